@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One library per pipeline stage; each depends only on the stages before it, so data
+// can only flow forward: load → parse → extract → link → aggregate → render → write → index.
+let package = Package(
+    name: "samrad",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "samrad", targets: ["samrad"]),
+        .library(name: "Samrad", targets: ["Samrad"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "CSamradSys"),
+        .target(name: "SamradCore"),
+        .target(name: "SamradLoad", dependencies: ["SamradCore"]),
+        .target(name: "SamradParse", dependencies: ["SamradCore", "SamradLoad", "CCmarkGFM", "Yams"]),
+        .target(name: "SamradExtract", dependencies: ["SamradCore", "SamradParse"]),
+        .target(name: "SamradLink", dependencies: ["SamradCore", "SamradExtract"]),
+        .target(name: "SamradAggregate", dependencies: ["SamradCore", "SamradExtract", "SamradLink"]),
+        .target(
+            name: "SamradRender",
+            dependencies: [
+                "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "SamradWrite", dependencies: ["SamradCore", "CSamradSys"]),
+        .target(name: "SamradIndex", dependencies: ["SamradCore"]),
+        .target(
+            name: "Samrad",
+            dependencies: [
+                "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink",
+                "SamradAggregate", "SamradRender", "SamradWrite", "SamradIndex",
+            ]
+        ),
+        .executableTarget(
+            name: "samrad",
+            dependencies: ["Samrad", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "SamradTests", dependencies: ["Samrad"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

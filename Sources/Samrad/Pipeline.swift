@@ -1,0 +1,111 @@
+import Dispatch
+import Foundation
+import SamradAggregate
+import SamradCore
+import SamradExtract
+import SamradIndex
+import SamradLink
+import SamradLoad
+import SamradParse
+import SamradRender
+import SamradWrite
+
+/// The whole pipeline, stage by stage:
+/// load → parse → extract → link → aggregate → render → write → index.
+/// Every stage returns its diagnostics; a build stops before writing if any is an error.
+public enum Pipeline {
+    /// Everything up to rendered files, without touching the output folder.
+    public struct Rendered: Sendable {
+        public var files: [OutputFile]
+        public var index: SiteIndex?
+        public var report: BuildReport
+    }
+
+    public static func render(_ options: BuildOptions) -> Rendered {
+        let start = DispatchTime.now()
+        var diagnostics = Diagnostics()
+        var report = BuildReport()
+
+        let defaults = DefaultTemplates.files
+        var templateDefaults: [String: String] = [:]
+        for (path, text) in defaults where path.hasSuffix(".mustache") {
+            templateDefaults[String(path.dropLast(".mustache".count))] = text
+        }
+        let (loaded, loadDiagnostics) = SiteLoader(root: options.site, defaultTemplates: templateDefaults).load()
+        diagnostics.append(contentsOf: loadDiagnostics)
+
+        var (parsed, parseDiagnostics) = SiteParser.parse(loaded, includeDrafts: options.includeDrafts)
+        diagnostics.append(contentsOf: parseDiagnostics)
+        if let baseURL = options.baseURL { parsed.config.baseURL = SiteConfig.normalizeBaseURL(baseURL) }
+
+        let (extracted, extractDiagnostics) = SiteExtractor.extract(parsed)
+        diagnostics.append(contentsOf: extractDiagnostics)
+
+        let (linked, linkDiagnostics) = SiteLinker.link(extracted)
+        diagnostics.append(contentsOf: linkDiagnostics)
+
+        let index = SiteIndex(linked)
+        report.meetings = linked.meetings.count
+        report.questions = linked.meetings.reduce(0) { $0 + $1.meeting.questions.count }
+        report.postIts = linked.meetings.reduce(0) { $0 + $1.meeting.postIts.count }
+
+        let (templates, templateDiagnostics) = TemplateSet.compile(loaded.templates, required: TemplateSet.required + [
+            "themes", "theme", "questions", "ideas", "organizations", "organization", "data",
+        ])
+        diagnostics.append(contentsOf: templateDiagnostics)
+
+        var files: [OutputFile] = []
+        if !diagnostics.hasErrors, let templates {
+            let renderer = SiteRenderer(index: index, templates: templates, templateAssets: loaded.templateAssets, defaultAssets: defaults)
+            files = renderer.render()
+            report.pages = files.filter { $0.path.hasSuffix(".html") }.count
+            report.files = files.count
+        }
+        report.diagnostics = diagnostics.sorted
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return Rendered(files: files, index: index, report: report)
+    }
+
+    /// `samrad build`: renders, writes atomically and indexes for search.
+    public static func build(_ options: BuildOptions, progress: @Sendable (String) -> Void = { _ in }) -> BuildReport {
+        let start = DispatchTime.now()
+        let rendered = render(options)
+        var report = rendered.report
+        guard !report.hasErrors else { return report }
+        do {
+            let writer = OutputWriter(output: options.outputPath)
+            var searchDone = false
+            var searchWarning: String?
+            try writer.write(rendered.files) { staging in
+                guard options.search else { return }
+                let language = rendered.index?.site.config.language ?? "sv"
+                guard let binary = SearchIndexer.locateBinary(siteRoot: options.site) else {
+                    searchWarning = "Pagefind was not found, so this build has no search index; install it with 'pip install pagefind-bin' (the README's first command does) or set PAGEFIND_BINARY_PATH"
+                    try Data(SearchAvailability.missing.utf8).write(to: staging.appendingPathComponent("search-status.txt"))
+                    return
+                }
+                progress("indexing for search with Pagefind…")
+                let result = SearchIndexer.index(folder: staging.path, binary: binary, language: language)
+                if result.ok { searchDone = true } else {
+                    searchWarning = "Pagefind failed, so this build has no search index: \(result.message.trimmed)"
+                }
+            }
+            report.wrote = true
+            report.searchIndexed = searchDone
+            report.searchWarning = searchWarning
+        } catch {
+            report.diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(error); the previous output is unchanged"))
+        }
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return report
+    }
+
+    /// `samrad check`: everything `build` does, without writing.
+    public static func check(_ options: BuildOptions) -> BuildReport {
+        render(options).report
+    }
+}
+
+enum SearchAvailability {
+    static let missing = "search index missing: Pagefind was not installed when this site was built\n"
+}

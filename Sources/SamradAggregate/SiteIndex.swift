@@ -1,0 +1,167 @@
+import SamradCore
+import SamradExtract
+import SamradLink
+
+/// A question of one meeting, addressed across the site.
+public struct QuestionRef: Sendable {
+    public var meeting: Int
+    public var question: Int
+}
+
+/// A summary point: of a question, or of the meeting when `question` is nil.
+public struct SummaryPointRef: Sendable {
+    public var meeting: Int
+    public var question: Int?
+    public var point: Int
+}
+
+public struct PostItRef: Sendable {
+    public var meeting: Int
+    public var board: Int
+    public var category: Int
+    public var postIt: Int
+}
+
+extension SiteIndex {
+    /// Every post-it of the site: meetings newest first, then board and category order.
+    public var allPostIts: [PostItRef] {
+        var refs: [PostItRef] = []
+        for (mi, linked) in site.meetings.enumerated() {
+            for (bi, b) in linked.meeting.boards.enumerated() {
+                for (ci, c) in b.categories.enumerated() {
+                    for pi in c.postIts.indices { refs.append(PostItRef(meeting: mi, board: bi, category: ci, postIt: pi)) }
+                }
+            }
+        }
+        return refs
+    }
+}
+
+public struct ThemeStats: Sendable {
+    public var slug: String
+    /// Meetings touching the theme, oldest first (the cross-meeting story in time order).
+    public var meetings: [Int]
+    public var questions: [QuestionRef]
+    public var summaryPoints: [SummaryPointRef]
+    public var postIts: [PostItRef]
+    /// Other themes by how often they are tagged together with this one, strongest first.
+    public var related: [(slug: String, count: Int)]
+    /// Organisation slugs of everyone who took part in its meetings, in Swedish order.
+    public var organizations: [String]
+    /// Meetings per year, for the activity visual.
+    public var meetingsPerYear: [Int: Int]
+}
+
+public struct OrganizationStats: Sendable {
+    public var slug: String
+    /// Newest first.
+    public var meetings: [Int]
+    public var themes: [String]
+}
+
+/// The cross-meeting indexes: everything the theme, question, idea and organisation
+/// pages list. Built in one pass over the meetings, so cost grows linearly.
+public struct SiteIndex: Sendable {
+    public var site: LinkedSite
+    public var themes: [String: ThemeStats]
+    /// Theme slugs in Swedish alphabetical order of their names.
+    public var themeOrder: [String]
+    public var organizations: [String: OrganizationStats]
+    /// Organisation slugs in Swedish alphabetical order of their names.
+    public var organizationOrder: [String]
+    /// Years with meetings, newest first, with the meeting indexes of each (newest first).
+    public var years: [(year: Int, meetings: [Int])]
+
+    public func meeting(_ i: Int) -> LinkedMeeting { site.meetings[i] }
+    public func question(_ ref: QuestionRef) -> Question { site.meetings[ref.meeting].meeting.questions[ref.question] }
+    public func postIt(_ ref: PostItRef) -> PostIt {
+        site.meetings[ref.meeting].meeting.boards[ref.board].categories[ref.category].postIts[ref.postIt]
+    }
+    public func summaryPoint(_ ref: SummaryPointRef) -> SummaryPoint? {
+        let m = site.meetings[ref.meeting].meeting
+        if let q = ref.question { return m.questions[q].summary?.points[ref.point] }
+        return m.summary?.points[ref.point]
+    }
+    public func organization(_ slug: String) -> Organization? { organizationsBySlug[slug] }
+
+    private var organizationsBySlug: [String: Organization]
+
+    public init(_ site: LinkedSite) {
+        self.site = site
+        var themes: [String: ThemeStats] = [:]
+        for t in site.themes.themes {
+            themes[t.slug] = ThemeStats(slug: t.slug, meetings: [], questions: [], summaryPoints: [], postIts: [],
+                                        related: [], organizations: [], meetingsPerYear: [:])
+        }
+        var cooccurrence: [String: [String: Int]] = [:]
+        func together(_ slugs: [String]) {
+            guard slugs.count > 1 else { return }
+            for a in slugs { for b in slugs where a != b { cooccurrence[a, default: [:]][b, default: 0] += 1 } }
+        }
+        var orgs: [String: OrganizationStats] = [:]
+        var themeOrgs: [String: Set<String>] = [:]
+        var years: [Int: [Int]] = [:]
+
+        for (mi, linked) in site.meetings.enumerated() {
+            let m = linked.meeting
+            years[m.date.year, default: []].append(mi)
+            for slug in linked.themes {
+                themes[slug]?.meetings.append(mi)
+                themes[slug]?.meetingsPerYear[m.date.year, default: 0] += 1
+                themeOrgs[slug, default: []].formUnion(linked.participants)
+            }
+            together(linked.themes)
+            for (qi, q) in m.questions.enumerated() {
+                for slug in q.themes { themes[slug]?.questions.append(QuestionRef(meeting: mi, question: qi)) }
+                together(q.themes)
+                for (pi, p) in (q.summary?.points ?? []).enumerated() {
+                    for slug in p.themes { themes[slug]?.summaryPoints.append(SummaryPointRef(meeting: mi, question: qi, point: pi)) }
+                }
+            }
+            for (pi, p) in (m.summary?.points ?? []).enumerated() {
+                for slug in p.themes { themes[slug]?.summaryPoints.append(SummaryPointRef(meeting: mi, question: nil, point: pi)) }
+                together(p.themes)
+            }
+            for (bi, board) in m.boards.enumerated() {
+                for (ci, category) in board.categories.enumerated() {
+                    for (pi, p) in category.postIts.enumerated() {
+                        for slug in p.themes { themes[slug]?.postIts.append(PostItRef(meeting: mi, board: bi, category: ci, postIt: pi)) }
+                        together(p.themes)
+                    }
+                }
+            }
+            for org in linked.participants {
+                orgs[org, default: OrganizationStats(slug: org, meetings: [], themes: [])].meetings.append(mi)
+            }
+        }
+
+        var bySlug: [String: Organization] = [:]
+        for o in site.organizations { bySlug[o.slug] = o }
+        organizationsBySlug = bySlug
+        let nameOf: (String) -> String = { bySlug[$0]?.name ?? $0 }
+        let themeName: (String) -> String = { site.themes.theme($0)?.name ?? $0 }
+
+        for slug in themes.keys {
+            // Meetings are stored newest first; the theme story reads oldest first.
+            themes[slug]?.meetings.reverse()
+            let related = (cooccurrence[slug] ?? [:]).map { (slug: $0.key, count: $0.value) }
+            themes[slug]?.related = related.sorted {
+                if $0.count != $1.count { return $0.count > $1.count }
+                return SwedishCollation.less(themeName($0.slug), themeName($1.slug))
+            }
+            themes[slug]?.organizations = Array(themeOrgs[slug] ?? []).sortedSwedish(by: nameOf)
+        }
+        for o in site.organizations where orgs[o.slug] == nil {
+            orgs[o.slug] = OrganizationStats(slug: o.slug, meetings: [], themes: [])
+        }
+        for slug in orgs.keys {
+            let themeSet = Set(orgs[slug]?.meetings.flatMap { site.meetings[$0].themes } ?? [])
+            orgs[slug]?.themes = Array(themeSet).sortedSwedish(by: themeName)
+        }
+        self.themes = themes
+        self.organizations = orgs
+        themeOrder = site.themes.themes.map(\.slug).sortedSwedish(by: themeName)
+        organizationOrder = site.organizations.map(\.slug).sortedSwedish(by: nameOf)
+        self.years = years.keys.sorted(by: >).map { ($0, years[$0] ?? []) }
+    }
+}

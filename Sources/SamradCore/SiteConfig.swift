@@ -1,0 +1,86 @@
+/// The site's settings from `site.yml`, with defaults for everything optional.
+public struct SiteConfig: Sendable, Equatable {
+    public var title: String = "Dialogportalen"
+    public var description: String = ""
+    /// Always ends with "/". Feeds, sitemap and canonical links are built on it.
+    public var baseURL: String = "http://localhost:8080/"
+    public var language: String = "sv"
+    /// The body that publishes the records; shown in the footer and feeds.
+    public var organization: String = ""
+    public var questionLabels: [String] = ["Fråga"]
+    public var summaryLabels: [String] = ["Sammanfattning"]
+    /// Raw HTML in Markdown is escaped unless a site opts in.
+    public var allowRawHTML: Bool = false
+    /// Free-form facts for the accessibility statement (contact, date assessed, …).
+    public var accessibility: [String: String] = [:]
+
+    public init() {}
+
+    /// The path part of `baseURL`: "/" at a domain's root, "/portal/" under a sub-path.
+    /// Every internal link starts with it, so the site works under any prefix.
+    public var basePath: String {
+        var rest = Substring(baseURL)
+        if let scheme = rest.firstRange(of: "://") {
+            rest = rest[scheme.upperBound...]
+            if let slash = rest.firstIndex(of: "/") { rest = rest[slash...] } else { rest = "/" }
+        }
+        var path = String(rest)
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    /// Absolute URL for a site path such as "moten/x/" (no leading slash).
+    public func absoluteURL(_ path: String) -> String {
+        baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
+    }
+
+    public static func normalizeBaseURL(_ url: String) -> String {
+        var u = url.trimmed
+        if u.isEmpty { return "/" }
+        if !u.hasSuffix("/") { u += "/" }
+        return u
+    }
+}
+
+/// One theme of the taxonomy (`themes.yml`).
+public struct ThemeDefinition: Sendable, Hashable {
+    public var slug: String
+    public var name: String
+    public var description: String
+    public var aliases: [String]
+    public var location: SourceLocation?
+
+    public init(slug: String, name: String, description: String = "", aliases: [String] = [], location: SourceLocation? = nil) {
+        self.slug = slug
+        self.name = name
+        self.description = description
+        self.aliases = aliases
+        self.location = location
+    }
+}
+
+/// One organisation with its known spellings (`organizations.yml`).
+public struct OrganizationDefinition: Sendable, Hashable {
+    public var name: String
+    public var aliases: [String]
+    public var kind: String?
+    public var url: String?
+    public var location: SourceLocation?
+
+    public init(name: String, aliases: [String] = [], kind: String? = nil, url: String? = nil, location: SourceLocation? = nil) {
+        self.name = name
+        self.aliases = aliases
+        self.kind = kind
+        self.url = url
+        self.location = location
+    }
+}
+
+extension String {
+    /// A theme slug: starts with a letter; letters (å ä ö included), digits and hyphens.
+    public var isThemeSlug: Bool {
+        guard let first = unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        return unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+    }
+}

@@ -1,0 +1,61 @@
+extension String {
+    /// Lowercased with diacritics removed ("Sveriges Kristna Råd" → "sveriges kristna rad"),
+    /// whitespace collapsed. Used to match names as people type them.
+    public var foldedForMatching: String {
+        var out = String.UnicodeScalarView()
+        var lastWasSpace = true
+        for scalar in self.lowercased().latinBaseLetters.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if scalar.properties.isWhitespace {
+                if !lastWasSpace { out.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            out.append(scalar)
+            lastWasSpace = false
+        }
+        var result = String(out)
+        if result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+
+    /// Trimmed of spaces and newlines at both ends.
+    public var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
+
+/// Accented Latin letters replaced by their base letters, without Foundation.
+extension String {
+    public var latinBaseLetters: String {
+        // Swift's String has no public NFD API without Foundation; fold the common Latin
+        // letters explicitly and leave others as they are. This covers Swedish, Nordic,
+        // German, French and Spanish names, which is what organisation lists hold.
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if let base = latinBase[scalar] {
+                out.append(contentsOf: base.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}
+
+private let latinBase: [Unicode.Scalar: String] = {
+    let pairs: [(String, String)] = [
+        ("àáâãäåā", "a"), ("ç", "c"), ("èéêëē", "e"), ("ìíîïī", "i"), ("ñ", "n"),
+        ("òóôõöøō", "o"), ("ùúûüū", "u"), ("ýÿ", "y"), ("æ", "ae"), ("ß", "ss"),
+        ("ÀÁÂÃÄÅĀ", "A"), ("Ç", "C"), ("ÈÉÊËĒ", "E"), ("ÌÍÎÏĪ", "I"), ("Ñ", "N"),
+        ("ÒÓÔÕÖØŌ", "O"), ("ÙÚÛÜŪ", "U"), ("Ý", "Y"), ("Æ", "AE"),
+    ]
+    var map: [Unicode.Scalar: String] = [:]
+    for (letters, base) in pairs {
+        for s in letters.unicodeScalars { map[s] = base }
+    }
+    return map
+}()

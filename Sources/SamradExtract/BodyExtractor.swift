@@ -1,0 +1,265 @@
+import SamradCore
+import SamradParse
+
+/// Reads the notes of a meeting (or a page) block by block and recognises its structure:
+/// sessions, questions with sub-prompts, summaries, speaker turns and theme tags.
+struct BodyExtractor {
+    let labels: Labels
+    let tags: TagStripper
+    let recognizeQuestions: Bool
+    /// Tags that apply to everything in the file (front matter `themes`).
+    let fileThemes: [String]
+    var ids: Slug.Registry
+
+    private(set) var body: [BodyBlock] = []
+    private(set) var questions: [Question] = []
+    private(set) var meetingSummary: Summary?
+    private(set) var speakers: [String] = []
+    private(set) var allTags: [TagRef] = []
+    private(set) var diagnostics = Diagnostics()
+
+    /// Headings above the current position with the tags they carry.
+    private var scopes: [(level: Int, text: String, id: String, tags: [String])] = []
+    private var open: Int? // index into `questions` of the question being read
+
+    init(labels: Labels, source: SourceLines, recognizeQuestions: Bool, fileThemes: [String], ids: Slug.Registry) {
+        self.labels = labels
+        self.tags = TagStripper(source: source)
+        self.recognizeQuestions = recognizeQuestions
+        self.fileThemes = fileThemes
+        self.ids = ids
+    }
+
+    private var file: String { tags.source.file }
+
+    private var scopeThemes: [String] {
+        var out = fileThemes
+        for s in scopes { out += s.tags }
+        return out
+    }
+
+    mutating func run(_ blocks: [MarkdownNode]) {
+        var i = 0
+        while i < blocks.count {
+            var block = blocks[i]
+            let next = i + 1 < blocks.count ? blocks[i + 1] : nil
+            switch block.kind {
+            case .heading(let level):
+                let written = tags.stripInlines(&block)
+                allTags += written
+                let text = block.plainText.trimmed
+                if labels.isSummaryLabel(text), let list = next, list.isList {
+                    addSummary(list, at: block)
+                    i += 2
+                    continue
+                }
+                if recognizeQuestions, let match = labels.matchQuestion(text) {
+                    startQuestion(block, level: level, match: match, tags: written)
+                    if let list = next, list.isList {
+                        addPrompts(list)
+                        i += 1
+                    }
+                } else {
+                    if let q = open, level <= questions[q].level { open = nil }
+                    closeScopes(atOrBelow: level)
+                    let id = ids.claim(Slug.make(text, maxWords: 8))
+                    scopes.append((level, text, id, written.map(\.name)))
+                    emit(.heading(Heading(id: id, level: level, content: block.children, text: text, tags: written)))
+                }
+            case .paragraph:
+                if labels.isSummaryLabel(block.plainText), let list = next, list.isList {
+                    addSummary(list, at: block)
+                    i += 2
+                    continue
+                }
+                if labels.isSummaryLabel(block.plainText) {
+                    diagnostics.warning("'\(block.plainText.trimmed)' is not followed by a list, so there is no summary; put the summary points in a list right below it", at: location(block))
+                }
+                let written = tags.stripInlines(&block)
+                allTags += written
+                if block.isOnlyTags {
+                    // A line of tags alone tags the section it stands in.
+                    addScopeTags(written.map(\.name))
+                } else if let turn = speakerTurn(block) {
+                    if !speakers.contains(turn.speaker) { speakers.append(turn.speaker) }
+                    emit(.turn(turn))
+                } else {
+                    emit(.markdown(block))
+                }
+            default:
+                allTags += tags.stripAll(&block)
+                emit(.markdown(block))
+            }
+            i += 1
+        }
+    }
+
+    private func location(_ node: MarkdownNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column)
+    }
+
+    private mutating func emit(_ block: BodyBlock) {
+        if let q = open {
+            questions[q].discussion.append(block)
+        } else {
+            body.append(block)
+        }
+    }
+
+    private mutating func closeScopes(atOrBelow level: Int) {
+        while let last = scopes.last, last.level >= level { scopes.removeLast() }
+    }
+
+    private mutating func addScopeTags(_ names: [String]) {
+        if let q = open {
+            questions[q].themes = unique(questions[q].themes + names)
+        } else if !scopes.isEmpty {
+            scopes[scopes.count - 1].tags += names
+        }
+    }
+
+    private mutating func startQuestion(_ heading: MarkdownNode, level: Int, match: Labels.QuestionMatch, tags written: [TagRef]) {
+        open = nil
+        closeScopes(atOrBelow: level)
+        let session = scopes.last
+        let at = location(heading)
+        if match.text.isEmpty {
+            diagnostics.error("question heading '\(heading.plainText.trimmed)' has no question text; write it after the number, e.g. '\(match.label) 1 – Vad behövs?'", at: at)
+        }
+        let labelSlug = Slug.make(match.label)
+        var base: String
+        if let number = match.number {
+            base = "\(labelSlug)-\(Slug.make(number))"
+            if ids.isUsed(base), let session { base = "\(session.id)-\(base)" }
+        } else {
+            base = "\(labelSlug)-\(Slug.make(match.text, maxWords: 6))"
+        }
+        let id = ids.claim(base)
+        let themes = unique(scopeThemes + written.map(\.name))
+        let question = Question(
+            id: id, number: match.number, title: dropPrefix(heading.children, count: match.prefixLength),
+            text: match.text, session: session?.text, sessionID: session?.id, level: level,
+            tags: written, themes: themes, location: at)
+        questions.append(question)
+        open = questions.count - 1
+        body.append(.question(questions.count - 1))
+    }
+
+    private mutating func addPrompts(_ list: MarkdownNode) {
+        guard let q = open else { return }
+        for var item in list.children {
+            let written = tags.stripItem(&item)
+            allTags += written
+            allTags += item.children.indices.dropFirst().flatMap { idx -> [TagRef] in tags.stripAll(&item.children[idx]) }
+            questions[q].prompts.append(Prompt(content: item.children, text: item.plainText.trimmed))
+        }
+    }
+
+    private mutating func addSummary(_ list: MarkdownNode, at label: MarkdownNode) {
+        let owner = open.map { questions[$0].id }
+        let summaryID = ids.claim(owner.map { "\($0)-sammanfattning" } ?? "sammanfattning")
+        let inherited = open.map { questions[$0].themes } ?? scopeThemes
+        var points: [SummaryPoint] = []
+        var n = 0
+        for var item in list.children {
+            n += 1
+            let written = tags.stripItem(&item)
+            allTags += written
+            allTags += item.children.indices.dropFirst().flatMap { idx -> [TagRef] in tags.stripAll(&item.children[idx]) }
+            let id = ids.claim("\(owner ?? "sammanfattning")-punkt-\(n)")
+            points.append(SummaryPoint(
+                id: id, number: n, content: item.children, text: item.plainText.trimmed, tags: written,
+                themes: unique(inherited + written.map(\.name)),
+                location: SourceLocation(file: file, line: item.line, column: item.column)))
+        }
+        if points.isEmpty {
+            diagnostics.warning("the summary is empty", at: location(label))
+        }
+        let at = location(label)
+        if let q = open {
+            if questions[q].summary == nil {
+                questions[q].summary = Summary(id: summaryID, points: points, location: at)
+            } else {
+                questions[q].summary?.points += points
+            }
+        } else if !recognizeQuestions {
+            emit(.summary(Summary(id: summaryID, points: points, location: at)))
+        } else if meetingSummary == nil {
+            meetingSummary = Summary(id: summaryID, points: points, location: at)
+            body.append(.meetingSummary)
+        } else {
+            meetingSummary?.points += points
+        }
+    }
+
+    /// `**KARIN:** Hej …` or `**KARIN**: Hej …`. Long bold openings are emphasis, not names.
+    private func speakerTurn(_ paragraph: MarkdownNode) -> SpeakerTurn? {
+        guard let first = paragraph.children.first, first.kind == .strong else { return nil }
+        var name = first.plainText.trimmed
+        var rest = Array(paragraph.children.dropFirst())
+        if name.hasSuffix(":") {
+            name.removeLast()
+        } else if let next = rest.first, case .text(let t) = next.kind, t.hasPrefix(":") {
+            rest[0].kind = .text(String(t.dropFirst()))
+        } else {
+            return nil
+        }
+        name = name.trimmed
+        guard !name.isEmpty, name.count <= 60, name.split(separator: " ").count <= 6,
+              !name.contains("."), !name.contains("?") else { return nil }
+        if let lead = rest.first, case .text(let t) = lead.kind {
+            let trimmedLead = String(t.drop(while: { $0 == " " }))
+            if trimmedLead.isEmpty { rest.removeFirst() } else { rest[0].kind = .text(trimmedLead) }
+        }
+        return SpeakerTurn(speaker: name, content: rest)
+    }
+}
+
+func unique(_ names: [String]) -> [String] {
+    var seen = Set<String>()
+    return names.filter { seen.insert($0).inserted }
+}
+
+/// The heading's inlines without the "Fråga 2 – " prefix, keeping any formatting after it.
+func dropPrefix(_ inlines: [MarkdownNode], count: Int) -> [MarkdownNode] {
+    var remaining = count
+    var out: [MarkdownNode] = []
+    for var node in inlines {
+        if remaining <= 0 { out.append(node); continue }
+        switch node.kind {
+        case .text(let s):
+            if s.count <= remaining {
+                remaining -= s.count
+            } else {
+                node.kind = .text(String(s.dropFirst(remaining)))
+                remaining = 0
+                out.append(node)
+            }
+        case .softBreak, .lineBreak:
+            remaining -= 1
+        case .emphasis, .strong, .strikethrough, .link, .group:
+            let length = node.plainText.count
+            if length <= remaining {
+                remaining -= length
+            } else {
+                node.children = dropPrefix(node.children, count: remaining)
+                remaining = 0
+                out.append(node)
+            }
+        case .code(let s):
+            if s.count <= remaining { remaining -= s.count } else {
+                node.kind = .code(String(s.dropFirst(remaining)))
+                remaining = 0
+                out.append(node)
+            }
+        default:
+            out.append(node)
+        }
+    }
+    // A leading space left by the separator is not part of the question.
+    if let first = out.first, case .text(let s) = first.kind {
+        let t = String(s.drop(while: { $0 == " " }))
+        if t.isEmpty { out.removeFirst() } else { out[0].kind = .text(t) }
+    }
+    return out
+}

@@ -1,0 +1,69 @@
+import SamradCore
+
+/// Recognises question headings and summary labels as the brief defines them.
+public struct Labels: Sendable {
+    public var question: [String]
+    public var summary: [String]
+
+    public init(question: [String], summary: [String]) {
+        self.question = question
+        self.summary = summary
+    }
+
+    public struct QuestionMatch: Sendable, Equatable {
+        public var label: String
+        public var number: String?
+        public var text: String
+        /// Characters before the question text ("Fråga 2 – "), to take off the heading.
+        public var prefixLength: Int
+    }
+
+    static let separators: Set<Character> = ["–", "—", "-", ":", "."]
+
+    /// `Fråga 2 – Vad krävs …?`, `Fråga: …`, `Question 3. …`. "Frågor och svar" is not one:
+    /// after the label must come a space, a number or a separator, never another letter.
+    public func matchQuestion(_ heading: String) -> QuestionMatch? {
+        for label in question {
+            let chars = Array(heading)
+            let labelChars = Array(label)
+            guard chars.count >= labelChars.count,
+                  String(chars[0..<labelChars.count]).lowercased() == label.lowercased() else { continue }
+            var i = labelChars.count
+            if i < chars.count && (chars[i].isLetter) { continue }
+            func skipSpaces() { while i < chars.count && chars[i].isWhitespace { i += 1 } }
+            skipSpaces()
+            var number = ""
+            while i < chars.count && (chars[i].isASCII && chars[i].isNumber) { number.append(chars[i]); i += 1 }
+            // "2a", "2.1"
+            if !number.isEmpty {
+                if i + 1 < chars.count && chars[i] == "." && chars[i + 1].isASCII && chars[i + 1].isNumber {
+                    number.append("."); i += 1
+                    while i < chars.count && chars[i].isASCII && chars[i].isNumber { number.append(chars[i]); i += 1 }
+                } else if i < chars.count && chars[i].isLetter && chars[i].isLowercase
+                            && (i + 1 == chars.count || !chars[i + 1].isLetter) {
+                    number.append(chars[i]); i += 1
+                }
+            }
+            skipSpaces()
+            var sawSeparator = false
+            if i < chars.count && Labels.separators.contains(chars[i]) {
+                sawSeparator = true
+                i += 1
+                skipSpaces()
+            }
+            if number.isEmpty && !sawSeparator && i < chars.count { continue }
+            if !number.isEmpty && !sawSeparator && i < chars.count && !chars[i].isUppercase { continue }
+            let text = String(chars[i...]).trimmed
+            return QuestionMatch(label: label, number: number.isEmpty ? nil : number, text: text, prefixLength: i)
+        }
+        return nil
+    }
+
+    /// `Sammanfattning` or `Sammanfattning:` alone (any case); "Sammanfattningsvis" is not.
+    public func isSummaryLabel(_ text: String) -> Bool {
+        var t = text.trimmed
+        if t.hasSuffix(":") { t.removeLast() }
+        t = t.trimmed.lowercased()
+        return summary.contains { $0.lowercased() == t }
+    }
+}

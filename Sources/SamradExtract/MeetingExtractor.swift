@@ -1,0 +1,112 @@
+import SamradCore
+import SamradLoad
+import SamradParse
+
+/// Builds the meeting model from a parsed meeting and its appendices.
+public enum MeetingExtractor {
+    public static func extract(_ parsed: ParsedMeeting, labels: Labels) -> (Meeting?, [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        let fm = parsed.frontMatter
+        guard let date = fm.date else { return (nil, []) }
+        let source = SourceLines(file: parsed.file.path, text: parsed.file.text)
+        let frontThemes = fm.themes.map { TagRef($0.value, at: $0.location) }
+
+        var body = BodyExtractor(labels: labels, source: source, recognizeQuestions: true,
+                                 fileThemes: frontThemes.map(\.name), ids: Slug.Registry(reserved: reservedIDs))
+        body.run(parsed.body.children)
+        diagnostics.append(contentsOf: body.diagnostics.items)
+        var ids = body.ids
+        var allTags = frontThemes + body.allTags
+
+        var boards: [PostItBoard] = []
+        var appendices: [TextAppendix] = []
+        for appendix in parsed.appendices where !appendix.frontMatter.draft {
+            let lines = SourceLines(file: appendix.file.path, text: appendix.file.text)
+            let appendixThemes = appendix.frontMatter.themes.map { TagRef($0.value, at: $0.location) }
+            allTags += appendixThemes
+            switch appendix.frontMatter.kind {
+            case .postits:
+                var extractor = PostItExtractor(source: lines, inheritedThemes: frontThemes.map(\.name) + appendixThemes.map(\.name), ids: ids)
+                boards.append(extractor.run(slug: appendix.slug, title: appendix.frontMatter.title, file: appendix.file.path, blocks: appendix.body.children))
+                ids = extractor.ids
+                allTags += extractor.allTags
+            case .text:
+                var extractor = BodyExtractor(labels: labels, source: lines, recognizeQuestions: false,
+                                              fileThemes: frontThemes.map(\.name) + appendixThemes.map(\.name),
+                                              ids: Slug.Registry(reserved: reservedIDs))
+                extractor.run(appendix.body.children)
+                diagnostics.append(contentsOf: extractor.diagnostics.items)
+                allTags += extractor.allTags
+                appendices.append(TextAppendix(slug: appendix.slug, title: appendix.frontMatter.title, file: appendix.file.path,
+                                               body: extractor.body, headingIDs: []))
+            }
+        }
+
+        var documents: [DocumentLink] = []
+        for doc in fm.documents {
+            let path = doc.value
+            if path.split(separator: "/").contains("..") || path.hasPrefix("/") {
+                diagnostics.error("document '\(path)' points outside the meeting folder; put the file in the meeting's folder", at: doc.location)
+                continue
+            }
+            if URLSafety.isRelative(path) {
+                guard let asset = parsed.attachments.first(where: { $0.path.hasSuffix("/" + path) }) else {
+                    diagnostics.error("document '\(path)' does not exist in the meeting's folder", at: doc.location)
+                    continue
+                }
+                let size = (try? FileAttributes.size(asset.absolutePath)) ?? 0
+                documents.append(DocumentLink(name: path, outputPath: asset.outputPath, size: size))
+            } else if URLSafety.isSafe(path) {
+                documents.append(DocumentLink(name: path, outputPath: path, size: 0))
+            } else {
+                diagnostics.error("document '\(path)' is not a file or a web address", at: doc.location)
+            }
+        }
+
+        let anchors = collectAnchors(body: body.body, questions: body.questions, summary: body.meetingSummary, boards: boards)
+        let meeting = Meeting(
+            slug: parsed.slug, file: parsed.file.path, title: fm.title, date: date, endDate: fm.endDate,
+            kind: fm.kind, organizer: fm.organizer, commissionedBy: fm.commissionedBy, location: fm.location,
+            lede: fm.summary, draft: fm.draft, participants: fm.participants, frontThemes: frontThemes,
+            body: body.body, questions: body.questions, summary: body.meetingSummary, boards: boards,
+            appendices: appendices, speakers: body.speakers, attachments: parsed.attachments,
+            documents: documents, allTags: allTags, anchors: anchors)
+        return (meeting, diagnostics.items)
+    }
+
+    /// Ids the page template uses itself; content headings must not take them.
+    public static let reservedIDs = ["main", "innehall", "deltagare", "teman", "bilagor", "dokument", "sok", "meny", "fakta"]
+
+    static func collectAnchors(body: [BodyBlock], questions: [Question], summary: Summary?, boards: [PostItBoard]) -> [String] {
+        var out: [String] = reservedIDs
+        func walk(_ blocks: [BodyBlock]) {
+            for block in blocks {
+                switch block {
+                case .heading(let h): out.append(h.id)
+                case .summary(let s): out.append(s.id); out += s.points.map(\.id)
+                default: break
+                }
+            }
+        }
+        walk(body)
+        for q in questions {
+            out.append(q.id)
+            if let s = q.summary { out.append(s.id); out += s.points.map(\.id) }
+            walk(q.discussion)
+        }
+        if let summary { out.append(summary.id); out += summary.points.map(\.id) }
+        for b in boards {
+            for c in b.categories { out.append(c.id); out += c.postIts.map(\.id) }
+        }
+        return out
+    }
+}
+
+import Foundation
+
+enum FileAttributes {
+    static func size(_ path: String) throws -> Int {
+        let attrs = try FileManager.default.attributesOfItem(atPath: path)
+        return (attrs[.size] as? NSNumber)?.intValue ?? 0
+    }
+}

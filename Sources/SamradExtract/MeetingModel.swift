@@ -1,0 +1,182 @@
+import SamradCore
+import SamradLoad
+import SamradParse
+
+/// A `#slug` written in the content, before it is resolved against `themes.yml`.
+public struct TagRef: Sendable, Hashable {
+    public var name: String
+    public var location: SourceLocation
+    public init(_ name: String, at location: SourceLocation) {
+        self.name = name
+        self.location = location
+    }
+}
+
+/// One point of a summary box.
+public struct SummaryPoint: Sendable {
+    public var id: String
+    public var number: Int
+    /// The list item's blocks, tags taken off.
+    public var content: [MarkdownNode]
+    public var text: String
+    /// Tags written on the point itself.
+    public var tags: [TagRef]
+    /// Everything that applies: the point's tags and all tags of the scopes around it.
+    public var themes: [String]
+    public var location: SourceLocation
+}
+
+public struct Summary: Sendable {
+    public var id: String
+    public var points: [SummaryPoint]
+    public var location: SourceLocation
+}
+
+/// A sub-prompt listed under a question.
+public struct Prompt: Sendable {
+    public var content: [MarkdownNode]
+    public var text: String
+}
+
+public struct Question: Sendable {
+    public var id: String
+    /// As written ("2", "2a"), nil for unnumbered questions.
+    public var number: String?
+    public var title: [MarkdownNode]
+    public var text: String
+    /// The heading the question sits under ("Rundabordssamtal 1").
+    public var session: String?
+    public var sessionID: String?
+    public var level: Int
+    public var prompts: [Prompt] = []
+    public var summary: Summary?
+    public var discussion: [BodyBlock] = []
+    public var tags: [TagRef]
+    public var themes: [String]
+    public var location: SourceLocation
+}
+
+/// A heading that is not a question: a session, a section or a sub-theme.
+public struct Heading: Sendable {
+    public var id: String
+    public var level: Int
+    public var content: [MarkdownNode]
+    public var text: String
+    public var tags: [TagRef]
+}
+
+/// A paragraph that begins with a bold speaker name (`**KARIN:** …`).
+public struct SpeakerTurn: Sendable {
+    public var speaker: String
+    public var content: [MarkdownNode]
+}
+
+/// The notes of a meeting in reading order. Questions and the meeting summary are held
+/// once, in the meeting, and referred to here by position.
+public enum BodyBlock: Sendable {
+    case markdown(MarkdownNode)
+    case heading(Heading)
+    case question(Int)
+    case meetingSummary
+    case summary(Summary)
+    case turn(SpeakerTurn)
+}
+
+public struct PostIt: Sendable {
+    public var id: String
+    public var number: Int
+    public var content: [MarkdownNode]
+    public var text: String
+    public var categoryPath: [String]
+    public var tags: [TagRef]
+    public var themes: [String]
+    public var location: SourceLocation
+}
+
+public struct PostItCategory: Sendable {
+    public var id: String
+    /// From the top category down to this one.
+    public var path: [String]
+    /// 1 for top-level categories.
+    public var depth: Int
+    public var notes: [BodyBlock] = []
+    public var postIts: [PostIt] = []
+}
+
+/// A post-it appendix: the wall after a workshop.
+public struct PostItBoard: Sendable {
+    public var slug: String
+    public var title: String
+    public var file: String
+    public var intro: [BodyBlock]
+    public var categories: [PostItCategory]
+    public var postIts: [PostIt] { categories.flatMap(\.postIts) }
+}
+
+/// An appendix rendered as its own page.
+public struct TextAppendix: Sendable {
+    public var slug: String
+    public var title: String
+    public var file: String
+    public var body: [BodyBlock]
+    public var headingIDs: [String]
+}
+
+/// An original document to link (front matter `documents`).
+public struct DocumentLink: Sendable, Hashable {
+    public var name: String
+    /// Relative to the output folder.
+    public var outputPath: String
+    public var size: Int
+}
+
+public struct Meeting: Sendable {
+    public var slug: String
+    public var file: String
+    public var title: String
+    public var date: ISODate
+    public var endDate: ISODate?
+    public var kind: String?
+    public var organizer: String?
+    public var commissionedBy: String?
+    public var location: String?
+    public var lede: String?
+    public var draft: Bool
+    public var participants: [Located<String>]
+    /// Themes from the front matter: they apply to everything in the meeting.
+    public var frontThemes: [TagRef]
+    public var body: [BodyBlock]
+    public var questions: [Question]
+    public var summary: Summary?
+    public var boards: [PostItBoard]
+    public var appendices: [TextAppendix]
+    public var speakers: [String]
+    public var attachments: [AssetFile]
+    public var documents: [DocumentLink]
+    /// Every tag written anywhere in the meeting, with its place, for validation.
+    public var allTags: [TagRef]
+    /// Every id on the meeting page, for link checks.
+    public var anchors: [String]
+
+    public var postIts: [PostIt] { boards.flatMap(\.postIts) }
+}
+
+/// A free page (`content/pages/om.md` → `/om/`).
+public struct Page: Sendable {
+    public var slug: String
+    public var file: String
+    public var title: String
+    public var description: String?
+    public var order: Int?
+    public var body: [BodyBlock]
+    public var allTags: [TagRef]
+    public var anchors: [String]
+}
+
+public struct ExtractedSite: Sendable {
+    public var config: SiteConfig
+    public var themes: [ThemeDefinition]
+    public var organizations: [OrganizationDefinition]
+    public var meetings: [Meeting]
+    public var pages: [Page]
+}

@@ -1,0 +1,80 @@
+import SamradCore
+import SamradParse
+
+/// Reads a post-it appendix: headings are categories (nested headings make a path),
+/// every list item is one post-it.
+struct PostItExtractor {
+    let tags: TagStripper
+    let inheritedThemes: [String]
+    var ids: Slug.Registry
+    private(set) var allTags: [TagRef] = []
+
+    init(source: SourceLines, inheritedThemes: [String], ids: Slug.Registry) {
+        self.tags = TagStripper(source: source)
+        self.inheritedThemes = inheritedThemes
+        self.ids = ids
+    }
+
+    mutating func run(slug: String, title: String, file: String, blocks: [MarkdownNode]) -> PostItBoard {
+        var intro: [BodyBlock] = []
+        var categories: [PostItCategory] = []
+        var stack: [(level: Int, title: String, slug: String, tags: [String])] = []
+        var usedCategoryKeys = Set<String>()
+
+        for var block in blocks {
+            switch block.kind {
+            case .heading(let level):
+                let written = tags.stripInlines(&block)
+                allTags += written
+                while let last = stack.last, last.level >= level { stack.removeLast() }
+                let title = block.plainText.trimmed
+                stack.append((level, title, Slug.make(title, maxWords: 6), written.map(\.name)))
+                // The leaf name is enough for an id unless another category already has it.
+                var key = stack.last?.slug ?? "kategori"
+                if usedCategoryKeys.contains(key) { key = stack.map(\.slug).joined(separator: "-") }
+                usedCategoryKeys.insert(key)
+                let id = ids.claim("kategori-\(key)")
+                categories.append(PostItCategory(id: id, path: stack.map(\.title), depth: stack.count))
+            case .list:
+                if categories.isEmpty {
+                    categories.append(PostItCategory(id: ids.claim("kategori-ovrigt"), path: [], depth: 0))
+                }
+                let c = categories.count - 1
+                let scope = inheritedThemes + stack.flatMap(\.tags)
+                var number = categories[c].postIts.count
+                let key = categories[c].id.hasPrefix("kategori-") ? String(categories[c].id.dropFirst("kategori-".count)) : categories[c].id
+                collect(block, into: &categories[c], scope: scope, key: key, number: &number)
+            default:
+                allTags += tags.stripAll(&block)
+                if categories.isEmpty {
+                    intro.append(.markdown(block))
+                } else {
+                    categories[categories.count - 1].notes.append(.markdown(block))
+                }
+            }
+        }
+        return PostItBoard(slug: slug, title: title, file: file, intro: intro, categories: categories)
+    }
+
+    /// One post-it per item; nested items are post-its too and inherit their parent's tags.
+    private mutating func collect(_ list: MarkdownNode, into category: inout PostItCategory, scope: [String], key: String, number: inout Int) {
+        for var item in list.children {
+            let written = tags.stripItem(&item)
+            allTags += written
+            let themes = unique(scope + written.map(\.name))
+            let nested = item.children.filter(\.isList)
+            let content = item.children.filter { !$0.isList }
+            let text = content.map(\.plainText).joined(separator: " ").trimmed
+            if !text.isEmpty {
+                number += 1
+                category.postIts.append(PostIt(
+                    id: ids.claim("postit-\(key)-\(number)"), number: number, content: content, text: text,
+                    categoryPath: category.path, tags: written, themes: themes,
+                    location: SourceLocation(file: tags.source.file, line: item.line, column: item.column)))
+            }
+            for sub in nested {
+                collect(sub, into: &category, scope: themes, key: key, number: &number)
+            }
+        }
+    }
+}

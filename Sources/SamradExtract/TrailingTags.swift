@@ -1,0 +1,60 @@
+import SamradParse
+
+/// Trailing `#slug` tokens: `- Nationella riktlinjer #samverkan #styrning`.
+/// A tag starts with a letter and holds letters, digits and hyphens, and must stand after
+/// whitespace, so `C#`, `#1` and `nr#3` stay text.
+public enum TrailingTags {
+    /// Splits `text` into the text before its trailing tags and the tags, in written order.
+    public static func split(_ text: String) -> (text: String, tags: [String]) {
+        var tags: [String] = []
+        var rest = Substring(text)
+        while true {
+            while let last = rest.last, last.isWhitespace { rest.removeLast() }
+            guard let space = rest.lastIndex(where: { $0.isWhitespace }) ?? (rest.hasPrefix("#") ? rest.startIndex : nil) else { break }
+            let tokenStart = rest[space].isWhitespace ? rest.index(after: space) : space
+            let token = rest[tokenStart...]
+            guard token.first == "#", isSlug(token.dropFirst()) else { break }
+            tags.append(String(token.dropFirst()))
+            rest = rest[..<tokenStart]
+        }
+        while let last = rest.last, last.isWhitespace { rest.removeLast() }
+        return (String(rest), tags.reversed())
+    }
+
+    static func isSlug(_ s: Substring) -> Bool {
+        guard let first = s.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        return s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+    }
+
+    /// Takes trailing tags off a run of inline nodes (a paragraph's or heading's children).
+    /// Tags may continue over soft line breaks ("… text\n#tag").
+    public static func strip(_ inlines: inout [MarkdownNode]) -> [String] {
+        var collected: [String] = []
+        while let last = inlines.last {
+            switch last.kind {
+            case .softBreak, .lineBreak:
+                if collected.isEmpty && inlines.count > 1 {
+                    // A break at the very end carries no tags; look before it only if tags follow.
+                    return collected
+                }
+                inlines.removeLast()
+                continue
+            case .text(let s):
+                let (kept, tags) = split(s)
+                if tags.isEmpty { return collected }
+                collected.insert(contentsOf: tags, at: 0)
+                if kept.isEmpty {
+                    inlines.removeLast()
+                    // Drop the break that separated the tags from the text.
+                    while let l = inlines.last, l.kind == .softBreak || l.kind == .lineBreak { inlines.removeLast() }
+                    continue
+                }
+                inlines[inlines.count - 1].kind = .text(kept)
+                return collected
+            default:
+                return collected
+            }
+        }
+        return collected
+    }
+}

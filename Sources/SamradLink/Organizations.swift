@@ -1,0 +1,49 @@
+import SamradCore
+
+/// An organisation as the portal shows it: one page each, however its name was spelled.
+public struct Organization: Sendable, Hashable {
+    public var slug: String
+    public var name: String
+    public var kind: String?
+    public var url: String?
+    public var aliases: [String]
+    /// False for names found only in meetings, not in organizations.yml.
+    public var isListed: Bool
+}
+
+/// Matches participant names to organizations.yml by name or alias, ignoring case and
+/// diacritics; names it does not know become organisations of their own.
+public struct OrganizationDirectory: Sendable {
+    public private(set) var organizations: [Organization] = []
+    private var byKey: [String: Int] = [:]
+    private var slugs = Slug.Registry()
+    private let listedSpellings: [String]
+
+    public init(_ definitions: [OrganizationDefinition]) {
+        listedSpellings = definitions.flatMap { [$0.name] + $0.aliases }
+        for def in definitions {
+            let org = Organization(slug: slugs.claim(Slug.make(def.name, maxWords: 10)), name: def.name, kind: def.kind,
+                                   url: def.url, aliases: def.aliases, isListed: true)
+            organizations.append(org)
+            for spelling in [def.name] + def.aliases where byKey[spelling.foldedForMatching] == nil {
+                byKey[spelling.foldedForMatching] = organizations.count - 1
+            }
+        }
+    }
+
+    public func find(_ name: String) -> Organization? {
+        byKey[name.foldedForMatching].map { organizations[$0] }
+    }
+
+    /// The organisation for a participant name, adding an unlisted one if needed.
+    /// Returns a warning when the name looks like a typo of a listed one.
+    public mutating func resolve(_ name: String, at location: SourceLocation) -> (Organization, Diagnostic?) {
+        if let index = byKey[name.foldedForMatching] { return (organizations[index], nil) }
+        let org = Organization(slug: slugs.claim(Slug.make(name, maxWords: 10)), name: name, kind: nil, url: nil, aliases: [], isListed: false)
+        organizations.append(org)
+        byKey[name.foldedForMatching] = organizations.count - 1
+        let close = closestMatches(to: name, in: listedSpellings, limit: 3, maxDistance: Swift.max(2, name.count / 6))
+        guard !close.isEmpty else { return (org, nil) }
+        return (org, .warning("unknown organisation '\(name)' (did you mean \(quotedAlternatives(close))?); it gets a page of its own unless you fix the spelling or add it as an alias in organizations.yml", at: location))
+    }
+}

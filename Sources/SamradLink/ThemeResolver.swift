@@ -1,0 +1,43 @@
+import SamradCore
+
+/// Maps what editors write (`#samverkan`, `#samarbete`, `#Samverkan`) to theme slugs.
+public struct ThemeResolver: Sendable {
+    public let themes: [ThemeDefinition]
+    private let lookup: [String: String]
+    private let bySlug: [String: ThemeDefinition]
+
+    public init(_ themes: [ThemeDefinition]) {
+        self.themes = themes
+        var lookup: [String: String] = [:]
+        var bySlug: [String: ThemeDefinition] = [:]
+        for theme in themes {
+            bySlug[theme.slug] = theme
+            for name in [theme.slug] + theme.aliases {
+                let key = name.foldedForMatching
+                if lookup[key] == nil { lookup[key] = theme.slug }
+            }
+        }
+        self.lookup = lookup
+        self.bySlug = bySlug
+    }
+
+    public func resolve(_ name: String) -> String? { lookup[name.foldedForMatching] }
+
+    public func theme(_ slug: String) -> ThemeDefinition? { bySlug[slug] }
+
+    /// Resolved slugs, unknown names dropped (they are reported once, where written).
+    public func resolveAll(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.compactMap(resolve).filter { seen.insert($0).inserted }
+    }
+
+    public func unknownThemeMessage(_ name: String) -> String {
+        let candidates = themes.flatMap { [$0.slug] + $0.aliases }
+        let close = closestMatches(to: name, in: candidates, limit: 3).map { resolve($0) ?? $0 }
+        let uniqueClose = close.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if uniqueClose.isEmpty {
+            return "unknown theme '\(name)'; add it to content/themes.yml or use one of the themes listed there"
+        }
+        return "unknown theme '\(name)' (did you mean \(quotedAlternatives(uniqueClose))?)"
+    }
+}

@@ -1,0 +1,69 @@
+import SamradCore
+
+/// Decodes file bytes as UTF-8 text the way editors save it: a BOM is dropped and
+/// CRLF or CR line ends become LF, so line numbers match what the editor shows.
+public enum TextDecoding {
+    public enum Failure: Error, Equatable {
+        case binary(line: Int)
+        case invalidUTF8(line: Int, column: Int)
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
+        var start = 0
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+        if let failure = validate(bytes, from: start) { return .failure(failure) }
+        var normalized = [UInt8]()
+        normalized.reserveCapacity(bytes.count - start)
+        var i = start
+        let n = bytes.count
+        var sawCR = false
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0D {
+                sawCR = true
+                normalized.append(0x0A)
+                if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+            } else {
+                normalized.append(b)
+            }
+            i += 1
+        }
+        _ = sawCR
+        return .success(String(decoding: normalized, as: UTF8.self))
+    }
+
+    /// The first NUL byte or invalid UTF-8 sequence, with the line and column it is on.
+    static func validate(_ bytes: [UInt8], from start: Int) -> Failure? {
+        var line = 1, column = 1
+        var i = start
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0 { return .binary(line: line) }
+            var length = 0
+            if b < 0x80 { length = 1 }
+            else if b & 0xE0 == 0xC0 && b >= 0xC2 { length = 2 }
+            else if b & 0xF0 == 0xE0 { length = 3 }
+            else if b & 0xF8 == 0xF0 && b <= 0xF4 { length = 4 }
+            else { return .invalidUTF8(line: line, column: column) }
+            if i + length > n { return .invalidUTF8(line: line, column: column) }
+            if length > 1 {
+                for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 {
+                    return .invalidUTF8(line: line, column: column)
+                }
+                // Overlong three-byte forms and UTF-16 surrogates are not valid UTF-8.
+                if length == 3 {
+                    let b1 = bytes[i + 1]
+                    if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0) { return .invalidUTF8(line: line, column: column) }
+                }
+                if length == 4 {
+                    let b1 = bytes[i + 1]
+                    if (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90) { return .invalidUTF8(line: line, column: column) }
+                }
+            }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,165 @@
+import SamradCore
+import SamradLoad
+import Yams
+
+/// `site.yml`, `themes.yml` and `organizations.yml`.
+public enum ConfigParsing {
+    static let siteFields = ["title", "description", "base_url", "language", "organization", "labels", "markdown", "accessibility"]
+
+    public static func site(_ file: SourceFile?, _ diagnostics: inout Diagnostics) -> SiteConfig {
+        var config = SiteConfig()
+        guard let file else { return config }
+        let reader = YAMLReader(file: file.path)
+        guard let root = reader.compose(file.text, &diagnostics) else { return config }
+        guard case .mapping = root else {
+            diagnostics.error("site.yml must be fields ('title: …'), not a \(reader.kindName(root))", at: reader.location(root))
+            return config
+        }
+        for (key, keyNode, value) in reader.fields(root) {
+            switch key {
+            case "title": if let t = reader.text(value, field: key, &diagnostics) { config.title = t.trimmed }
+            case "description": config.description = reader.text(value, field: key, &diagnostics)?.trimmed ?? ""
+            case "base_url":
+                if let u = reader.text(value, field: key, &diagnostics) {
+                    let lower = u.lowercased()
+                    if !(lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("/")) {
+                        diagnostics.error("'base_url' must be a full address such as https://example.org/ or https://example.org/portal/", at: reader.location(value))
+                    } else {
+                        config.baseURL = SiteConfig.normalizeBaseURL(u)
+                    }
+                }
+            case "language": if let l = reader.text(value, field: key, &diagnostics) { config.language = l.trimmed }
+            case "organization": config.organization = reader.text(value, field: key, &diagnostics)?.trimmed ?? ""
+            case "labels":
+                for (lkey, lkeyNode, lvalue) in reader.fields(value) {
+                    var labels: [String] = []
+                    if case .scalar(let s) = lvalue { labels = [s.string.trimmed] } else {
+                        labels = reader.textList(lvalue, field: "labels.\(lkey)", &diagnostics).map(\.0)
+                    }
+                    labels = labels.filter { !$0.isEmpty }
+                    switch lkey {
+                    case "question": if !labels.isEmpty { config.questionLabels = labels }
+                    case "summary": if !labels.isEmpty { config.summaryLabels = labels }
+                    default:
+                        diagnostics.warning("unknown label '\(lkey)' is ignored (known: question, summary)", at: reader.location(lkeyNode))
+                    }
+                }
+            case "markdown":
+                for (mkey, mkeyNode, mvalue) in reader.fields(value) {
+                    if mkey == "raw_html" {
+                        config.allowRawHTML = reader.bool(mvalue, field: "markdown.raw_html", &diagnostics) ?? false
+                    } else {
+                        diagnostics.warning("unknown setting 'markdown.\(mkey)' is ignored (known: raw_html)", at: reader.location(mkeyNode))
+                    }
+                }
+            case "accessibility":
+                for (akey, _, avalue) in reader.fields(value) {
+                    if let t = reader.text(avalue, field: "accessibility.\(akey)", &diagnostics) { config.accessibility[akey] = t }
+                }
+            default:
+                FrontMatterParsing.unknownField(key, known: siteFields, at: reader.location(keyNode), &diagnostics)
+            }
+        }
+        return config
+    }
+
+    public static func themes(_ file: SourceFile?, _ diagnostics: inout Diagnostics) -> [ThemeDefinition] {
+        guard let file else { return [] }
+        let reader = YAMLReader(file: file.path)
+        guard let root = reader.compose(file.text, &diagnostics) else { return [] }
+        guard case .sequence(let items) = root else {
+            diagnostics.error("themes.yml must be a list of themes ('- slug: …' with name and description), not a \(reader.kindName(root))", at: reader.location(root))
+            return []
+        }
+        var themes: [ThemeDefinition] = []
+        var seen: [String: SourceLocation] = [:]
+        for item in items {
+            guard case .mapping = item else {
+                diagnostics.error("each theme must have fields 'slug', 'name' and 'description'", at: reader.location(item))
+                continue
+            }
+            var slug = "", name = "", description = ""
+            var aliases: [String] = []
+            for (key, keyNode, value) in reader.fields(item) {
+                switch key {
+                case "slug": slug = reader.text(value, field: key, &diagnostics)?.trimmed ?? ""
+                case "name": name = reader.text(value, field: key, &diagnostics)?.trimmed ?? ""
+                case "description": description = reader.text(value, field: key, &diagnostics)?.trimmed ?? ""
+                case "aliases": aliases = reader.textList(value, field: key, &diagnostics).map(\.0)
+                default: FrontMatterParsing.unknownField(key, known: ["slug", "name", "description", "aliases"], at: reader.location(keyNode), &diagnostics)
+                }
+            }
+            let at = reader.location(item)
+            guard !slug.isEmpty else {
+                diagnostics.error("theme without 'slug'", at: at)
+                continue
+            }
+            guard slug.isThemeSlug else {
+                diagnostics.error("theme slug '\(slug)' must start with a letter and hold only letters, digits and hyphens", at: at)
+                continue
+            }
+            if let previous = seen[slug.lowercased()] {
+                diagnostics.error("theme '\(slug)' is declared twice (first at line \(previous.line))", at: at)
+                continue
+            }
+            seen[slug.lowercased()] = at
+            for alias in aliases where !alias.isThemeSlug {
+                diagnostics.error("alias '\(alias)' of theme '\(slug)' must start with a letter and hold only letters, digits and hyphens", at: at)
+            }
+            themes.append(ThemeDefinition(slug: slug, name: name.isEmpty ? slug : name, description: description,
+                                          aliases: aliases.filter(\.isThemeSlug), location: at))
+        }
+        return themes
+    }
+
+    public static func organizations(_ file: SourceFile?, _ diagnostics: inout Diagnostics) -> [OrganizationDefinition] {
+        guard let file else { return [] }
+        let reader = YAMLReader(file: file.path)
+        guard let root = reader.compose(file.text, &diagnostics) else { return [] }
+        guard case .sequence(let items) = root else {
+            diagnostics.error("organizations.yml must be a list of organisations ('- name: …'), not a \(reader.kindName(root))", at: reader.location(root))
+            return []
+        }
+        var result: [OrganizationDefinition] = []
+        var seen: [String: SourceLocation] = [:]
+        for item in items {
+            let at = reader.location(item)
+            var org = OrganizationDefinition(name: "", location: at)
+            switch item {
+            case .scalar(let s):
+                org.name = s.string.trimmed
+            case .mapping:
+                for (key, keyNode, value) in reader.fields(item) {
+                    switch key {
+                    case "name": org.name = reader.text(value, field: key, &diagnostics)?.trimmed ?? ""
+                    case "aliases": org.aliases = reader.textList(value, field: key, &diagnostics).map(\.0)
+                    case "kind": org.kind = reader.text(value, field: key, &diagnostics)?.trimmed
+                    case "url":
+                        if let u = reader.text(value, field: key, &diagnostics)?.trimmed {
+                            if URLSafety.isSafe(u) && !URLSafety.isRelative(u) { org.url = u } else {
+                                diagnostics.error("'url' must be a web address starting with https://", at: reader.location(value))
+                            }
+                        }
+                    default: FrontMatterParsing.unknownField(key, known: ["name", "aliases", "kind", "url"], at: reader.location(keyNode), &diagnostics)
+                    }
+                }
+            default:
+                diagnostics.error("each organisation must be a name or fields 'name', 'aliases', 'kind', 'url'", at: at)
+                continue
+            }
+            guard !org.name.isEmpty else {
+                diagnostics.error("organisation without 'name'", at: at)
+                continue
+            }
+            for spelling in [org.name] + org.aliases {
+                let key = spelling.foldedForMatching
+                if let previous = seen[key] {
+                    diagnostics.error("'\(spelling)' is listed twice in organizations.yml (first at line \(previous.line))", at: at)
+                }
+                seen[key] = at
+            }
+            result.append(org)
+        }
+        return result
+    }
+}

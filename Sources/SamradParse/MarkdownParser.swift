@@ -1,0 +1,166 @@
+import CCmarkGFM
+import SamradCore
+
+/// Parses CommonMark + GFM (tables, strikethrough, autolinks, tag filter) with cmark-gfm.
+public enum MarkdownParser {
+    /// Deeper nesting is flattened: it keeps hostile input from exhausting the stack of a
+    /// worker thread, and no meeting record nests lists or quotes this deep on purpose.
+    public static let maxDepth = 64
+
+    public struct Result: Sendable {
+        public var document: MarkdownNode
+        public var flattened: Bool
+    }
+
+    /// - Parameter lineOffset: lines before the Markdown in its file (the front matter),
+    ///   added to every position so that messages point at the right line of the file.
+    public static func parse(_ markdown: String, lineOffset: Int = 0) -> Result {
+        cmark_gfm_core_extensions_ensure_registered()
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        guard let parser = cmark_parser_new(options) else {
+            return Result(document: MarkdownNode(.document), flattened: false)
+        }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tagfilter"] {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            if let base = buffer.baseAddress {
+                cmark_parser_feed(parser, base, buffer.count - 1)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return Result(document: MarkdownNode(.document), flattened: false)
+        }
+        defer { cmark_node_free(root) }
+        return convert(root, lineOffset: lineOffset)
+    }
+
+    /// Iterative walk with an explicit stack, so depth never reaches the call stack.
+    private static func convert(_ root: OpaquePointer, lineOffset: Int) -> Result {
+        guard let iter = cmark_iter_new(root) else { return Result(document: MarkdownNode(.document), flattened: false) }
+        defer { cmark_iter_free(iter) }
+        var stack: [MarkdownNode] = []
+        // For each cmark container entered: was it pushed (true) or flattened into its parent?
+        var pushed: [Bool] = []
+        var flattened = false
+        var result = MarkdownNode(.document)
+
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let isContainer = hasChildrenKind(node)
+            if event == CMARK_EVENT_ENTER {
+                let converted = makeNode(node, lineOffset: lineOffset)
+                if isContainer {
+                    if stack.count >= maxDepth && !isTableStructure(converted.kind) {
+                        flattened = true
+                        pushed.append(false)
+                    } else {
+                        stack.append(converted)
+                        pushed.append(true)
+                    }
+                } else if !stack.isEmpty {
+                    stack[stack.count - 1].children.append(converted)
+                }
+            } else if event == CMARK_EVENT_EXIT {
+                guard let wasPushed = pushed.popLast(), wasPushed, let finished = stack.popLast() else { continue }
+                if stack.isEmpty {
+                    result = finished
+                } else {
+                    stack[stack.count - 1].children.append(finished)
+                }
+            }
+        }
+        return Result(document: result, flattened: flattened)
+    }
+
+    private static func isTableStructure(_ kind: MarkdownNode.Kind) -> Bool {
+        switch kind {
+        case .tableRow, .tableCell: return true
+        default: return false
+        }
+    }
+
+    /// cmark sends ENTER and EXIT only for nodes that can have children.
+    private static func hasChildrenKind(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
+             CMARK_NODE_HTML_INLINE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+            return false
+        default:
+            return true
+        }
+    }
+
+    private static func string(_ p: UnsafePointer<CChar>?) -> String {
+        guard let p else { return "" }
+        return String(cString: p)
+    }
+
+    private static func makeNode(_ node: OpaquePointer, lineOffset: Int) -> MarkdownNode {
+        let line = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        let pos = (line > 0 ? line + lineOffset : 0, column)
+        let kind: MarkdownNode.Kind
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: kind = .document
+        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+        case CMARK_NODE_LIST:
+            kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                         start: Int(cmark_node_get_list_start(node)),
+                         tight: cmark_node_get_list_tight(node) != 0)
+        case CMARK_NODE_ITEM: kind = .item
+        case CMARK_NODE_CODE_BLOCK:
+            kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_PARAGRAPH: kind = .paragraph
+        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+        case CMARK_NODE_TEXT: kind = .text(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_SOFTBREAK: kind = .softBreak
+        case CMARK_NODE_LINEBREAK: kind = .lineBreak
+        case CMARK_NODE_CODE: kind = .code(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_INLINE: kind = .htmlInline(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_EMPH: kind = .emphasis
+        case CMARK_NODE_STRONG: kind = .strong
+        case CMARK_NODE_LINK:
+            kind = .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE:
+            kind = .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        default:
+            kind = extensionKind(node)
+        }
+        return MarkdownNode(kind, line: pos.0, column: pos.1)
+    }
+
+    private static func extensionKind(_ node: OpaquePointer) -> MarkdownNode.Kind {
+        switch string(cmark_node_get_type_string(node)) {
+        case "table":
+            let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+            var alignments: [MarkdownNode.TableAlignment] = []
+            if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+                for i in 0..<columns {
+                    switch raw[i] {
+                    case UInt8(ascii: "l"): alignments.append(.left)
+                    case UInt8(ascii: "c"): alignments.append(.center)
+                    case UInt8(ascii: "r"): alignments.append(.right)
+                    default: alignments.append(.none)
+                    }
+                }
+            }
+            return .table(alignments: alignments)
+        case "table_header": return .tableRow(isHeader: true)
+        case "table_row": return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+        case "table_cell": return .tableCell
+        case "strikethrough": return .strikethrough
+        default:
+            // Unknown custom nodes keep their children; their own markup is dropped.
+            return .group
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import SamradCore
+import Yams
+
+/// A value with the place it was written.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// The front matter of a meeting, typed and validated.
+public struct MeetingFrontMatter: Sendable, Hashable {
+    public var title: String = ""
+    public var date: ISODate?
+    public var endDate: ISODate?
+    public var kind: String?
+    public var organizer: String?
+    public var commissionedBy: String?
+    public var location: String?
+    public var participants: [Located<String>] = []
+    public var themes: [Located<String>] = []
+    public var summary: String?
+    public var documents: [Located<String>] = []
+    public var draft = false
+    public init() {}
+
+    static let fields = ["title", "date", "end_date", "kind", "organizer", "commissioned_by", "location",
+                         "participants", "themes", "summary", "documents", "draft"]
+}
+
+/// Front matter of an appendix file beside a meeting.
+public struct AppendixFrontMatter: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case postits, text }
+    public var title: String = ""
+    public var kind: Kind = .text
+    public var themes: [Located<String>] = []
+    public var draft = false
+    static let fields = ["title", "appendix", "themes", "draft", "summary"]
+}
+
+/// Front matter of a free page (`content/pages/*.md`).
+public struct PageFrontMatter: Sendable, Hashable {
+    public var title: String = ""
+    public var description: String?
+    public var draft = false
+    /// Position in the footer/navigation; pages without it are listed after, by title.
+    public var order: Int?
+    static let fields = ["title", "description", "summary", "draft", "order"]
+}
+
+enum FrontMatterParsing {
+    static func unknownField(_ key: String, known: [String], at location: SourceLocation, _ diagnostics: inout Diagnostics) {
+        let close = closestMatches(to: key, in: known, limit: 1)
+        let hint = close.isEmpty ? "; known fields: \(known.joined(separator: ", "))" : " (did you mean '\(close[0])'?)"
+        diagnostics.warning("unknown field '\(key)' is ignored\(hint)", at: location)
+    }
+
+    static func meeting(_ root: Node, reader: YAMLReader, _ diagnostics: inout Diagnostics) -> MeetingFrontMatter? {
+        guard case .mapping = root else {
+            diagnostics.error("front matter must be fields ('title: …', 'date: …'), not a \(reader.kindName(root))", at: reader.location(root))
+            return nil
+        }
+        var fm = MeetingFrontMatter()
+        var errorsBefore = diagnostics.errors.count
+        var sawTitle = false, sawDate = false
+        for (key, keyNode, value) in reader.fields(root) {
+            switch key {
+            case "title":
+                sawTitle = true
+                if let t = reader.text(value, field: key, &diagnostics)?.trimmed, !t.isEmpty { fm.title = t }
+                else if diagnostics.errors.count == errorsBefore { diagnostics.error("'title' is empty; every meeting needs a title", at: reader.location(keyNode)) }
+            case "date", "end_date":
+                if key == "date" { sawDate = true }
+                guard let raw = reader.text(value, field: key, &diagnostics) else {
+                    if key == "date" && diagnostics.errors.count == errorsBefore {
+                        diagnostics.error("'date' is empty; write the meeting's date as YYYY-MM-DD, e.g. 2023-09-14", at: reader.location(keyNode))
+                    }
+                    break
+                }
+                if let d = ISODate(raw) {
+                    if key == "date" { fm.date = d } else { fm.endDate = d }
+                } else {
+                    diagnostics.error("'\(key)' is '\(raw)', which is not a date; write it as YYYY-MM-DD, e.g. 2023-09-14", at: reader.location(value))
+                }
+            case "kind": fm.kind = reader.text(value, field: key, &diagnostics)?.trimmed
+            case "organizer": fm.organizer = reader.text(value, field: key, &diagnostics)?.trimmed
+            case "commissioned_by": fm.commissionedBy = reader.text(value, field: key, &diagnostics)?.trimmed
+            case "location": fm.location = reader.text(value, field: key, &diagnostics)?.trimmed
+            case "summary": fm.summary = reader.text(value, field: key, &diagnostics)?.trimmed
+            case "participants":
+                fm.participants = reader.textList(value, field: key, &diagnostics).map { Located($0.0, at: $0.1) }
+            case "themes":
+                fm.themes = reader.textList(value, field: key, &diagnostics).map { Located($0.0, at: $0.1) }
+            case "documents":
+                fm.documents = reader.textList(value, field: key, &diagnostics).map { Located($0.0, at: $0.1) }
+            case "draft":
+                fm.draft = reader.bool(value, field: key, &diagnostics) ?? false
+            default:
+                unknownField(key, known: MeetingFrontMatter.fields, at: reader.location(keyNode), &diagnostics)
+            }
+            errorsBefore = diagnostics.errors.count
+        }
+        let top = SourceLocation(file: reader.file, line: 1, column: 1)
+        if !sawTitle { diagnostics.error("the meeting has no title; add 'title: …' to the front matter", at: top) }
+        if !sawDate { diagnostics.error("the meeting has no date; add 'date: YYYY-MM-DD' to the front matter", at: top) }
+        if let start = fm.date, let end = fm.endDate, end < start {
+            diagnostics.error("'end_date' \(end) is before 'date' \(start)", at: top)
+        }
+        return fm
+    }
+
+    static func appendix(_ root: Node, reader: YAMLReader, _ diagnostics: inout Diagnostics) -> AppendixFrontMatter? {
+        guard case .mapping = root else {
+            diagnostics.error("front matter must be fields ('title: …'), not a \(reader.kindName(root))", at: reader.location(root))
+            return nil
+        }
+        var fm = AppendixFrontMatter()
+        for (key, keyNode, value) in reader.fields(root) {
+            switch key {
+            case "title": fm.title = reader.text(value, field: key, &diagnostics)?.trimmed ?? ""
+            case "appendix":
+                let raw = reader.text(value, field: key, &diagnostics)?.trimmed.lowercased() ?? ""
+                if let kind = AppendixFrontMatter.Kind(rawValue: raw) { fm.kind = kind } else {
+                    diagnostics.error("'appendix' must be 'postits' or 'text', not '\(raw)'", at: reader.location(value))
+                }
+            case "themes":
+                fm.themes = reader.textList(value, field: key, &diagnostics).map { Located($0.0, at: $0.1) }
+            case "draft": fm.draft = reader.bool(value, field: key, &diagnostics) ?? false
+            case "summary": break
+            default: unknownField(key, known: AppendixFrontMatter.fields, at: reader.location(keyNode), &diagnostics)
+            }
+        }
+        if fm.title.isEmpty {
+            diagnostics.error("the appendix has no title; add 'title: …' to its front matter", at: SourceLocation(file: reader.file, line: 1, column: 1))
+        }
+        return fm
+    }
+
+    static func page(_ root: Node, reader: YAMLReader, _ diagnostics: inout Diagnostics) -> PageFrontMatter? {
+        guard case .mapping = root else {
+            diagnostics.error("front matter must be fields ('title: …'), not a \(reader.kindName(root))", at: reader.location(root))
+            return nil
+        }
+        var fm = PageFrontMatter()
+        for (key, keyNode, value) in reader.fields(root) {
+            switch key {
+            case "title": fm.title = reader.text(value, field: key, &diagnostics)?.trimmed ?? ""
+            case "description", "summary": fm.description = reader.text(value, field: key, &diagnostics)?.trimmed
+            case "draft": fm.draft = reader.bool(value, field: key, &diagnostics) ?? false
+            case "order":
+                if let n = value.int { fm.order = n } else {
+                    diagnostics.error("'order' must be a whole number", at: reader.location(value))
+                }
+            default: unknownField(key, known: PageFrontMatter.fields, at: reader.location(keyNode), &diagnostics)
+            }
+        }
+        if fm.title.isEmpty {
+            diagnostics.error("the page has no title; add 'title: …' to its front matter", at: SourceLocation(file: reader.file, line: 1, column: 1))
+        }
+        return fm
+    }
+}

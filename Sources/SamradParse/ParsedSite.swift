@@ -1,0 +1,35 @@
+import SamradCore
+import SamradLoad
+
+/// A Markdown file split into typed front matter and a syntax tree.
+public struct ParsedAppendix: Sendable {
+    /// The file name without `.md`: its page is `/moten/<meeting>/<slug>/`.
+    public var slug: String
+    public var file: SourceFile
+    public var frontMatter: AppendixFrontMatter
+    public var body: MarkdownNode
+}
+
+public struct ParsedMeeting: Sendable {
+    public var slug: String
+    public var file: SourceFile
+    public var frontMatter: MeetingFrontMatter
+    public var body: MarkdownNode
+    public var appendices: [ParsedAppendix]
+    public var attachments: [AssetFile]
+}
+
+public struct ParsedPage: Sendable {
+    public var slug: String
+    public var file: SourceFile
+    public var frontMatter: PageFrontMatter
+    public var body: MarkdownNode
+}
+
+public struct ParsedSite: Sendable {
+    public var config: SiteConfig
+    public var themes: [ThemeDefinition]
+    public var organizations: [OrganizationDefinition]
+    public var meetings: [ParsedMeeting]
+    public var pages: [ParsedPage]
+}

@@ -1,0 +1,131 @@
+import SamradCore
+import Yams
+
+/// YAML read into nodes that remember their line, so every message can point at the
+/// field the user must fix.
+public struct YAMLReader: Sendable {
+    public var file: String
+    /// Lines in the file before the YAML text (1 for front matter after `---`).
+    public var lineOffset: Int
+
+    public init(file: String, lineOffset: Int = 0) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    public func location(_ node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: lineOffset + 1) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// Parses YAML text; a syntax error becomes one diagnostic at its line.
+    public func compose(_ yaml: String, _ diagnostics: inout Diagnostics) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(describe(error))
+        } catch {
+            diagnostics.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
+        }
+        return nil
+    }
+
+    private func describe(_ error: YamlError) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "malformed YAML: \(problem)"
+            if let context { message += " \(context.text)" }
+            message += yamlHint(problem)
+            return .error(message, at: at(mark))
+        case .reader(let problem, _, _, _):
+            return .error("malformed YAML: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error("a field is written twice: \(duplicates.joined(separator: ", "))", at: at(context.mark))
+        default:
+            return .error("malformed YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
+        }
+    }
+
+    private func yamlHint(_ problem: String) -> String {
+        if problem.contains("mapping values are not allowed") {
+            return " (a value with ': ' in it needs quotes: title: \"Fråga: vad nu?\")"
+        }
+        if problem.contains("could not find expected ':'") {
+            return " (each line must be 'field: value')"
+        }
+        if problem.contains("tab") { return " (indent with spaces, not tabs)" }
+        return ""
+    }
+
+    // MARK: - Typed access
+
+    /// Fields of a mapping in file order with their key nodes.
+    public func fields(_ node: Node) -> [(key: String, keyNode: Node, value: Node)] {
+        guard case .mapping(let mapping) = node else { return [] }
+        return mapping.compactMap { pair in
+            guard let key = pair.key.string else { return nil }
+            return (key, pair.key, pair.value)
+        }
+    }
+
+    public func text(_ node: Node, field: String, _ diagnostics: inout Diagnostics) -> String? {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.tag.description == Tag.Name.null.rawValue || (scalar.style == .plain && ["", "~", "null"].contains(scalar.string)) {
+                return nil
+            }
+            return scalar.string
+        default:
+            diagnostics.error("'\(field)' must be text, not a \(kindName(node))", at: location(node))
+            return nil
+        }
+    }
+
+    public func bool(_ node: Node, field: String, _ diagnostics: inout Diagnostics) -> Bool? {
+        if let b = node.bool, case .scalar = node { return b }
+        diagnostics.error("'\(field)' must be true or false", at: location(node))
+        return nil
+    }
+
+    /// A list of text items; a single line of text is refused with a hint to make it a list.
+    public func textList(_ node: Node, field: String, _ diagnostics: inout Diagnostics) -> [(String, SourceLocation)] {
+        switch node {
+        case .sequence(let seq):
+            var out: [(String, SourceLocation)] = []
+            for item in seq {
+                if case .scalar(let s) = item, !s.string.trimmed.isEmpty {
+                    out.append((s.string.trimmed, location(item)))
+                } else if case .scalar = item {
+                    continue
+                } else {
+                    diagnostics.error("each item of '\(field)' must be text, not a \(kindName(item))", at: location(item))
+                }
+            }
+            return out
+        case .scalar(let s) where s.string.isEmpty || s.string == "~" || s.string == "null":
+            return []
+        default:
+            diagnostics.error("'\(field)' must be a list, one '- item' per line (found \(describe(node)))", at: location(node))
+            return []
+        }
+    }
+
+    public func kindName(_ node: Node) -> String {
+        switch node {
+        case .scalar: return "single value"
+        case .mapping: return "set of fields"
+        case .sequence: return "list"
+        case .alias: return "alias"
+        }
+    }
+
+    private func describe(_ node: Node) -> String {
+        if case .scalar(let s) = node { return "'\(s.string)'" }
+        return "a \(kindName(node))"
+    }
+}

@@ -1,0 +1,73 @@
+import SamradAggregate
+import SamradCore
+
+/// Atom feed of meetings, sitemap and robots.txt. Dates come from the content, never
+/// from the clock, so that two builds of the same content are identical.
+struct Feeds {
+    let index: SiteIndex
+    let pagePaths: [String]
+
+    var config: SiteConfig { index.site.config }
+
+    func files() -> [OutputFile] {
+        [.text("feed.xml", atom()), .text("sitemap.xml", sitemap()), .text("robots.txt", robots())]
+    }
+
+    func xml(_ s: String) -> String {
+        // XML 1.0 forbids most control characters; content pasted from PDFs may hold them.
+        let cleaned = String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }))
+        return cleaned.htmlEscaped
+    }
+
+    func atom() -> String {
+        let meetings = Array(index.site.meetings.prefix(50))
+        let updated = meetings.first?.meeting.date.rfc3339 ?? "2000-01-01T00:00:00Z"
+        var out = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xml(config.language))">
+        <title>\(xml(config.title))</title>
+        <subtitle>\(xml(config.description))</subtitle>
+        <link href="\(xml(config.absoluteURL("feed.xml")))" rel="self" type="application/atom+xml"/>
+        <link href="\(xml(config.baseURL))" rel="alternate" type="text/html"/>
+        <id>\(xml(config.baseURL))</id>
+        <updated>\(updated)</updated>
+        <author><name>\(xml(config.organization.isEmpty ? config.title : config.organization))</name></author>
+
+        """
+        for linked in meetings {
+            let m = linked.meeting
+            let url = config.absoluteURL(linked.path)
+            out += """
+            <entry>
+            <title>\(xml(m.title))</title>
+            <link href="\(xml(url))" rel="alternate" type="text/html"/>
+            <id>\(xml(url))</id>
+            <published>\(m.date.rfc3339)</published>
+            <updated>\(m.date.rfc3339)</updated>
+            <summary>\(xml(m.lede ?? m.title))</summary>
+
+            """
+            for slug in linked.themes {
+                out += "<category term=\"\(xml(slug))\" label=\"\(xml(index.site.themes.theme(slug)?.name ?? slug))\"/>\n"
+            }
+            out += "</entry>\n"
+        }
+        return out + "</feed>\n"
+    }
+
+    func sitemap() -> String {
+        var lastmod: [String: String] = [:]
+        for linked in index.site.meetings { lastmod[linked.path] = linked.meeting.date.description }
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in pagePaths.sorted() {
+            out += "<url><loc>\(xml(config.absoluteURL(path)))</loc>"
+            if let date = lastmod[path] { out += "<lastmod>\(date)</lastmod>" }
+            out += "</url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+
+    func robots() -> String {
+        "User-agent: *\nAllow: /\nSitemap: \(config.absoluteURL("sitemap.xml"))\n"
+    }
+}

@@ -1,0 +1,244 @@
+import SamradAggregate
+import SamradCore
+import SamradExtract
+import SamradLink
+
+/// The cross-meeting pages: themes, question bank, idea bank, organisations, open data.
+struct PortalPages: Sendable {
+    let index: SiteIndex
+    let views: MeetingViews
+    let html: HTMLRenderer
+    let context: PageContext
+
+    var base: String { context.config.basePath }
+    var allYears: [Int] { index.years.map(\.year).sorted() }
+
+    func jobs() -> [SiteRenderer.PageJob] {
+        let me = self
+        var jobs: [SiteRenderer.PageJob] = [
+            .init(path: "teman/", template: "themes") { me.themesPage() },
+            .init(path: "fragor/", template: "questions") { me.questionsPage() },
+            .init(path: "idebank/", template: "ideas") { me.ideasPage(theme: nil) },
+            .init(path: "organisationer/", template: "organizations") { me.organizationsPage() },
+            .init(path: "data/", template: "data") { me.dataPage() },
+        ]
+        for slug in index.themeOrder {
+            jobs.append(.init(path: "teman/\(slug)/", template: "theme") { me.themePage(slug) })
+            jobs.append(.init(path: "idebank/\(slug)/", template: "ideas") { me.ideasPage(theme: slug) })
+        }
+        for slug in index.organizationOrder {
+            jobs.append(.init(path: "organisationer/\(slug)/", template: "organization") { me.organizationPage(slug) })
+        }
+        return jobs
+    }
+
+    func themeName(_ slug: String) -> String { index.site.themes.theme(slug)?.name ?? slug }
+
+    func themeSummary(_ slug: String) -> [String: Any] {
+        let stats = index.themes[slug]
+        let t = index.site.themes.theme(slug)
+        let counts = [
+            Phrases.count(stats?.meetings.count ?? 0, "möte", "möten"),
+            Phrases.count(stats?.questions.count ?? 0, "fråga", "frågor"),
+            Phrases.count(stats?.postIts.count ?? 0, "idé", "idéer"),
+        ]
+        return [
+            "slug": slug, "name": t?.name ?? slug, "description": t?.description ?? "", "url": "\(base)teman/\(slug)/",
+            "countsText": counts.joined(separator: " · "),
+            "sparkline": Charts.sparkline(stats?.meetingsPerYear ?? [:], years: allYears),
+        ]
+    }
+
+    // MARK: Themes
+
+    func themesPage() -> [String: Any] {
+        context.page(title: "Teman", path: "teman/", description: "Alla teman som möten, frågor och idéer har märkts med.", section: "teman/", extra: [
+            "themes": index.themeOrder.map(themeSummary),
+            "heatmapHTML": Charts.themeHeatmap(index),
+        ])
+    }
+
+    func themePage(_ slug: String) -> [String: Any] {
+        let stats = index.themes[slug]
+        var extra = themeSummary(slug)
+        extra["meetings"] = (stats?.meetings ?? []).map { views.card(index.meeting($0)) }
+
+        // Questions and summary points grouped by meeting, newest meeting first. A point
+        // whose question is on the theme is shown under it; other points stand alone.
+        var groups: [Int: (questions: [Int], points: [SummaryPointRef])] = [:]
+        for q in stats?.questions ?? [] { groups[q.meeting, default: ([], [])].questions.append(q.question) }
+        for p in stats?.summaryPoints ?? [] { groups[p.meeting, default: ([], [])].points.append(p) }
+        extra["questionGroups"] = groups.keys.sorted().map { mi -> [String: Any] in
+            let linked = index.meeting(mi)
+            let m = linked.meeting
+            let url = views.url(linked)
+            let entries = groups[mi] ?? ([], [])
+            let questionSet = Set(entries.questions)
+            var questionIDs = entries.questions
+            for p in entries.points { if let q = p.question, !questionSet.contains(q), !questionIDs.contains(q) { questionIDs.append(q) } }
+            questionIDs.sort()
+            let questions = questionIDs.map { qi -> [String: Any] in
+                let q = m.questions[qi]
+                let points = entries.points.filter { $0.question == qi }.compactMap { ref -> [String: Any]? in
+                    guard let p = index.summaryPoint(ref) else { return nil }
+                    return ["id": p.id, "url": url + "#" + p.id, "html": html.renderItemContent(p.content)]
+                }
+                return [
+                    "id": q.id, "url": url + "#" + q.id, "label": questionLabel(q), "text": q.text,
+                    "session": q.session ?? "", "onTheme": questionSet.contains(qi), "points": points,
+                    "hasPoints": !points.isEmpty,
+                ]
+            }
+            let meetingPoints = entries.points.filter { $0.question == nil }.compactMap { ref -> [String: Any]? in
+                guard let p = index.summaryPoint(ref) else { return nil }
+                return ["id": p.id, "url": url + "#" + p.id, "html": html.renderItemContent(p.content)]
+            }
+            return ["title": m.title, "url": url, "dateText": views.dateText(m), "isoDate": m.date.description,
+                    "questions": questions, "meetingPoints": meetingPoints, "hasMeetingPoints": !meetingPoints.isEmpty]
+        }.reversed()
+        extra["postIts"] = (stats?.postIts ?? []).map { ideaCard($0) }
+        extra["hasPostIts"] = !(stats?.postIts ?? []).isEmpty
+        extra["related"] = (stats?.related ?? []).prefix(8).map { r -> [String: Any] in
+            ["name": themeName(r.slug), "url": "\(base)teman/\(r.slug)/", "countText": Phrases.count(r.count, "gång", "gånger")]
+        }
+        extra["organizations"] = (stats?.organizations ?? []).map(orgLink)
+        extra["ideasURL"] = "\(base)idebank/\(slug)/"
+        let name = themeName(slug)
+        return context.page(title: name, path: "teman/\(slug)/", description: index.site.themes.theme(slug)?.description, section: "teman/", extra: extra)
+    }
+
+    func questionLabel(_ q: Question) -> String {
+        let label = context.config.questionLabels.first ?? "Fråga"
+        return q.number.map { "\(label) \($0)" } ?? label
+    }
+
+    func orgLink(_ slug: String) -> [String: Any] {
+        let o = index.organization(slug)
+        return ["name": o?.name ?? slug, "url": "\(base)organisationer/\(slug)/", "kind": o?.kind ?? ""]
+    }
+
+    // MARK: Question bank
+
+    func questionsPage() -> [String: Any] {
+        var total = 0
+        let groups = index.site.meetings.compactMap { linked -> [String: Any]? in
+            let m = linked.meeting
+            guard !m.questions.isEmpty else { return nil }
+            total += m.questions.count
+            let url = views.url(linked)
+            return [
+                "title": m.title, "url": url, "dateText": views.dateText(m), "isoDate": m.date.description,
+                "questions": m.questions.map { q -> [String: Any] in
+                    [
+                        "id": q.id, "url": url + "#" + q.id, "label": questionLabel(q), "text": q.text,
+                        "session": q.session ?? "", "themes": q.themes.joined(separator: " "),
+                        "tags": views.tags(q.themes),
+                        "points": (q.summary?.points ?? []).map { p -> [String: Any] in
+                            ["url": url + "#" + p.id, "html": html.renderItemContent(p.content)]
+                        },
+                        "hasPoints": !(q.summary?.points ?? []).isEmpty,
+                    ]
+                },
+            ]
+        }
+        return context.page(title: "Frågebanken", path: "fragor/", description: "Alla frågor som ställts på mötena, med sammanfattningar.", section: "fragor/", extra: [
+            "groups": groups, "total": total, "totalText": Phrases.count(total, "fråga", "frågor"),
+            "themeOptions": index.themeOrder.filter { !(index.themes[$0]?.questions.isEmpty ?? true) }.map { ["value": $0, "label": themeName($0)] },
+        ])
+    }
+
+    // MARK: Idea bank
+
+    func ideaCard(_ ref: PostItRef) -> [String: Any] {
+        let linked = index.meeting(ref.meeting)
+        let m = linked.meeting
+        let p = index.postIt(ref)
+        let top = p.categoryPath.first ?? ""
+        return [
+            "id": p.id, "html": html.renderItemContent(p.content), "text": p.text,
+            "categoryPath": p.categoryPath.joined(separator: " › "), "hasCategory": !p.categoryPath.isEmpty,
+            "category": top, "categoryKey": Slug.make(top),
+            "tags": views.tags(p.themes), "themes": p.themes.joined(separator: " "),
+            "meetingTitle": m.title, "meetingSlug": m.slug, "meetingURL": views.url(linked),
+            "url": views.url(linked) + "#" + p.id, "dateText": views.dateText(m), "isoDate": m.date.description,
+            "year": m.date.year, "color": ((ref.category % 5) + 1),
+        ]
+    }
+
+    func ideasPage(theme: String?) -> [String: Any] {
+        let refs = theme.map { index.themes[$0]?.postIts ?? [] } ?? index.allPostIts
+        let cards = refs.map(ideaCard)
+        var categories: [String] = []
+        var meetings: [(String, String)] = []
+        var years: [Int] = []
+        var themes = Set<String>()
+        for ref in refs {
+            let p = index.postIt(ref)
+            let m = index.meeting(ref.meeting).meeting
+            if let top = p.categoryPath.first, !categories.contains(top) { categories.append(top) }
+            if !meetings.contains(where: { $0.0 == m.slug }) { meetings.append((m.slug, m.title)) }
+            if !years.contains(m.date.year) { years.append(m.date.year) }
+            themes.formUnion(p.themes)
+        }
+        let path = theme.map { "idebank/\($0)/" } ?? "idebank/"
+        let title = theme.map { "Idébanken: \(themeName($0))" } ?? "Idébanken"
+        return context.page(title: title, path: path, description: "Idéer och förslag från mötenas workshoppar.", section: "idebank/", extra: [
+            "cards": cards, "total": cards.count, "totalText": Phrases.count(cards.count, "idé", "idéer"),
+            "isFiltered": theme != nil, "themeName": theme.map(themeName) ?? "",
+            "allURL": "\(base)idebank/",
+            "themeOptions": index.themeOrder.filter { themes.contains($0) }.map { ["value": $0, "label": themeName($0)] },
+            "categoryOptions": categories.sortedSwedish(by: { $0 }).map { ["value": Slug.make($0), "label": $0] },
+            "meetingOptions": meetings.map { ["value": $0.0, "label": $0.1] },
+            "yearOptions": years.sorted(by: >).map { ["value": String($0), "label": String($0)] },
+            "themeLists": index.themeOrder.filter { !(index.themes[$0]?.postIts.isEmpty ?? true) }.map { slug -> [String: Any] in
+                ["name": themeName(slug), "url": "\(base)idebank/\(slug)/", "countText": "(\(index.themes[slug]?.postIts.count ?? 0))"]
+            },
+            "csvURL": "\(base)idebank/idebank.csv", "jsonURL": "\(base)data/ideas.json",
+        ])
+    }
+
+    // MARK: Organisations
+
+    func organizationsPage() -> [String: Any] {
+        var letters: [(String, [[String: Any]])] = []
+        for slug in index.organizationOrder {
+            guard let o = index.organization(slug) else { continue }
+            let letter = String(o.name.prefix(1)).uppercased()
+            var entry = orgLink(slug)
+            entry["countText"] = Phrases.count(index.organizations[slug]?.meetings.count ?? 0, "möte", "möten")
+            if letters.last?.0 == letter { letters[letters.count - 1].1.append(entry) } else { letters.append((letter, [entry])) }
+        }
+        return context.page(title: "Organisationer", path: "organisationer/", description: "Organisationer som deltagit i mötena.", section: "organisationer/", extra: [
+            "letters": letters.map { ["letter": $0.0, "id": "bokstav-\(Slug.make($0.0).isEmpty ? "ovrigt" : Slug.make($0.0))", "organizations": $0.1] as [String: Any] },
+            "totalText": Phrases.count(index.organizationOrder.count, "organisation", "organisationer"),
+        ])
+    }
+
+    func organizationPage(_ slug: String) -> [String: Any] {
+        let o = index.organization(slug)
+        let stats = index.organizations[slug]
+        return context.page(title: o?.name ?? slug, path: "organisationer/\(slug)/", description: nil, section: "organisationer/", extra: [
+            "name": o?.name ?? slug, "kind": o?.kind ?? "", "website": o?.url ?? "",
+            "aliasesText": Phrases.list(o?.aliases ?? []),
+            "meetings": (stats?.meetings ?? []).map { views.card(index.meeting($0)) },
+            "meetingsText": Phrases.count(stats?.meetings.count ?? 0, "möte", "möten"),
+            "tags": views.tags(stats?.themes ?? []),
+        ])
+    }
+
+    func dataPage() -> [String: Any] {
+        let files: [(String, String, String)] = [
+            ("data/meetings.json", "meetings.json", "Alla möten: titel, datum, typ, arrangör, plats, teman, deltagande organisationer och antal frågor och idéer."),
+            ("data/questions.json", "questions.json", "Alla frågor med nummer, sammanhang (t.ex. rundabordssamtal), delfrågor, sammanfattningspunkter, teman och länk."),
+            ("data/ideas.json", "ideas.json", "Alla idéer (post-it-lappar) med kategori, text, teman, möte och länk."),
+            ("data/themes.json", "themes.json", "Temana med beskrivning, alias, antal möten, frågor och idéer, och relaterade teman."),
+            ("data/organizations.json", "organizations.json", "Organisationerna med typ, alternativa namn, möten och teman."),
+            ("idebank/idebank.csv", "idebank.csv", "Idébanken som kalkylblad: en rad per idé, UTF-8 med BOM så att Excel visar å, ä och ö."),
+            ("feed.xml", "feed.xml", "Atom-flöde med de 50 senaste mötena."),
+            ("sitemap.xml", "sitemap.xml", "Webbplatskarta över alla sidor."),
+        ]
+        return context.page(title: "Öppna data", path: "data/", description: "Portalens innehåll som öppna data i JSON och CSV.", section: nil, extra: [
+            "files": files.map { ["url": base + $0.0, "name": $0.1, "description": $0.2] },
+        ])
+    }
+}

@@ -1,0 +1,133 @@
+import SamradAggregate
+import SamradCore
+import SamradExtract
+import SamradLink
+import SamradLoad
+import SamradParse
+
+/// Renders every page, feed and data file of the site from the aggregated index.
+/// Pages are independent, so they are rendered in parallel; the file list comes back in
+/// a fixed order so the output is the same bytes on every run.
+public struct SiteRenderer: Sendable {
+    public let index: SiteIndex
+    public let templates: TemplateSet
+    public let templateAssets: [AssetFile]
+    /// Default assets by path below templates/, used where the site has none of its own.
+    public let defaultAssets: [String: String]
+
+    public init(index: SiteIndex, templates: TemplateSet, templateAssets: [AssetFile], defaultAssets: [String: String]) {
+        self.index = index
+        self.templates = templates
+        self.templateAssets = templateAssets
+        self.defaultAssets = defaultAssets
+    }
+
+    var config: SiteConfig { index.site.config }
+    var html: HTMLRenderer { HTMLRenderer(allowRawHTML: config.allowRawHTML, themes: index.site.themes, basePath: config.basePath) }
+    var views: MeetingViews { MeetingViews(html: html, index: index, config: config) }
+
+    var pageContext: PageContext {
+        let pages = index.site.pages
+            .sortedSwedish(by: \.title)
+            .sorted { ($0.order ?? Int.max) < ($1.order ?? Int.max) }
+            .map { (title: $0.title, slug: $0.slug) }
+        return PageContext(config: config, pages: pages, sections: [
+            ("Start", ""), ("Möten", "moten/"), ("Teman", "teman/"), ("Frågor", "fragor/"),
+            ("Idébank", "idebank/"), ("Organisationer", "organisationer/"),
+        ])
+    }
+
+    /// A page to render: template name, output path and a builder for its view model.
+    struct PageJob: @unchecked Sendable {
+        var path: String
+        var template: String
+        var build: @Sendable () -> [String: Any]
+    }
+
+    public func render() -> [OutputFile] {
+        let jobs = pageJobs()
+        let templates = self.templates
+        let pages = parallelMap(jobs) { job -> OutputFile in
+            let context = job.build()
+            return .text(job.path + "index.html", templates.render(context, template: job.template))
+        }
+        var files = pages
+        files.append(.text("404.html", templates.render(pageContext.page(title: "Sidan finns inte", path: "404.html", description: nil, section: nil), template: "404")))
+        files += assets()
+        files += attachments()
+        files += OpenData(index: index, views: views).files()
+        files += Feeds(index: index, pagePaths: jobs.map(\.path)).files()
+        return files
+    }
+
+    func pageJobs() -> [PageJob] {
+        let ctx = pageContext
+        let views = self.views
+        let index = self.index
+        let html = self.html
+        var jobs: [PageJob] = []
+        let config = self.config
+
+        jobs.append(PageJob(path: "", template: "index") {
+            StartPage(index: index, views: views).context(ctx)
+        })
+        jobs.append(PageJob(path: "moten/", template: "meetings") {
+            let years = index.years.map { year -> [String: Any] in
+                ["year": year.year, "meetings": year.meetings.map { views.card(index.meeting($0)) }]
+            }
+            return ctx.page(title: "Möten", path: "moten/", description: "Alla dokumenterade möten, de senaste först.", section: "moten/", extra: [
+                "years": years,
+                "introText": "\(Phrases.count(index.site.meetings.count, "dokumenterat möte", "dokumenterade möten")), de senaste först.",
+                "chartHTML": Charts.meetingsPerYear(index),
+            ])
+        })
+        for (i, linked) in index.site.meetings.enumerated() {
+            let m = linked.meeting
+            jobs.append(PageJob(path: linked.path, template: "meeting") {
+                var context = views.page(i)
+                context["jsonLD"] = StructuredData.event(linked, index: index, config: config)
+                return ctx.page(title: m.title, path: linked.path, description: m.lede, section: "moten/", extra: context)
+            })
+            for appendix in m.appendices {
+                let path = "\(linked.path)\(appendix.slug)/"
+                jobs.append(PageJob(path: path, template: "appendix") {
+                    ctx.page(title: appendix.title, path: path, description: nil, section: "moten/", extra: [
+                        "title": appendix.title, "url": config.basePath + path, "meetingTitle": m.title,
+                        "meetingURL": views.url(linked), "isoDate": m.date.description, "dateText": views.dateText(m),
+                        "blocks": appendix.body.map { views.block(m, $0) },
+                    ])
+                })
+            }
+        }
+        for page in index.site.pages {
+            let path = "\(page.slug)/"
+            jobs.append(PageJob(path: path, template: "page") {
+                ctx.page(title: page.title, path: path, description: page.description, section: path, extra: [
+                    "blocks": page.body.map { views.block(nil, $0) },
+                ])
+            })
+        }
+        jobs += PortalPages(index: index, views: views, html: html, context: ctx).jobs()
+        return jobs
+    }
+
+    func assets() -> [OutputFile] {
+        var files: [OutputFile] = []
+        var own = Set<String>()
+        for asset in templateAssets {
+            own.insert(asset.outputPath)
+            files.append(OutputFile(asset.outputPath, .copy(from: asset.absolutePath)))
+        }
+        for (path, text) in defaultAssets.sorted(by: { $0.key < $1.key }) where !path.hasSuffix(".mustache") && !own.contains(path) {
+            files.append(.text(path, text))
+        }
+        return files
+    }
+
+    func attachments() -> [OutputFile] {
+        index.site.meetings.flatMap { linked in
+            linked.meeting.attachments.map { OutputFile($0.outputPath, .copy(from: $0.absolutePath)) }
+        }
+    }
+}
+

@@ -1,0 +1,30 @@
+import SamradAggregate
+import SamradCore
+
+struct StartPage {
+    let index: SiteIndex
+    let views: MeetingViews
+
+    func context(_ ctx: PageContext) -> [String: Any] {
+        let meetings = index.site.meetings
+        let questions = meetings.reduce(0) { $0 + $1.meeting.questions.count }
+        let ideas = meetings.reduce(0) { $0 + $1.meeting.postIts.count }
+        let stats = [
+            Phrases.count(meetings.count, "möte", "möten"),
+            Phrases.count(questions, "fråga", "frågor"),
+            Phrases.count(ideas, "idé", "idéer"),
+            Phrases.count(index.organizationOrder.count, "organisation", "organisationer"),
+        ]
+        let themes = index.themeOrder.compactMap { slug -> [String: Any]? in
+            guard let t = index.site.themes.theme(slug), let s = index.themes[slug], !s.meetings.isEmpty else { return nil }
+            return ["name": t.name, "url": "\(ctx.config.basePath)teman/\(slug)/", "countText": "(\(s.meetings.count))"]
+        }
+        return ctx.page(title: ctx.config.title, path: "", description: ctx.config.description, section: "", extra: [
+            "statsText": Phrases.list(stats) + ".",
+            "latest": meetings.prefix(6).map(views.card),
+            "themes": themes, "hasThemes": !index.themeOrder.isEmpty,
+            "hasQuestions": questions > 0, "hasIdeas": ideas > 0,
+            "body": "",
+        ])
+    }
+}

@@ -1,0 +1,59 @@
+// Filters for the idea bank and the question bank. The page lists everything without
+// JavaScript; this script only hides what does not match, keeps the choice in the URL
+// (so a filtered view can be shared) and announces the count to screen readers.
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-filter-form]");
+  if (!form) return;
+  var name = form.getAttribute("data-filter-form");
+  var items = Array.prototype.slice.call(document.querySelectorAll('[data-filter-list="' + name + '"] > li'));
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+  var status = form.querySelector("[data-filter-count]");
+  var empty = document.querySelector("[data-filter-empty]");
+  var groups = Array.prototype.slice.call(document.querySelectorAll("[data-filter-group]"));
+
+  function matches(item) {
+    return selects.every(function (select) {
+      var wanted = select.value;
+      if (!wanted) return true;
+      var key = select.getAttribute("data-filter");
+      var values = (item.getAttribute("data-" + key) || "").split(" ");
+      return values.indexOf(wanted) !== -1;
+    });
+  }
+
+  function apply(updateURL) {
+    var shown = 0;
+    items.forEach(function (item) {
+      var ok = matches(item);
+      item.hidden = !ok;
+      if (ok) shown++;
+    });
+    groups.forEach(function (group) {
+      group.hidden = !group.querySelector("li[data-themes]:not([hidden])");
+    });
+    if (empty) empty.hidden = shown !== 0;
+    var word = shown === 1 ? status.getAttribute("data-singular") : status.getAttribute("data-plural");
+    var active = selects.some(function (s) { return s.value; });
+    status.textContent = active ? "Visar " + shown + " av " + items.length + " " + word + "." : "Visar alla " + items.length + " " + word + ".";
+    if (updateURL && window.history && history.replaceState) {
+      var params = new URLSearchParams();
+      selects.forEach(function (s) { if (s.value) params.set(s.name, s.value); });
+      var query = params.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
+  }
+
+  var params = new URLSearchParams(location.search);
+  selects.forEach(function (select) {
+    var value = params.get(select.name);
+    if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) select.value = value;
+    select.addEventListener("change", function () { apply(true); });
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { apply(true); }, 0);
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.hidden = false;
+  apply(false);
+})();
