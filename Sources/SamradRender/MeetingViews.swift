@@ -33,7 +33,7 @@ struct MeetingViews: Sendable {
         if !linked.participants.isEmpty { counts.append(Phrases.count(linked.participants.count, "organisation", "organisationer")) }
         return [
             "title": m.title, "url": url(linked), "isoDate": m.date.description, "dateText": dateText(m),
-            "kind": m.kind ?? "", "lede": m.lede ?? "", "hasCounts": !counts.isEmpty,
+            "kind": nonEmpty(m.kind), "lede": nonEmpty(m.lede), "hasCounts": !counts.isEmpty,
             "countsText": counts.joined(separator: " · "), "slug": m.slug, "year": m.date.year,
         ]
     }
@@ -45,10 +45,10 @@ struct MeetingViews: Sendable {
         let m = linked.meeting
         var context: [String: Any] = card(linked)
         context["tags"] = tags(m.frontThemes)
-        context["organizer"] = m.organizer ?? ""
-        context["commissionedBy"] = m.commissionedBy ?? ""
-        context["location"] = m.location ?? ""
-        context["speakersText"] = Phrases.list(m.speakers)
+        context["organizer"] = nonEmpty(m.organizer)
+        context["commissionedBy"] = nonEmpty(m.commissionedBy)
+        context["location"] = nonEmpty(m.location)
+        context["speakersText"] = nonEmpty(Phrases.list(m.speakers))
         context["blocks"] = m.body.map { block(m, $0) }
         context["toc"] = toc(m)
         context["boards"] = m.boards.enumerated().map { board($0.element, index: $0.offset) }
@@ -57,7 +57,7 @@ struct MeetingViews: Sendable {
         }
         let appendices = m.appendices.map { ["title": $0.title, "url": "\(url(linked))\($0.slug)/"] }
         var documents = m.documents.map { d -> [String: Any] in
-            ["name": d.name, "url": URLSafety.isRelative(d.outputPath) ? base + d.outputPath : d.outputPath, "sizeText": Phrases.fileSize(d.size)]
+            ["name": d.name, "url": URLSafety.isRelative(d.outputPath) ? base + d.outputPath : d.outputPath, "sizeText": nonEmpty(Phrases.fileSize(d.size))]
         }
         if m.documents.isEmpty {
             // Without a `documents` list, attached files that are documents are listed.
@@ -65,7 +65,7 @@ struct MeetingViews: Sendable {
             for a in m.attachments {
                 let ext = a.outputPath.split(separator: ".").last.map { $0.lowercased() } ?? ""
                 if documentTypes.contains(ext) {
-                    documents.append(["name": String(a.outputPath.split(separator: "/").last ?? ""), "url": base + a.outputPath, "sizeText": ""])
+                    documents.append(["name": String(a.outputPath.split(separator: "/").last ?? ""), "url": base + a.outputPath, "sizeText": false])
                 }
             }
         }
@@ -81,7 +81,7 @@ struct MeetingViews: Sendable {
     /// One block of a body; questions and the meeting summary need their meeting.
     func block(_ m: Meeting?, _ block: BodyBlock) -> [String: Any] {
         // Every key is set: Mustache would otherwise look the name up in the page around it.
-        var result: [String: Any] = ["html": "", "question": false, "summary": false]
+        var result: [String: Any] = ["html": false, "question": false, "summary": false]
         for (k, v) in blockContent(m, block) { result[k] = v }
         return result
     }
@@ -138,7 +138,7 @@ struct MeetingViews: Sendable {
             "id": q.id, "label": q.number.map { "\(label) \($0)" } ?? label,
             "titleHTML": html.renderInlines(q.title), "text": q.text,
             "headingLevel": Swift.min(6, Swift.max(2, q.level)),
-            "session": q.session ?? "",
+            "session": nonEmpty(q.session),
             "tags": tags(q.tags),
             "prompts": q.prompts.map { ["html": html.renderItemContent($0.content, includeTags: true)] },
             "summary": q.summary.map { summary($0, headingLevel: Swift.min(6, Swift.max(2, q.level) + 1)) } ?? false,
@@ -172,7 +172,7 @@ struct MeetingViews: Sendable {
                 "id": c.id, "title": c.path.last ?? "", "depth": c.depth,
                 "hasHeading": !c.path.isEmpty,
                 "headingLevel": Swift.min(6, 2 + Swift.max(1, c.depth)),
-                "parentPath": c.path.dropLast().joined(separator: " › "),
+                "parentPath": nonEmpty(c.path.dropLast().joined(separator: " › ")),
                 "notesHTML": discussionHTML(c.notes),
                 "postIts": c.postIts.map { postIt($0, color: color) },
             ]

@@ -18,8 +18,8 @@ struct PageContext: @unchecked Sendable {
 
     var site: [String: Any] {
         [
-            "title": config.title, "description": config.description, "language": config.language,
-            "basePath": config.basePath, "baseURL": config.baseURL, "organization": config.organization,
+            "title": config.title, "description": nonEmpty(config.description), "language": config.language,
+            "basePath": config.basePath, "baseURL": config.baseURL, "organization": nonEmpty(config.organization),
         ]
     }
 
@@ -34,7 +34,7 @@ struct PageContext: @unchecked Sendable {
         let fullTitle = path.isEmpty ? config.title : "\(title) – \(config.title)"
         context["site"] = site
         context["page"] = [
-            "title": title, "fullTitle": fullTitle, "description": description ?? config.description,
+            "title": title, "fullTitle": fullTitle, "description": nonEmpty(description ?? config.description),
             "canonical": config.absoluteURL(path), "path": path,
         ] as [String: Any]
         context["nav"] = nav
@@ -65,4 +65,11 @@ enum Phrases {
         default: return items.dropLast().joined(separator: ", ") + " och " + items[items.count - 1]
         }
     }
+}
+
+/// Text for a Mustache section: `{{#kind}}…{{/kind}}` must not render for empty text,
+/// but swift-mustache treats any string as true, so absent text becomes `false`.
+func nonEmpty(_ s: String?) -> Any {
+    guard let s, !s.isEmpty else { return false }
+    return s
 }

