@@ -48,7 +48,7 @@ let package = Package(
             name: "samrad",
             dependencies: ["Samrad", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "SamradTests", dependencies: ["Samrad"]),
+        .testTarget(name: "SamradTests", dependencies: ["Samrad", "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate", "SamradRender"]),
     ],
     swiftLanguageModes: [.v6]
 )

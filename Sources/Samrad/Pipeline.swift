@@ -58,6 +58,7 @@ public enum Pipeline {
         if !diagnostics.hasErrors, let templates {
             let renderer = SiteRenderer(index: index, templates: templates, templateAssets: loaded.templateAssets, defaultAssets: defaults)
             files = renderer.render()
+            diagnostics.append(contentsOf: InternalLinkCheck.run(ContentLinks.collect(linked), files: files, basePath: linked.config.basePath))
             report.pages = files.filter { $0.path.hasSuffix(".html") }.count
             report.files = files.count
         }

@@ -35,6 +35,13 @@ public struct MeetingSource: Sendable, Hashable {
     public var main: SourceFile
     public var appendices: [SourceFile]
     public var attachments: [AssetFile]
+
+    public init(slug: String, main: SourceFile, appendices: [SourceFile], attachments: [AssetFile]) {
+        self.slug = slug
+        self.main = main
+        self.appendices = appendices
+        self.attachments = attachments
+    }
 }
 
 /// Everything read from disk, before any parsing.

@@ -11,16 +11,19 @@ public enum TextDecoding {
     public static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+        // A NUL byte near the start means a binary file (an image or a Word file renamed
+        // to .md), which says more to the user than the first invalid UTF-8 byte would.
+        if let nul = bytes.prefix(8192).firstIndex(of: 0) {
+            return .failure(.binary(line: bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }))
+        }
         if let failure = validate(bytes, from: start) { return .failure(failure) }
         var normalized = [UInt8]()
         normalized.reserveCapacity(bytes.count - start)
         var i = start
         let n = bytes.count
-        var sawCR = false
         while i < n {
             let b = bytes[i]
             if b == 0x0D {
-                sawCR = true
                 normalized.append(0x0A)
                 if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
             } else {
@@ -28,7 +31,6 @@ public enum TextDecoding {
             }
             i += 1
         }
-        _ = sawCR
         return .success(String(decoding: normalized, as: UTF8.self))
     }
 

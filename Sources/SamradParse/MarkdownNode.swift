@@ -38,12 +38,16 @@ public struct MarkdownNode: Sendable, Equatable {
     /// 1-based position in the source file (front matter included), 0 when unknown.
     public var line: Int
     public var column: Int
+    /// Last line of the node in the file, 0 when unknown. Trailing tags sit at the end of a
+    /// block, so messages about them search the block from here upwards.
+    public var endLine: Int
 
-    public init(_ kind: Kind, children: [MarkdownNode] = [], line: Int = 0, column: Int = 0) {
+    public init(_ kind: Kind, children: [MarkdownNode] = [], line: Int = 0, column: Int = 0, endLine: Int = 0) {
         self.kind = kind
         self.children = children
         self.line = line
         self.column = column
+        self.endLine = endLine
     }
 
     public var isHeading: Bool { if case .heading = kind { return true } else { return false } }

@@ -56,12 +56,12 @@ public enum MarkdownParser {
             if event == CMARK_EVENT_ENTER {
                 let converted = makeNode(node, lineOffset: lineOffset)
                 if isContainer {
-                    if stack.count >= maxDepth && !isTableStructure(converted.kind) {
-                        flattened = true
-                        pushed.append(false)
-                    } else {
+                    if shouldPush(converted.kind, depth: stack.count, parent: stack.last?.kind) {
                         stack.append(converted)
                         pushed.append(true)
+                    } else {
+                        flattened = true
+                        pushed.append(false)
                     }
                 } else if !stack.isEmpty {
                     stack[stack.count - 1].children.append(converted)
@@ -78,10 +78,20 @@ public enum MarkdownParser {
         return Result(document: result, flattened: flattened)
     }
 
-    private static func isTableStructure(_ kind: MarkdownNode.Kind) -> Bool {
+    /// Below `maxDepth` every container is kept. Deeper, lists, items and quotes are
+    /// dropped but their paragraphs kept (attached to the deepest item), so no text is
+    /// lost; an item is still kept right inside a list so that lists stay well-formed.
+    /// Nothing is kept beyond twice the limit.
+    private static func shouldPush(_ kind: MarkdownNode.Kind, depth: Int, parent: MarkdownNode.Kind?) -> Bool {
+        if depth < maxDepth { return true }
+        if depth >= maxDepth * 2 { return false }
         switch kind {
-        case .tableRow, .tableCell: return true
-        default: return false
+        case .list, .blockQuote: return false
+        case .item:
+            if case .list = parent { return true }
+            return false
+        default:
+            return true
         }
     }
 
@@ -105,7 +115,9 @@ public enum MarkdownParser {
     private static func makeNode(_ node: OpaquePointer, lineOffset: Int) -> MarkdownNode {
         let line = Int(cmark_node_get_start_line(node))
         let column = Int(cmark_node_get_start_column(node))
+        let end = Int(cmark_node_get_end_line(node))
         let pos = (line > 0 ? line + lineOffset : 0, column)
+        let endLine = end >= line && line > 0 ? end + lineOffset : pos.0
         let kind: MarkdownNode.Kind
         switch cmark_node_get_type(node) {
         case CMARK_NODE_DOCUMENT: kind = .document
@@ -135,7 +147,7 @@ public enum MarkdownParser {
         default:
             kind = extensionKind(node)
         }
-        return MarkdownNode(kind, line: pos.0, column: pos.1)
+        return MarkdownNode(kind, line: pos.0, column: pos.1, endLine: endLine)
     }
 
     private static func extensionKind(_ node: OpaquePointer) -> MarkdownNode.Kind {

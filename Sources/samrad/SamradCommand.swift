@@ -4,11 +4,11 @@ import Samrad
 import SamradCore
 
 @main
-struct SamradCommand: ParsableCommand {
+struct SamradCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samrad",
         abstract: "Builds a knowledge portal from Markdown records of dialogue meetings.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, New.self, Init.self],
         defaultSubcommand: Build.self
     )
 }
@@ -47,15 +47,75 @@ struct Build: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate the site without writing anything; exit 1 on errors.")
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
     @OptionGroup var siteOptions: SiteOptions
     @Flag(name: .long, help: "Include drafts.")
     var drafts = false
+    @Option(name: .long, help: "Output format: text (compiler-style) or json.")
+    var format: Format = .text
 
     func run() throws {
         let report = Pipeline.check(BuildOptions(site: siteOptions.site, includeDrafts: drafts, search: false))
-        Terminal.report(report.diagnostics)
-        Terminal.out("checked \(report.meetings) meetings: \(Terminal.counts(report))")
+        switch format {
+        case .text:
+            Terminal.report(report.diagnostics)
+            Terminal.out("checked \(report.meetings) meetings: \(Terminal.counts(report))")
+        case .json:
+            Terminal.out(DiagnosticReport.json(report))
+        }
         if report.hasErrors { throw ExitCode(1) }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create new content from a template.", subcommands: [NewMeeting.self])
+}
+
+struct NewMeeting: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "meeting", abstract: "Create content/meetings/<date>-<slug>/index.md.")
+
+    @Argument(help: "The meeting's title.")
+    var title: String
+    @Option(name: .long, help: "Date as YYYY-MM-DD (default: today).")
+    var date: String?
+    @OptionGroup var siteOptions: SiteOptions
+
+    func run() throws {
+        let day: ISODate
+        if let date {
+            guard let parsed = ISODate(date) else {
+                Terminal.error("error: '\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2023-09-14")
+                throw ExitCode(1)
+            }
+            day = parsed
+        } else {
+            day = Terminal.today
+        }
+        do {
+            let path = try Scaffold.newMeeting(site: siteOptions.site, title: title, date: day)
+            Terminal.out("created \(path) (a draft: set 'draft: false' when it is ready to publish)")
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a new, buildable site with the default templates.")
+
+    @Argument(help: "The folder to create.")
+    var directory: String
+
+    func run() throws {
+        do {
+            let files = try Scaffold.initSite(directory)
+            Terminal.out("created a site with \(files.count) files in \(directory); build it with: samrad build --site \(directory)")
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -71,6 +131,11 @@ enum Terminal {
     static func counts(_ r: BuildReport) -> String {
         let e = r.errors.count, w = r.warnings.count
         return "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
+    }
+
+    static var today: ISODate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return ISODate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? ISODate("2000-01-01")!
     }
 
     static func seconds(_ s: Double) -> String {

@@ -1,0 +1,87 @@
+import SamradCore
+import SamradExtract
+import SamradLink
+import SamradParse
+
+/// A link or image written in the content, with the page it appears on.
+struct ContentLink {
+    var url: String
+    var isImage: Bool
+    /// Site path of the page the link is on ("moten/x/").
+    var page: String
+    var location: SourceLocation
+}
+
+/// Collects every link and image source from the content, with its file and line.
+enum ContentLinks {
+    static func collect(_ site: LinkedSite) -> [ContentLink] {
+        var links: [ContentLink] = []
+        for linked in site.meetings {
+            let m = linked.meeting
+            var walker = Walker(page: linked.path, file: m.file)
+            walker.blocks(m.body)
+            for q in m.questions {
+                walker.nodes(q.title, line: q.location.line)
+                for p in q.prompts { walker.nodes(p.content, line: q.location.line) }
+                for point in q.summary?.points ?? [] { walker.nodes(point.content, line: point.location.line) }
+                walker.blocks(q.discussion)
+            }
+            for point in m.summary?.points ?? [] { walker.nodes(point.content, line: point.location.line) }
+            links += walker.found
+            for board in m.boards {
+                var w = Walker(page: linked.path, file: board.file)
+                w.blocks(board.intro)
+                for c in board.categories {
+                    w.blocks(c.notes)
+                    for p in c.postIts { w.nodes(p.content, line: p.location.line) }
+                }
+                links += w.found
+            }
+            for appendix in m.appendices {
+                var w = Walker(page: "\(linked.path)\(appendix.slug)/", file: appendix.file)
+                w.blocks(appendix.body)
+                links += w.found
+            }
+        }
+        for page in site.pages {
+            var w = Walker(page: "\(page.slug)/", file: page.file)
+            w.blocks(page.body)
+            links += w.found
+        }
+        return links
+    }
+
+    struct Walker {
+        let page: String
+        let file: String
+        var found: [ContentLink] = []
+
+        mutating func blocks(_ blocks: [BodyBlock]) {
+            for block in blocks {
+                switch block {
+                case .markdown(let node): walk(node, line: node.line)
+                case .heading(let h): nodes(h.content, line: 0)
+                case .turn(let t): nodes(t.content, line: 0)
+                case .summary(let s): for p in s.points { nodes(p.content, line: p.location.line) }
+                case .question, .meetingSummary: break
+                }
+            }
+        }
+
+        mutating func nodes(_ nodes: [MarkdownNode], line: Int) {
+            for n in nodes { walk(n, line: line) }
+        }
+
+        mutating func walk(_ node: MarkdownNode, line: Int) {
+            let here = node.line > 0 ? node.line : line
+            switch node.kind {
+            case .link(let destination, _):
+                found.append(ContentLink(url: destination, isImage: false, page: page, location: SourceLocation(file: file, line: here, column: node.column)))
+            case .image(let source, _):
+                found.append(ContentLink(url: source, isImage: true, page: page, location: SourceLocation(file: file, line: here, column: node.column)))
+            default: break
+            }
+            for child in node.children { walk(child, line: here) }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import SamradCore
+import SamradLink
+
+/// Checks links between pages of the site and to anchors on them (`../2023-09-14-gvi/#fraga-2`)
+/// against what the build actually writes, so a renamed meeting or question is caught
+/// before readers meet a dead link.
+enum InternalLinkCheck {
+    static func run(_ links: [ContentLink], files: [OutputFile], basePath: String) -> [Diagnostic] {
+        var paths = Set<String>()
+        var htmlByPath: [String: String] = [:]
+        for f in files {
+            paths.insert(f.path)
+            if f.path.hasSuffix(".html"), case .text(let text) = f.content { htmlByPath[f.path] = text }
+        }
+        var idCache: [String: Set<String>] = [:]
+        func ids(_ path: String) -> Set<String> {
+            if let cached = idCache[path] { return cached }
+            let found = htmlByPath[path].map(collectIDs) ?? []
+            idCache[path] = found
+            return found
+        }
+
+        var diagnostics: [Diagnostic] = []
+        for link in links {
+            let url = link.url.trimmed
+            if url.isEmpty || !URLSafety.isRelative(url) { continue }
+            var target = url
+            var fragment: String?
+            if let hash = target.firstIndex(of: "#") {
+                fragment = String(target[target.index(after: hash)...])
+                target = String(target[..<hash])
+            }
+            if let q = target.firstIndex(of: "?") { target = String(target[..<q]) }
+            target = target.removingPercentEncodingSafely
+
+            let resolved: String?
+            if target.isEmpty {
+                resolved = link.page
+            } else if target.hasPrefix("/") {
+                guard target.hasPrefix(basePath) else { continue }
+                resolved = normalize(String(target.dropFirst(basePath.count)))
+            } else {
+                resolved = normalize(link.page + target)
+            }
+            guard let path = resolved else {
+                diagnostics.append(.error("link '\(link.url)' leads outside the site", at: link.location))
+                continue
+            }
+            if path.hasSuffix(".md") {
+                diagnostics.append(.error("link '\(link.url)' points at a Markdown file; link to the page instead (for a meeting: ../<slug>/)", at: link.location))
+                continue
+            }
+            let file: String
+            if path.isEmpty || path.hasSuffix("/") {
+                file = path + "index.html"
+            } else if paths.contains(path) {
+                file = path
+            } else {
+                file = path + "/index.html"
+            }
+            guard paths.contains(file) else {
+                let what = link.isImage ? "image" : "link"
+                diagnostics.append(.error("\(what) '\(link.url)' points to a page or file that does not exist", at: link.location))
+                continue
+            }
+            if let fragment, !fragment.isEmpty, file.hasSuffix(".html"), !ids(file).contains(fragment) {
+                let close = closestMatches(to: fragment, in: Array(ids(file)), limit: 3)
+                let hint = close.isEmpty ? "" : " (did you mean \(quotedAlternatives(close.map { "#" + $0 }))?)"
+                diagnostics.append(.error("link '\(link.url)': no anchor '#\(fragment)' on that page\(hint)", at: link.location))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Resolves "." and ".." segments; nil when the path climbs above the site root.
+    static func normalize(_ path: String) -> String? {
+        var out: [Substring] = []
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        for (i, part) in parts.enumerated() {
+            if part == "." || (part.isEmpty && i < parts.count - 1) { continue }
+            if part == ".." {
+                guard !out.isEmpty else { return nil }
+                out.removeLast()
+                continue
+            }
+            out.append(part)
+        }
+        var result = out.joined(separator: "/")
+        if (path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..")) && !result.isEmpty && !result.hasSuffix("/") { result += "/" }
+        return result
+    }
+
+    static func collectIDs(_ html: String) -> Set<String> {
+        var ids = Set<String>()
+        var rest = html[...]
+        while let r = rest.firstRange(of: " id=\"") {
+            let after = rest[r.upperBound...]
+            guard let end = after.firstIndex(of: "\"") else { break }
+            ids.insert(String(after[..<end]).htmlUnescapedBasic)
+            rest = after[end...]
+        }
+        return ids
+    }
+}
+
+extension String {
+    var removingPercentEncodingSafely: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let c = utf8[i]
+            if c == UInt8(ascii: "%"), let h1 = utf8.index(i, offsetBy: 1, limitedBy: utf8.endIndex), h1 < utf8.endIndex,
+               let h2 = utf8.index(i, offsetBy: 2, limitedBy: utf8.endIndex), h2 < utf8.endIndex,
+               let v = UInt8(String(decoding: [utf8[h1], utf8[h2]], as: UTF8.self), radix: 16) {
+                bytes.append(v)
+                i = utf8.index(i, offsetBy: 3)
+            } else {
+                bytes.append(c)
+                i = utf8.index(after: i)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    var htmlUnescapedBasic: String {
+        guard contains("&") else { return self }
+        return self.replacing("&quot;", with: "\"").replacing("&#39;", with: "'").replacing("&lt;", with: "<")
+            .replacing("&gt;", with: ">").replacing("&amp;", with: "&")
+    }
+}
