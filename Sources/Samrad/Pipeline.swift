@@ -50,13 +50,15 @@ public enum Pipeline {
         report.postIts = linked.meetings.reduce(0) { $0 + $1.meeting.postIts.count }
 
         let (templates, templateDiagnostics) = TemplateSet.compile(loaded.templates, required: TemplateSet.required + [
-            "themes", "theme", "questions", "ideas", "organizations", "organization", "data",
+            "themes", "theme", "questions", "ideas", "organizations", "organization", "data", "search",
         ])
         diagnostics.append(contentsOf: templateDiagnostics)
 
         var files: [OutputFile] = []
         if !diagnostics.hasErrors, let templates {
-            let renderer = SiteRenderer(index: index, templates: templates, templateAssets: loaded.templateAssets, defaultAssets: defaults)
+            let searchEnabled = options.search && SearchIndexer.locateBinary(siteRoot: options.site) != nil
+            let renderer = SiteRenderer(index: index, templates: templates, templateAssets: loaded.templateAssets,
+                                        defaultAssets: defaults, searchEnabled: searchEnabled)
             files = renderer.render()
             diagnostics.append(contentsOf: InternalLinkCheck.run(ContentLinks.collect(linked), files: files, basePath: linked.config.basePath))
             report.pages = files.filter { $0.path.hasSuffix(".html") }.count

@@ -22,7 +22,9 @@ public enum DefaultTemplates {
         "appendix.mustache": #"""
 {{<base}}
 {{$content}}
-<article class="wrap">
+<article class="wrap" data-pagefind-body data-pagefind-meta="datum:{{dateText}}">
+<span hidden data-pagefind-meta="date:{{isoDate}}"></span>
+<span hidden data-pagefind-filter="år:{{year}}"></span>
 <nav class="breadcrumbs" aria-label="Du är här">
 <ol>
 <li><a href="{{site.basePath}}">Start</a></li>
@@ -103,6 +105,194 @@ public enum DefaultTemplates {
 })();
 
 """#,
+        "assets/search.js": #"""
+// Search page on Pagefind's JavaScript API: Swedish stemming comes from the index, this
+// script adds facets with counts, keeps the query and filters in the URL, and shows
+// sub-results so that a hit lands on the question or post-it it is about.
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-search-form]");
+  if (!form) return;
+  var base = form.getAttribute("data-base") || "/";
+  var input = form.querySelector("input[name=q]");
+  var status = document.querySelector("[data-search-status]");
+  var list = document.querySelector("[data-search-results]");
+  var more = document.querySelector("[data-search-more]");
+  var facetBox = form.querySelector("[data-search-filters]");
+  var facets = form.querySelector("[data-search-facets]");
+  var unavailable = document.querySelector("[data-search-unavailable]");
+  var facetLabels = { "tema": "Tema", "typ": "Typ av möte", "år": "År", "organisation": "Organisation" };
+  var facetParams = { "tema": "tema", "typ": "typ", "år": "ar", "organisation": "organisation" };
+  var order = ["tema", "typ", "år", "organisation"];
+  var pagefind = null;
+  var shown = 0;
+  var results = [];
+  var timer = null;
+  var generation = 0;
+
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  var selected = {};
+  order.forEach(function (key) { selected[key] = params.getAll(facetParams[key]); });
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function buildFacets(all) {
+    facets.textContent = "";
+    order.forEach(function (key) {
+      var values = all[key];
+      if (!values || Object.keys(values).length === 0) return;
+      var group = el("fieldset", { "class": "facet", "data-facet": key });
+      group.appendChild(el("legend", {}, facetLabels[key] || key));
+      var names = Object.keys(values).sort(function (a, b) {
+        return key === "år" ? b.localeCompare(a) : a.localeCompare(b, "sv");
+      });
+      names.forEach(function (name, i) {
+        var id = "facet-" + facetParams[key] + "-" + i;
+        var row = el("div", { "class": "facet-option" });
+        var box = el("input", { type: "checkbox", id: id, value: name, "data-key": key });
+        if (selected[key].indexOf(name) !== -1) box.checked = true;
+        box.addEventListener("change", function () {
+          selected[key] = Array.prototype.map.call(group.querySelectorAll("input:checked"), function (b) { return b.value; });
+          run(true);
+        });
+        var label = el("label", { "for": id });
+        label.appendChild(document.createTextNode(name + " "));
+        label.appendChild(el("span", { "class": "facet-count", "data-count-for": name }, "(" + values[name] + ")"));
+        row.appendChild(box);
+        row.appendChild(label);
+        group.appendChild(row);
+      });
+      if (key === "organisation" && names.length > 8) {
+        var details = el("details", { "class": "facet-more" });
+        details.appendChild(el("summary", {}, "Organisation (" + names.length + ")"));
+        group.querySelector("legend").classList.add("visually-hidden");
+        details.appendChild(group);
+        facets.appendChild(details);
+      } else {
+        facets.appendChild(group);
+      }
+    });
+    facetBox.hidden = facets.children.length === 0;
+  }
+
+  function updateCounts(counts) {
+    order.forEach(function (key) {
+      var group = facets.querySelector('[data-facet="' + key + '"]');
+      if (!group || !counts || !counts[key]) return;
+      Array.prototype.forEach.call(group.querySelectorAll("[data-count-for]"), function (span) {
+        var n = counts[key][span.getAttribute("data-count-for")] || 0;
+        span.textContent = "(" + n + ")";
+      });
+    });
+  }
+
+  function filterObject() {
+    var filters = {};
+    order.forEach(function (key) { if (selected[key].length) filters[key] = { any: selected[key] }; });
+    return filters;
+  }
+
+  function hasFilters() { return order.some(function (k) { return selected[k].length > 0; }); }
+
+  function updateURL() {
+    var p = new URLSearchParams();
+    if (input.value.trim()) p.set("q", input.value.trim());
+    order.forEach(function (key) { selected[key].forEach(function (v) { p.append(facetParams[key], v); }); });
+    var query = p.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+  }
+
+  function renderResult(data) {
+    var item = el("li", { "class": "search-result" });
+    var heading = el("h2", { "class": "result-title" });
+    heading.appendChild(el("a", { href: data.url }, (data.meta && data.meta.title) || data.url));
+    item.appendChild(heading);
+    if (data.meta && data.meta.datum) item.appendChild(el("p", { "class": "meta" }, data.meta.datum));
+    var excerpt = el("p", { "class": "excerpt" });
+    excerpt.innerHTML = data.excerpt;
+    item.appendChild(excerpt);
+    var subs = (data.sub_results || []).filter(function (s) { return s.anchor; }).slice(0, 3);
+    if (subs.length) {
+      var ul = el("ul", { "class": "sub-results", "aria-label": "Träffar på sidan" });
+      subs.forEach(function (s) {
+        var li = el("li");
+        li.appendChild(el("a", { href: s.url }, s.title));
+        var p = el("p", { "class": "excerpt" });
+        p.innerHTML = s.excerpt;
+        li.appendChild(p);
+        ul.appendChild(li);
+      });
+      item.appendChild(ul);
+    }
+    return item;
+  }
+
+  function showMore() {
+    var batch = results.slice(shown, shown + 10);
+    var mine = generation;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+      if (mine !== generation) return;
+      datas.forEach(function (d) { list.appendChild(renderResult(d)); });
+      shown += batch.length;
+      more.hidden = shown >= results.length;
+    });
+  }
+
+  function run(updateUrl) {
+    if (!pagefind) return;
+    var q = input.value.trim();
+    if (updateUrl) updateURL();
+    var mine = ++generation;
+    if (!q && !hasFilters()) {
+      list.textContent = "";
+      more.hidden = true;
+      status.textContent = "Skriv ett sökord eller välj en avgränsning.";
+      return;
+    }
+    pagefind.search(q || null, { filters: filterObject() }).then(function (search) {
+      if (mine !== generation || !search) return;
+      results = search.results;
+      shown = 0;
+      list.textContent = "";
+      updateCounts(search.filters);
+      var n = results.length;
+      var what = q ? " för ”" + q + "”" : "";
+      status.textContent = n === 0 ? "Inga träffar" + what + "." : n + (n === 1 ? " träff" : " träffar") + what + ".";
+      return showMore();
+    });
+  }
+
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(true); }, 300);
+  });
+  form.querySelector("[data-search-reset]").addEventListener("click", function () {
+    order.forEach(function (k) { selected[k] = []; });
+    Array.prototype.forEach.call(facets.querySelectorAll("input:checked"), function (b) { b.checked = false; });
+    run(true);
+  });
+  more.querySelector("button").addEventListener("click", function () { showMore(); });
+
+  import(base + "pagefind/pagefind.js").then(function (module) {
+    pagefind = module;
+    return pagefind.options({ baseUrl: base, excerptLength: 24 }).then(function () { return pagefind.filters(); });
+  }).then(function (all) {
+    buildFacets(all || {});
+    run(false);
+  }).catch(function () {
+    if (unavailable) unavailable.hidden = false;
+    status.textContent = "";
+  });
+})();
+
+"""#,
         "assets/style.css": #"""
 /* samrad default theme. No external fonts or requests: system fonts, one file. */
 :root {
@@ -125,12 +315,14 @@ public enum DefaultTemplates {
   --postit-4: #dfe9ff;
   --postit-5: #f0e4ff;
   --postit-text: #1d1d1b;
-  --measure: 42rem;
+  /* Line length: about 65–75 characters of Swedish prose whatever the font size. */
+  --measure: 34em;
   --wide: 72rem;
   color-scheme: light dark;
 }
 
-@media (prefers-color-scheme: dark) {
+/* Dark mode follows the system, on screen only: print always uses the light palette. */
+@media screen and (prefers-color-scheme: dark) {
   :root {
     --bg: #151514;
     --surface: #1e1e1c;
@@ -170,10 +362,13 @@ body {
 }
 
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.6em 0 0.5em; hyphens: manual; }
-h1 { font-size: clamp(1.75rem, 1.3rem + 2vw, 2.5rem); margin-top: 0.6em; }
-h2 { font-size: clamp(1.35rem, 1.15rem + 1vw, 1.75rem); }
-h3 { font-size: 1.25rem; }
-h4 { font-size: 1.1rem; }
+/* Type scale: steps of about 1.2 from the 17 px body, larger headings grow with the screen. */
+h1 { font-size: clamp(1.85rem, 1.4rem + 2vw, 2.6rem); margin-top: 0.6em; letter-spacing: -0.01em; }
+h2 { font-size: clamp(1.4rem, 1.2rem + 1vw, 1.8rem); }
+h3 { font-size: 1.3rem; }
+h4 { font-size: 1.15rem; }
+h5, h6 { font-size: 1.0625rem; }
+h2 + h3, h3 + h4 { margin-top: 0.75em; }
 p, ul, ol, dl, blockquote, pre, table { margin: 0 0 1em; }
 
 a { color: var(--link); text-underline-offset: 0.15em; }
@@ -248,15 +443,16 @@ main { display: block; padding-bottom: 3rem; }
 .counts { font-size: 0.9rem; color: var(--muted); }
 
 .theme-cloud { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
-.theme-cloud a { display: inline-block; padding: 0.35rem 0.75rem; border-radius: 999px; background: var(--tag-bg); color: var(--tag-text); text-decoration: none; }
+.theme-cloud a { display: inline-block; padding: 0.35rem 0.75rem; border-radius: 1.2em; background: var(--tag-bg); color: var(--tag-text); text-decoration: none; }
 .theme-cloud .count { font-size: 0.85em; opacity: 0.85; }
 
 /* Meeting page */
-.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); gap: 0.5rem 1.5rem; margin: 1rem 0; }
+.facts { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; margin: 1rem 0; }
+.facts > div { flex: 0 1 auto; min-width: 8rem; }
 .facts dt { font-size: 0.85rem; color: var(--muted); font-weight: 600; }
 .facts dd { margin: 0; }
 .tag-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem; }
-.tag { display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; background: var(--tag-bg); color: var(--tag-text); font-size: 0.85rem; text-decoration: none; line-height: 1.6; }
+.tag { display: inline-block; padding: 0.05rem 0.55rem; border-radius: 0.8em; background: var(--tag-bg); color: var(--tag-text); font-size: 0.85rem; text-decoration: none; line-height: 1.6; }
 .tag:hover { text-decoration: underline; }
 .tags { white-space: normal; }
 
@@ -264,6 +460,15 @@ main { display: block; padding-bottom: 3rem; }
 .toc h2 { font-size: 1.1rem; margin: 0.25rem 0 0.5rem; }
 .toc ol { margin: 0; padding-left: 1.25rem; }
 .toc ol ol { margin: 0.15rem 0 0.35rem; }
+
+/* Wide screens: the meeting's table of contents stays in view beside the text. */
+@media screen and (min-width: 72rem) {
+  .meeting { display: grid; grid-template-columns: minmax(0, var(--measure)) minmax(15rem, 22rem); column-gap: 4rem; align-items: start; }
+  .meeting > * { grid-column: 1; }
+  .meeting > .breadcrumbs, .meeting > .meeting-header, .meeting > .board, .meeting > .participants,
+  .meeting > .attachments, .meeting > .prev-next { grid-column: 1 / -1; }
+  .meeting > .toc { grid-column: 2; grid-row: 3 / span 2; position: sticky; top: 1rem; margin: 1.5rem 0 0; max-height: calc(100vh - 2rem); overflow-y: auto; }
+}
 
 .question { margin: 2.5rem 0; }
 .question-title { scroll-margin-top: 1rem; }
@@ -306,7 +511,7 @@ th { background: var(--surface); }
 .postit-text { margin: 0 0 0.5rem; }
 .postit-tags { margin: 0; }
 .postit .tag { background: rgba(255,255,255,.55); color: var(--postit-text); }
-@media (prefers-color-scheme: dark) { .postit .tag { background: rgba(0,0,0,.3); } }
+@media screen and (prefers-color-scheme: dark) { .postit .tag { background: rgba(0,0,0,.3); } }
 @media (prefers-reduced-motion: reduce) { .postit { transform: none !important; } }
 :target { scroll-margin-top: 1rem; }
 li:target, .postit:target, .question-title:target { outline: 3px solid var(--focus); outline-offset: 3px; }
@@ -317,21 +522,38 @@ li:target, .postit:target, .question-title:target { outline: 3px solid var(--foc
 .prev-next .next { margin-left: auto; text-align: right; }
 .prev-next .meta { display: block; }
 
+/* Cards with a source and tags need more room than the post-its on a meeting's wall. */
+.idea-bank { grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr)); }
+
 @media (max-width: 30rem) {
   body { font-size: 1rem; }
+  .lede { font-size: 1.075rem; }
+  .postit { min-height: 0; }
   .prev-next a { max-width: 100%; }
   .prev-next .next { text-align: left; margin-left: 0; }
   .search-form { margin-left: 0; width: 100%; }
   .search-form input { flex: 1; }
 }
 
+/* Print: the record itself, black on white, without the site around it. */
+@page { margin: 2cm 1.8cm; }
 @media print {
-  .site-header, .site-footer, .skip-link, .toc, .prev-next, .breadcrumbs, .search-form, .filters { display: none !important; }
-  body { background: #fff; color: #000; font-size: 11pt; }
+  :root { color-scheme: light; --bg: #fff; --surface: #fff; --text: #000; --muted: #333; --link: #000; --border: #999; }
+  .site-header, .site-footer, .skip-link, .toc, .prev-next, .breadcrumbs, .search-form, .filters,
+  .theme-lists, .chart-table, .downloads, .deep-link, .letter-nav { display: none !important; }
+  body { background: #fff; color: #000; font-size: 11pt; line-height: 1.45; }
+  main { padding: 0; }
+  .wrap { max-width: none; padding: 0; }
+  .meeting { display: block; }
   a { color: #000; }
+  .notes a[href^="http"]::after, .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
+  h1, h2, h3, h4 { break-after: avoid-page; }
+  p, li { orphans: 3; widows: 3; }
   .summary { border-left-color: #000; background: #f3f3f3; }
-  .postit { box-shadow: none; border: 1px solid #999; transform: none !important; break-inside: avoid; }
-  .question, .summary { break-inside: avoid-page; }
+  .tag, .theme-cloud a { background: none; border: 1px solid #999; color: #000; }
+  .postits { grid-template-columns: repeat(3, 1fr); gap: 0.5rem; }
+  .postit { box-shadow: none; border: 1px solid #999; transform: none !important; break-inside: avoid; min-height: 0; }
+  .summary { break-inside: avoid-page; }
 }
 
 /* Portal pages */
@@ -340,7 +562,8 @@ li:target, .postit:target, .question-title:target { outline: 3px solid var(--foc
 .sparkline .spark { fill: var(--accent); }
 .sparkline .spark-empty { fill: var(--border); }
 .chart { margin: 1rem 0; }
-.chart-scroll { overflow-x: auto; }
+.chart svg { display: block; max-width: 100%; height: auto; }
+.heatmap svg { width: 100%; max-width: 40rem; }
 .chart svg text { fill: var(--text); font-size: 12px; font-family: inherit; }
 .chart .bar, .chart .heat { fill: var(--accent); }
 .chart .heat-value { fill: var(--accent-text); font-weight: 600; }
@@ -358,9 +581,11 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 .points { margin: 0.25rem 0 0.5rem; padding-left: 1.2rem; color: var(--text); }
 .deep-link { font-size: 0.85rem; white-space: nowrap; }
 .filters { background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.75rem 1rem; margin: 1rem 0; }
-.filter-row { display: flex; flex-wrap: wrap; gap: 0.75rem 1rem; align-items: end; }
-.filter-row label { display: block; font-size: 0.9rem; font-weight: 600; }
-.filter-row select { max-width: 100%; }
+.filter-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr)); gap: 0.75rem 1rem; align-items: end; }
+.filter-row > div { min-width: 0; }
+.filter-row label { display: block; font-size: 0.9rem; font-weight: 600; margin-bottom: 0.15rem; }
+.filter-row select { width: 100%; max-width: 100%; text-overflow: ellipsis; }
+.filter-actions { justify-self: start; }
 .filter-status { margin: 0.75rem 0 0; font-weight: 600; }
 .postit-category { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; margin: 0 0 0.4rem; opacity: 0.85; }
 .postit-source { font-size: 0.85rem; margin: 0 0 0.4rem; }
@@ -372,6 +597,26 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 .data-files dd { margin: 0.25rem 0 0; }
 .heading-tags { margin-top: -0.25rem; }
 [hidden] { display: none !important; }
+
+/* Search */
+.search-main label[for="sokfalt"] { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+.search-row { display: flex; gap: 0.5rem; max-width: var(--measure); }
+.search-row input { flex: 1; min-width: 0; }
+.search-filters { border: 1px solid var(--border); border-radius: 6px; margin: 1rem 0; padding: 0.5rem 1rem 1rem; }
+.facet-groups { display: flex; flex-wrap: wrap; gap: 1rem 2rem; }
+.facet { border: 0; padding: 0; margin: 0; }
+.facet legend { font-weight: 600; padding: 0; }
+.facet-option { display: flex; gap: 0.4rem; align-items: center; }
+.facet-count { color: var(--muted); }
+.search-status { font-weight: 600; }
+.search-results { list-style: none; padding: 0; }
+.search-result { border-top: 1px solid var(--border); padding: 1rem 0; }
+.result-title { font-size: 1.15rem; margin: 0 0 0.25rem; }
+.sub-results { border-left: 3px solid var(--border); padding-left: 1rem; list-style: none; }
+.sub-results li { margin: 0.5rem 0; }
+.excerpt { margin: 0.25rem 0; }
+mark { background: #fde68a; color: #1d1d1b; padding: 0 0.1em; }
+.notice { border-left: 5px solid var(--accent); background: var(--surface); padding: 0.75rem 1rem; max-width: var(--measure); }
 
 """#,
         "base.mustache": ##"""
@@ -386,6 +631,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 <meta name="description" content="{{page.description}}">
 {{/page.description}}
 <link rel="canonical" href="{{page.canonical}}">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="{{site.basePath}}assets/style.css">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}: nya möten" href="{{site.basePath}}feed.xml">
 <meta property="og:title" content="{{page.title}}">
@@ -405,6 +651,11 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 {{/nav}}
 </ul>
 </nav>
+<form class="search-form" role="search" action="{{site.basePath}}sok/" method="get">
+<label class="visually-hidden" for="sitesok">Sök i portalen</label>
+<input type="search" id="sitesok" name="q" placeholder="Sök i portalen" autocomplete="off">
+<button type="submit">Sök</button>
+</form>
 </div>
 </header>
 <main id="main" tabindex="-1">
@@ -572,8 +823,13 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 {{{jsonLD}}}
 {{/head}}
 {{$content}}
-<article class="wrap meeting">
-<nav class="breadcrumbs" aria-label="Du är här">
+<article class="wrap meeting" data-pagefind-body data-pagefind-meta="datum:{{dateText}}" data-pagefind-sort="date:{{isoDate}}">
+<span hidden data-pagefind-meta="date:{{isoDate}}"></span>
+<span hidden data-pagefind-filter="år:{{year}}"></span>
+{{#kind}}<span hidden data-pagefind-filter="typ:{{kind}}"></span>{{/kind}}
+{{#searchThemes}}<span hidden data-pagefind-filter="tema:{{.}}"></span>{{/searchThemes}}
+{{#participants}}<span hidden data-pagefind-filter="organisation:{{name}}"></span>{{/participants}}
+<nav class="breadcrumbs" aria-label="Du är här" data-pagefind-ignore>
 <ol>
 <li><a href="{{site.basePath}}">Start</a></li>
 <li><a href="{{site.basePath}}moten/">Möten</a></li>
@@ -606,7 +862,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 {{>partials/tags}}
 </header>
 {{^empty(toc)}}
-<nav class="toc" id="innehall" aria-labelledby="innehall-rubrik">
+<nav class="toc" id="innehall" aria-labelledby="innehall-rubrik" data-pagefind-ignore>
 <h2 id="innehall-rubrik">Innehåll</h2>
 <ol>
 {{#toc}}
@@ -649,7 +905,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 </ul>
 </section>
 {{/hasAttachments}}
-<nav class="prev-next" aria-label="Fler möten">
+<nav class="prev-next" aria-label="Fler möten" data-pagefind-ignore>
 {{#previous}}
 <a class="prev" href="{{url}}" rel="prev"><span class="meta">Föregående möte</span> {{title}}</a>
 {{/previous}}
@@ -758,7 +1014,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
         "page.mustache": #"""
 {{<base}}
 {{$content}}
-<article class="wrap prose">
+<article class="wrap prose" data-pagefind-body>
 <h1>{{page.title}}</h1>
 {{>partials/blocks}}
 </article>
@@ -879,14 +1135,14 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 <p class="lede">Alla frågor som ställts på mötena, med sammanfattningarna av svaren. {{totalText}}.</p>
 <form class="filters" data-filter-form="fragor" hidden>
 <div class="filter-row">
-<label for="filter-tema">Tema</label>
+<div><label for="filter-tema">Tema</label>
 <select id="filter-tema" name="tema" data-filter="themes">
 <option value="">Alla teman</option>
 {{#themeOptions}}
 <option value="{{value}}">{{label}}</option>
 {{/themeOptions}}
-</select>
-<button type="reset" class="secondary">Visa alla</button>
+</select></div>
+<div class="filter-actions"><button type="reset" class="secondary">Visa alla</button></div>
 </div>
 <p class="filter-status" role="status" aria-live="polite" data-filter-count data-singular="fråga" data-plural="frågor"></p>
 </form>
@@ -918,10 +1174,56 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 {{/base}}
 
 """#,
+        "search.mustache": #"""
+{{<base}}
+{{$content}}
+<div class="wrap search-page">
+<h1>{{page.title}}</h1>
+<form class="search-main" role="search" action="{{site.basePath}}sok/" method="get" data-search-form data-base="{{site.basePath}}">
+<label for="sokfalt">Sökord</label>
+<div class="search-row">
+<input type="search" id="sokfalt" name="q" autocomplete="off" aria-describedby="sok-hjalp">
+<button type="submit">Sök</button>
+</div>
+<p id="sok-hjalp" class="meta">Sökningen hittar också andra böjningsformer: ”organisationerna” hittar ”organisation”.</p>
+<fieldset class="search-filters" data-search-filters hidden>
+<legend>Avgränsa</legend>
+<div class="facet-groups" data-search-facets></div>
+<button type="button" class="secondary" data-search-reset>Rensa avgränsningar</button>
+</fieldset>
+</form>
+{{#searchEnabled}}
+<p class="search-status" role="status" aria-live="polite" data-search-status></p>
+<ol class="search-results" data-search-results></ol>
+<p data-search-more hidden><button type="button" class="secondary">Visa fler träffar</button></p>
+<div class="notice" data-search-unavailable hidden>
+<p>Sökningen kunde inte laddas. Du hittar ändå allt innehåll via <a href="{{site.basePath}}teman/">teman</a>, <a href="{{site.basePath}}fragor/">frågebanken</a> och <a href="{{site.basePath}}moten/">alla möten</a>.</p>
+</div>
+<noscript>
+<div class="notice">
+<p>Sökningen behöver JavaScript. Utan JavaScript hittar du innehållet via <a href="{{site.basePath}}teman/">teman</a>, <a href="{{site.basePath}}fragor/">frågebanken</a>, <a href="{{site.basePath}}idebank/">idébanken</a> och <a href="{{site.basePath}}moten/">alla möten</a>.</p>
+</div>
+</noscript>
+{{/searchEnabled}}
+{{^searchEnabled}}
+<div class="notice" data-search-disabled>
+<p>Sökning finns inte i den här versionen av portalen. Du hittar innehållet via <a href="{{site.basePath}}teman/">teman</a>, <a href="{{site.basePath}}fragor/">frågebanken</a>, <a href="{{site.basePath}}idebank/">idébanken</a> och <a href="{{site.basePath}}moten/">alla möten</a>.</p>
+</div>
+{{/searchEnabled}}
+</div>
+{{/content}}
+{{$scripts}}
+{{#searchEnabled}}
+<script src="{{site.basePath}}assets/search.js" defer></script>
+{{/searchEnabled}}
+{{/scripts}}
+{{/base}}
+
+"""#,
         "theme.mustache": #"""
 {{<base}}
 {{$content}}
-<div class="wrap">
+<div class="wrap" data-pagefind-body>
 <nav class="breadcrumbs" aria-label="Du är här">
 <ol>
 <li><a href="{{site.basePath}}">Start</a></li>
@@ -932,7 +1234,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 <h1>{{name}}</h1>
 <p class="lede">{{description}}</p>
 <p class="counts">{{countsText}}</p>
-<section aria-labelledby="moten-rubrik">
+<section aria-labelledby="moten-rubrik" data-pagefind-ignore>
 <h2 id="moten-rubrik">Möten om {{name}}</h2>
 <ol class="timeline">
 {{#meetings}}
@@ -941,7 +1243,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 </ol>
 </section>
 {{^empty(questionGroups)}}
-<section aria-labelledby="fragor-rubrik">
+<section aria-labelledby="fragor-rubrik" data-pagefind-ignore>
 <h2 id="fragor-rubrik">Frågor och sammanfattningar</h2>
 {{#questionGroups}}
 <section class="group">
@@ -975,9 +1277,9 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 </section>
 {{/empty(questionGroups)}}
 {{#hasPostIts}}
-<section aria-labelledby="ideer-rubrik">
+<section aria-labelledby="ideer-rubrik" data-pagefind-ignore>
 <h2 id="ideer-rubrik">Idéer om {{name}}</h2>
-<ul class="postits">
+<ul class="postits idea-bank">
 {{#postIts}}
 {{>partials/idea-card}}
 {{/postIts}}
@@ -986,7 +1288,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 </section>
 {{/hasPostIts}}
 {{^empty(related)}}
-<section aria-labelledby="relaterade-rubrik">
+<section aria-labelledby="relaterade-rubrik" data-pagefind-ignore>
 <h2 id="relaterade-rubrik">Relaterade teman</h2>
 <ul class="theme-cloud">
 {{#related}}
@@ -996,7 +1298,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 </section>
 {{/empty(related)}}
 {{^empty(organizations)}}
-<section aria-labelledby="org-rubrik">
+<section aria-labelledby="org-rubrik" data-pagefind-ignore>
 <h2 id="org-rubrik">Organisationer som deltagit</h2>
 <ul class="columns">
 {{#organizations}}

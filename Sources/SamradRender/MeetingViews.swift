@@ -45,6 +45,7 @@ struct MeetingViews: Sendable {
         let m = linked.meeting
         var context: [String: Any] = card(linked)
         context["tags"] = tags(m.frontThemes)
+        context["searchThemes"] = index.site.themes.resolveAll(linked.themes).map { index.site.themes.theme($0)?.name ?? $0 }
         context["organizer"] = nonEmpty(m.organizer)
         context["commissionedBy"] = nonEmpty(m.commissionedBy)
         context["location"] = nonEmpty(m.location)

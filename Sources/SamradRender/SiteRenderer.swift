@@ -14,12 +14,15 @@ public struct SiteRenderer: Sendable {
     public let templateAssets: [AssetFile]
     /// Default assets by path below templates/, used where the site has none of its own.
     public let defaultAssets: [String: String]
+    /// Whether this build gets a Pagefind index; the search page says so when it does not.
+    public let searchEnabled: Bool
 
-    public init(index: SiteIndex, templates: TemplateSet, templateAssets: [AssetFile], defaultAssets: [String: String]) {
+    public init(index: SiteIndex, templates: TemplateSet, templateAssets: [AssetFile], defaultAssets: [String: String], searchEnabled: Bool = false) {
         self.index = index
         self.templates = templates
         self.templateAssets = templateAssets
         self.defaultAssets = defaultAssets
+        self.searchEnabled = searchEnabled
     }
 
     var config: SiteConfig { index.site.config }
@@ -81,6 +84,12 @@ public struct SiteRenderer: Sendable {
                 "chartHTML": Charts.meetingsPerYear(index),
             ])
         })
+        let searchEnabled = self.searchEnabled
+        jobs.append(PageJob(path: "sok/", template: "search") {
+            ctx.page(title: "Sök", path: "sok/", description: "Sök i alla möten, frågor och idéer.", section: nil, extra: [
+                "searchEnabled": searchEnabled,
+            ])
+        })
         for (i, linked) in index.site.meetings.enumerated() {
             let m = linked.meeting
             jobs.append(PageJob(path: linked.path, template: "meeting") {
@@ -94,6 +103,7 @@ public struct SiteRenderer: Sendable {
                     ctx.page(title: appendix.title, path: path, description: nil, section: "moten/", extra: [
                         "title": appendix.title, "url": config.basePath + path, "meetingTitle": m.title,
                         "meetingURL": views.url(linked), "isoDate": m.date.description, "dateText": views.dateText(m),
+                        "year": m.date.year,
                         "blocks": appendix.body.map { views.block(m, $0) },
                     ])
                 })

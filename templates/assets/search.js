@@ -1,0 +1,185 @@
+// Search page on Pagefind's JavaScript API: Swedish stemming comes from the index, this
+// script adds facets with counts, keeps the query and filters in the URL, and shows
+// sub-results so that a hit lands on the question or post-it it is about.
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-search-form]");
+  if (!form) return;
+  var base = form.getAttribute("data-base") || "/";
+  var input = form.querySelector("input[name=q]");
+  var status = document.querySelector("[data-search-status]");
+  var list = document.querySelector("[data-search-results]");
+  var more = document.querySelector("[data-search-more]");
+  var facetBox = form.querySelector("[data-search-filters]");
+  var facets = form.querySelector("[data-search-facets]");
+  var unavailable = document.querySelector("[data-search-unavailable]");
+  var facetLabels = { "tema": "Tema", "typ": "Typ av möte", "år": "År", "organisation": "Organisation" };
+  var facetParams = { "tema": "tema", "typ": "typ", "år": "ar", "organisation": "organisation" };
+  var order = ["tema", "typ", "år", "organisation"];
+  var pagefind = null;
+  var shown = 0;
+  var results = [];
+  var timer = null;
+  var generation = 0;
+
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  var selected = {};
+  order.forEach(function (key) { selected[key] = params.getAll(facetParams[key]); });
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function buildFacets(all) {
+    facets.textContent = "";
+    order.forEach(function (key) {
+      var values = all[key];
+      if (!values || Object.keys(values).length === 0) return;
+      var group = el("fieldset", { "class": "facet", "data-facet": key });
+      group.appendChild(el("legend", {}, facetLabels[key] || key));
+      var names = Object.keys(values).sort(function (a, b) {
+        return key === "år" ? b.localeCompare(a) : a.localeCompare(b, "sv");
+      });
+      names.forEach(function (name, i) {
+        var id = "facet-" + facetParams[key] + "-" + i;
+        var row = el("div", { "class": "facet-option" });
+        var box = el("input", { type: "checkbox", id: id, value: name, "data-key": key });
+        if (selected[key].indexOf(name) !== -1) box.checked = true;
+        box.addEventListener("change", function () {
+          selected[key] = Array.prototype.map.call(group.querySelectorAll("input:checked"), function (b) { return b.value; });
+          run(true);
+        });
+        var label = el("label", { "for": id });
+        label.appendChild(document.createTextNode(name + " "));
+        label.appendChild(el("span", { "class": "facet-count", "data-count-for": name }, "(" + values[name] + ")"));
+        row.appendChild(box);
+        row.appendChild(label);
+        group.appendChild(row);
+      });
+      if (key === "organisation" && names.length > 8) {
+        var details = el("details", { "class": "facet-more" });
+        details.appendChild(el("summary", {}, "Organisation (" + names.length + ")"));
+        group.querySelector("legend").classList.add("visually-hidden");
+        details.appendChild(group);
+        facets.appendChild(details);
+      } else {
+        facets.appendChild(group);
+      }
+    });
+    facetBox.hidden = facets.children.length === 0;
+  }
+
+  function updateCounts(counts) {
+    order.forEach(function (key) {
+      var group = facets.querySelector('[data-facet="' + key + '"]');
+      if (!group || !counts || !counts[key]) return;
+      Array.prototype.forEach.call(group.querySelectorAll("[data-count-for]"), function (span) {
+        var n = counts[key][span.getAttribute("data-count-for")] || 0;
+        span.textContent = "(" + n + ")";
+      });
+    });
+  }
+
+  function filterObject() {
+    var filters = {};
+    order.forEach(function (key) { if (selected[key].length) filters[key] = { any: selected[key] }; });
+    return filters;
+  }
+
+  function hasFilters() { return order.some(function (k) { return selected[k].length > 0; }); }
+
+  function updateURL() {
+    var p = new URLSearchParams();
+    if (input.value.trim()) p.set("q", input.value.trim());
+    order.forEach(function (key) { selected[key].forEach(function (v) { p.append(facetParams[key], v); }); });
+    var query = p.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+  }
+
+  function renderResult(data) {
+    var item = el("li", { "class": "search-result" });
+    var heading = el("h2", { "class": "result-title" });
+    heading.appendChild(el("a", { href: data.url }, (data.meta && data.meta.title) || data.url));
+    item.appendChild(heading);
+    if (data.meta && data.meta.datum) item.appendChild(el("p", { "class": "meta" }, data.meta.datum));
+    var excerpt = el("p", { "class": "excerpt" });
+    excerpt.innerHTML = data.excerpt;
+    item.appendChild(excerpt);
+    var subs = (data.sub_results || []).filter(function (s) { return s.anchor; }).slice(0, 3);
+    if (subs.length) {
+      var ul = el("ul", { "class": "sub-results", "aria-label": "Träffar på sidan" });
+      subs.forEach(function (s) {
+        var li = el("li");
+        li.appendChild(el("a", { href: s.url }, s.title));
+        var p = el("p", { "class": "excerpt" });
+        p.innerHTML = s.excerpt;
+        li.appendChild(p);
+        ul.appendChild(li);
+      });
+      item.appendChild(ul);
+    }
+    return item;
+  }
+
+  function showMore() {
+    var batch = results.slice(shown, shown + 10);
+    var mine = generation;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+      if (mine !== generation) return;
+      datas.forEach(function (d) { list.appendChild(renderResult(d)); });
+      shown += batch.length;
+      more.hidden = shown >= results.length;
+    });
+  }
+
+  function run(updateUrl) {
+    if (!pagefind) return;
+    var q = input.value.trim();
+    if (updateUrl) updateURL();
+    var mine = ++generation;
+    if (!q && !hasFilters()) {
+      list.textContent = "";
+      more.hidden = true;
+      status.textContent = "Skriv ett sökord eller välj en avgränsning.";
+      return;
+    }
+    pagefind.search(q || null, { filters: filterObject() }).then(function (search) {
+      if (mine !== generation || !search) return;
+      results = search.results;
+      shown = 0;
+      list.textContent = "";
+      updateCounts(search.filters);
+      var n = results.length;
+      var what = q ? " för ”" + q + "”" : "";
+      status.textContent = n === 0 ? "Inga träffar" + what + "." : n + (n === 1 ? " träff" : " träffar") + what + ".";
+      return showMore();
+    });
+  }
+
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(true); }, 300);
+  });
+  form.querySelector("[data-search-reset]").addEventListener("click", function () {
+    order.forEach(function (k) { selected[k] = []; });
+    Array.prototype.forEach.call(facets.querySelectorAll("input:checked"), function (b) { b.checked = false; });
+    run(true);
+  });
+  more.querySelector("button").addEventListener("click", function () { showMore(); });
+
+  import(base + "pagefind/pagefind.js").then(function (module) {
+    pagefind = module;
+    return pagefind.options({ baseUrl: base, excerptLength: 24 }).then(function () { return pagefind.filters(); });
+  }).then(function (all) {
+    buildFacets(all || {});
+    run(false);
+  }).catch(function () {
+    if (unavailable) unavailable.hidden = false;
+    status.textContent = "";
+  });
+})();
