@@ -1,0 +1,205 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Samrad
+import SamradAggregate
+import SamradCore
+
+/// The cross-meeting portal, checked against the model it was built from: on the
+/// repository's example site and on a small fixture site.
+@Suite("portal pages", .serialized)
+struct PortalTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    struct Built {
+        let output: String
+        let index: SiteIndex
+        func read(_ path: String) -> String? {
+            FileManager.default.contents(atPath: output + "/" + path).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    static func build(_ site: String) throws -> Built {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("samrad-portal-\(UUID().uuidString)").path
+        let options = BuildOptions(site: site, output: output, search: false)
+        let rendered = Pipeline.render(options)
+        #expect(!rendered.report.hasErrors, "\(rendered.report.errors)")
+        let report = Pipeline.build(options)
+        #expect(report.wrote)
+        return Built(output: output, index: try #require(rendered.index))
+    }
+
+    static func count(_ needle: String, in text: String) -> Int { text.ranges(of: needle).count }
+
+    func sites() throws -> [(String, SiteFolder?)] {
+        let fixture = try SiteFolder()
+        try fixture.write("content/meetings/2023-09-14-mote/postits.md", """
+        ---
+        title: Workshoppens lappar
+        appendix: postits
+        ---
+
+        ## Nya behov #samverkan
+
+        ### Strukturer
+
+        - Nationella riktlinjer #tillit
+        - Gemensam mall
+
+        ## Goda exempel
+
+        - Trygghetsvandringar #samarbete
+        """)
+        return [(Self.repositoryRoot, nil), (fixture.path, fixture)]
+    }
+
+    @Test func everyTaggedItemAppearsOnItsThemePageExactlyOnce() throws {
+        for (path, fixture) in try sites() {
+            defer { fixture?.cleanup() }
+            let built = try Self.build(path)
+            let index = built.index
+            for slug in index.themeOrder {
+                let page = try #require(built.read("teman/\(slug)/index.html"), "no page for theme \(slug)")
+                let stats = try #require(index.themes[slug])
+                for ref in stats.questions {
+                    let m = index.meeting(ref.meeting)
+                    let href = "href=\"\(index.site.config.basePath)\(m.path)#\(index.question(ref).id)\""
+                    #expect(Self.count(href, in: page) == 1, "\(slug): question \(href)")
+                }
+                for ref in stats.summaryPoints {
+                    let m = index.meeting(ref.meeting)
+                    let point = try #require(index.summaryPoint(ref))
+                    let href = "href=\"\(index.site.config.basePath)\(m.path)#\(point.id)\""
+                    #expect(Self.count(href, in: page) == 1, "\(slug): summary point \(href)")
+                }
+                for ref in stats.postIts {
+                    let m = index.meeting(ref.meeting)
+                    let href = "href=\"\(index.site.config.basePath)\(m.path)#\(index.postIt(ref).id)\""
+                    #expect(Self.count(href, in: page) == 1, "\(slug): post-it \(href)")
+                }
+            }
+        }
+    }
+
+    @Test func everyPostItIsInTheIdeaBankAndTheCSV() throws {
+        for (path, fixture) in try sites() {
+            defer { fixture?.cleanup() }
+            let built = try Self.build(path)
+            let bank = try #require(built.read("idebank/index.html"))
+            let csvData = try #require(FileManager.default.contents(atPath: built.output + "/idebank/idebank.csv"))
+            #expect(Array(csvData.prefix(3)) == [0xEF, 0xBB, 0xBF], "UTF-8 BOM for Excel")
+            let csv = String(decoding: csvData, as: UTF8.self)
+            let refs = built.index.allPostIts
+            #expect(!refs.isEmpty)
+            // One header line plus one line per post-it (texts hold no line breaks here).
+            #expect(csv.split(separator: "\r\n").count == refs.count + 1)
+            for ref in refs {
+                let p = built.index.postIt(ref)
+                #expect(Self.count("#\(p.id)\"", in: bank) == 1, "idea bank lacks \(p.id)")
+                #expect(csv.contains("#\(p.id)\r\n"), "CSV lacks \(p.id)")
+            }
+            // Static per-theme lists exist for every theme with ideas.
+            for slug in built.index.themeOrder where !(built.index.themes[slug]?.postIts.isEmpty ?? true) {
+                #expect(built.read("idebank/\(slug)/index.html") != nil)
+            }
+        }
+    }
+
+    @Test func everyParticipantHasAPageListingExactlyItsMeetings() throws {
+        let built = try Self.build(Self.repositoryRoot)
+        let index = built.index
+        let base = index.site.config.basePath
+        var expected: [String: Set<String>] = [:]
+        for linked in index.site.meetings {
+            for org in linked.participants { expected[org, default: []].insert(linked.path) }
+        }
+        #expect(!expected.isEmpty)
+        let allMeetingPaths = index.site.meetings.map(\.path)
+        for (org, meetings) in expected {
+            let page = try #require(built.read("organisationer/\(org)/index.html"), "no page for \(org)")
+            for path in allMeetingPaths {
+                let listed = page.contains("href=\"\(base)\(path)\"")
+                #expect(listed == meetings.contains(path), "\(org): \(path) listed=\(listed)")
+            }
+        }
+    }
+
+    @Test func listingsSortSwedishAndShowSwedishDates() throws {
+        let built = try Self.build(Self.repositoryRoot)
+        let orgs = try #require(built.read("organisationer/index.html"))
+        // Letters in the index follow the Swedish alphabet: Å, Ä, Ö come after Z.
+        let letters = orgs.ranges(of: "<h2 id=\"bokstav-").map { r -> String in
+            let rest = orgs[r.upperBound...]
+            let start = try? #require(rest.firstIndex(of: ">"))
+            return start.map { String(rest[rest.index(after: $0)...].prefix(1)) } ?? ""
+        }
+        #expect(letters == letters.sortedSwedish(by: { $0 }))
+        #expect(SwedishCollation.less("Zeta", "Åsa") && SwedishCollation.less("Åsa", "Ärla") && SwedishCollation.less("Ärla", "Örn"))
+        let meeting = try #require(built.read("moten/2023-09-14-gvi-civilsamhallet/index.html"))
+        #expect(meeting.contains("14 september 2023"))
+    }
+
+    @Test func feedAndSitemapAreXMLAndListWhatTheyShould() throws {
+        let built = try Self.build(Self.repositoryRoot)
+        let index = built.index
+        for file in ["feed.xml", "sitemap.xml"] {
+            let data = try #require(FileManager.default.contents(atPath: built.output + "/" + file))
+            let parser = XMLParser(data: data)
+            #expect(parser.parse(), "\(file) is not well-formed XML: \(String(describing: parser.parserError))")
+        }
+        let feed = try #require(built.read("feed.xml"))
+        #expect(Self.count("<entry>", in: feed) == Swift.min(50, index.site.meetings.count))
+        for linked in index.site.meetings.prefix(50) {
+            #expect(feed.contains("<id>\(index.site.config.absoluteURL(linked.path))</id>"))
+        }
+        let sitemap = try #require(built.read("sitemap.xml"))
+        for path in ["", "moten/", "teman/", "fragor/", "idebank/", "organisationer/"] + index.site.meetings.map(\.path)
+            + index.themeOrder.map({ "teman/\($0)/" }) {
+            #expect(sitemap.contains("<loc>\(index.site.config.absoluteURL(path))</loc>"), "sitemap lacks \(path)")
+        }
+        #expect(built.read("robots.txt")?.contains("Sitemap: \(index.site.config.absoluteURL("sitemap.xml"))") == true)
+    }
+
+    @Test func openDataFilesParseAndMatchTheModel() throws {
+        let built = try Self.build(Self.repositoryRoot)
+        let index = built.index
+        func load(_ name: String) throws -> [[String: Any]] {
+            let data = try #require(FileManager.default.contents(atPath: built.output + "/data/" + name))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        }
+        let meetings = try load("meetings.json")
+        #expect(meetings.map { $0["slug"] as? String } == index.site.meetings.map(\.meeting.slug))
+        let questions = try load("questions.json")
+        #expect(questions.count == index.site.meetings.reduce(0) { $0 + $1.meeting.questions.count })
+        #expect(questions.allSatisfy { ($0["url"] as? String)?.contains("#") == true })
+        let ideas = try load("ideas.json")
+        #expect(ideas.count == index.allPostIts.count)
+        let themes = try load("themes.json")
+        #expect(Set(themes.compactMap { $0["slug"] as? String }) == Set(index.themeOrder))
+        _ = try load("organizations.json")
+    }
+
+    @Test func sitesUnderASubPathLinkWithinIt() throws {
+        let fixture = try SiteFolder()
+        defer { fixture.cleanup() }
+        _ = fixture.build()
+        let page = try #require(fixture.read("moten/2023-09-14-mote/index.html"))
+        #expect(page.contains("href=\"/portal/assets/style.css\""))
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/portal/moten/2023-09-14-mote/\">"))
+        #expect(!page.contains("href=\"/moten/"), "no link may skip the base path")
+        #expect(page.contains("\"@type\":\"Event\""))
+    }
+
+    @Test func chartsHaveTextAlternativesAndTables() throws {
+        let built = try Self.build(Self.repositoryRoot)
+        let themes = try #require(built.read("teman/index.html"))
+        #expect(themes.contains("<svg class=\"heat-map\" role=\"img\" aria-labelledby=\"heatmap-titel heatmap-besk\""))
+        #expect(themes.contains("<caption>Möten per tema och år</caption>"))
+        let meetings = try #require(built.read("moten/index.html"))
+        #expect(meetings.contains("<title id=\"chart-ar-titel\">Möten per år</title>"))
+        #expect(meetings.contains("<caption>Möten per år</caption>"))
+    }
+}
