@@ -74,7 +74,7 @@ public enum Scaffold {
         Sammanfattning:
 
         - Första punkten i sammanfattningen
-        - Andra punkten #tema
+        - Andra punkten (teman läggs till med #slug sist på raden)
 
         Diskussionen skrivs som vanliga stycken under sammanfattningen.
 
@@ -127,7 +127,7 @@ public enum Scaffold {
             files["content/meetings/2024-01-01-forsta-motet/index.md"] = meetingTemplate(title: "Första mötet", date: today)
                 .replacing("draft: true", with: "draft: false")
                 .replacing("themes: []", with: "themes: [samverkan]")
-                .replacing("#tema", with: "#samverkan")
+                .replacing("- Andra punkten (teman läggs till med #slug sist på raden)", with: "- Andra punkten #samverkan")
         }
         for (path, text) in DefaultTemplates.files { files["templates/" + path] = text }
         var written: [String] = []

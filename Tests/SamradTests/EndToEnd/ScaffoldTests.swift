@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import Samrad
+import SamradCore
+
+@Suite("samrad new and samrad init")
+struct ScaffoldTests {
+    @Test func newMeetingTransliteratesAndBuildsAsDraft() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        let date = try #require(ISODate("2025-03-04"))
+        let path = try Scaffold.newMeeting(site: site.path, title: "Möte om Åtgärder för barn & unga", date: date)
+        #expect(path == "content/meetings/2025-03-04-mote-om-atgarder-for-barn-unga/index.md")
+        let text = try String(contentsOfFile: site.path + "/" + path, encoding: .utf8)
+        #expect(text.contains("title: \"Möte om Åtgärder för barn & unga\""))
+        #expect(text.contains("date: 2025-03-04"))
+        #expect(text.contains("# Deltagande organisationer"), "fields are explained in comments")
+        // A draft: not published, and clean in the preview (which shows drafts) from the start.
+        #expect(!site.build().hasErrors)
+        #expect(!site.exists("moten/2025-03-04-mote-om-atgarder-for-barn-unga/index.html"))
+        let preview = site.build(drafts: true)
+        #expect(!preview.hasErrors, "\(preview.errors)")
+        #expect(site.exists("moten/2025-03-04-mote-om-atgarder-for-barn-unga/index.html"))
+    }
+
+    @Test func newMeetingRefusesToOverwrite() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        let date = try #require(ISODate("2023-09-14"))
+        try site.write("content/meetings/2023-09-14-mote.md", "---\ntitle: Finns\ndate: 2023-09-14\n---\n")
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.newMeeting(site: site.path, title: "Möte", date: date) }
+        let kept = try String(contentsOfFile: site.path + "/content/meetings/2023-09-14-mote.md", encoding: .utf8)
+        #expect(kept.contains("title: Finns"))
+    }
+
+    @Test func initCreatesABuildableSiteAndRefusesNonEmptyFolders() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samrad-init-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = try Scaffold.initSite(dir)
+        #expect(files.contains("site.yml"))
+        #expect(files.contains("templates/base.mustache"))
+        let report = Pipeline.build(BuildOptions(site: dir, search: false))
+        #expect(!report.hasErrors, "\(report.diagnostics)")
+        #expect(report.meetings == 1)
+        #expect(FileManager.default.fileExists(atPath: dir + "/public/moten/2024-01-01-forsta-motet/index.html"))
+        #expect(throws: Scaffold.Failure.self) { _ = try Scaffold.initSite(dir) }
+    }
+}
