@@ -23,6 +23,7 @@ public enum Pipeline {
 
     public static func render(_ options: BuildOptions) -> Rendered {
         let start = DispatchTime.now()
+        var clock = StageClock()
         var diagnostics = Diagnostics()
         var report = BuildReport()
 
@@ -33,18 +34,23 @@ public enum Pipeline {
         }
         let (loaded, loadDiagnostics) = SiteLoader(root: options.site, defaultTemplates: templateDefaults).load()
         diagnostics.append(contentsOf: loadDiagnostics)
+        clock.lap("load")
 
         var (parsed, parseDiagnostics) = SiteParser.parse(loaded, includeDrafts: options.includeDrafts)
         diagnostics.append(contentsOf: parseDiagnostics)
         if let baseURL = options.baseURL { parsed.config.baseURL = SiteConfig.normalizeBaseURL(baseURL) }
+        clock.lap("parse")
 
         let (extracted, extractDiagnostics) = SiteExtractor.extract(parsed)
         diagnostics.append(contentsOf: extractDiagnostics)
+        clock.lap("extract")
 
         let (linked, linkDiagnostics) = SiteLinker.link(extracted)
         diagnostics.append(contentsOf: linkDiagnostics)
+        clock.lap("link")
 
         let index = SiteIndex(linked)
+        clock.lap("aggregate")
         report.meetings = linked.meetings.count
         report.questions = linked.meetings.reduce(0) { $0 + $1.meeting.questions.count }
         report.postIts = linked.meetings.reduce(0) { $0 + $1.meeting.postIts.count }
@@ -60,7 +66,9 @@ public enum Pipeline {
             let renderer = SiteRenderer(index: index, templates: templates, templateAssets: loaded.templateAssets,
                                         defaultAssets: defaults, searchEnabled: searchEnabled)
             files = renderer.render()
+            clock.lap("render")
             diagnostics.append(contentsOf: InternalLinkCheck.run(ContentLinks.collect(linked), files: files, basePath: linked.config.basePath))
+            clock.lap("check links")
             report.pages = files.filter { $0.path.hasSuffix(".html") }.count
             report.files = files.count
         }
@@ -106,6 +114,21 @@ public enum Pipeline {
     /// `samrad check`: everything `build` does, without writing.
     public static func check(_ options: BuildOptions) -> BuildReport {
         render(options).report
+    }
+}
+
+/// Per-stage wall times, printed when SAMRAD_TIMINGS is set: the first place to look
+/// when a build is slower than it should be.
+struct StageClock {
+    let enabled = ProcessInfo.processInfo.environment["SAMRAD_TIMINGS"] != nil
+    var last = DispatchTime.now()
+
+    mutating func lap(_ stage: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        let ms = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6
+        FileHandle.standardError.write(Data("timing: \(stage) \(Int(ms)) ms\n".utf8))
+        last = now
     }
 }
 

@@ -88,17 +88,19 @@ public struct SiteIndex: Sendable {
 
     public init(_ site: LinkedSite) {
         self.site = site
-        var themes: [String: ThemeStats] = [:]
-        for t in site.themes.themes {
-            themes[t.slug] = ThemeStats(slug: t.slug, meetings: [], questions: [], summaryPoints: [], postIts: [],
-                                        related: [], organizations: [], meetingsPerYear: [:])
-        }
+        // Collected in plain local arrays keyed by theme and assembled at the end: appending
+        // through `dictionary[key]?.field` can copy the whole array on every append.
+        var themeMeetings: [String: [Int]] = [:]
+        var themeQuestions: [String: [QuestionRef]] = [:]
+        var themePoints: [String: [SummaryPointRef]] = [:]
+        var themePostIts: [String: [PostItRef]] = [:]
+        var perYear: [String: [Int: Int]] = [:]
         var cooccurrence: [String: [String: Int]] = [:]
         func together(_ slugs: [String]) {
             guard slugs.count > 1 else { return }
             for a in slugs { for b in slugs where a != b { cooccurrence[a, default: [:]][b, default: 0] += 1 } }
         }
-        var orgs: [String: OrganizationStats] = [:]
+        var orgMeetings: [String: [Int]] = [:]
         var themeOrgs: [String: Set<String>] = [:]
         var years: [Int: [Int]] = [:]
 
@@ -106,33 +108,31 @@ public struct SiteIndex: Sendable {
             let m = linked.meeting
             years[m.date.year, default: []].append(mi)
             for slug in linked.themes {
-                themes[slug]?.meetings.append(mi)
-                themes[slug]?.meetingsPerYear[m.date.year, default: 0] += 1
+                themeMeetings[slug, default: []].append(mi)
+                perYear[slug, default: [:]][m.date.year, default: 0] += 1
                 themeOrgs[slug, default: []].formUnion(linked.participants)
             }
             together(linked.themes)
             for (qi, q) in m.questions.enumerated() {
-                for slug in q.themes { themes[slug]?.questions.append(QuestionRef(meeting: mi, question: qi)) }
+                for slug in q.themes { themeQuestions[slug, default: []].append(QuestionRef(meeting: mi, question: qi)) }
                 together(q.themes)
                 for (pi, p) in (q.summary?.points ?? []).enumerated() {
-                    for slug in p.themes { themes[slug]?.summaryPoints.append(SummaryPointRef(meeting: mi, question: qi, point: pi)) }
+                    for slug in p.themes { themePoints[slug, default: []].append(SummaryPointRef(meeting: mi, question: qi, point: pi)) }
                 }
             }
             for (pi, p) in (m.summary?.points ?? []).enumerated() {
-                for slug in p.themes { themes[slug]?.summaryPoints.append(SummaryPointRef(meeting: mi, question: nil, point: pi)) }
+                for slug in p.themes { themePoints[slug, default: []].append(SummaryPointRef(meeting: mi, question: nil, point: pi)) }
                 together(p.themes)
             }
             for (bi, board) in m.boards.enumerated() {
                 for (ci, category) in board.categories.enumerated() {
                     for (pi, p) in category.postIts.enumerated() {
-                        for slug in p.themes { themes[slug]?.postIts.append(PostItRef(meeting: mi, board: bi, category: ci, postIt: pi)) }
+                        for slug in p.themes { themePostIts[slug, default: []].append(PostItRef(meeting: mi, board: bi, category: ci, postIt: pi)) }
                         together(p.themes)
                     }
                 }
             }
-            for org in linked.participants {
-                orgs[org, default: OrganizationStats(slug: org, meetings: [], themes: [])].meetings.append(mi)
-            }
+            for org in linked.participants { orgMeetings[org, default: []].append(mi) }
         }
 
         var bySlug: [String: Organization] = [:]
@@ -141,22 +141,28 @@ public struct SiteIndex: Sendable {
         let nameOf: (String) -> String = { bySlug[$0]?.name ?? $0 }
         let themeName: (String) -> String = { site.themes.theme($0)?.name ?? $0 }
 
-        for slug in themes.keys {
-            // Meetings are stored newest first; the theme story reads oldest first.
-            themes[slug]?.meetings.reverse()
-            let related = (cooccurrence[slug] ?? [:]).map { (slug: $0.key, count: $0.value) }
-            themes[slug]?.related = related.sorted {
+        var themes: [String: ThemeStats] = [:]
+        for t in site.themes.themes {
+            let slug = t.slug
+            let related = (cooccurrence[slug] ?? [:]).map { (slug: $0.key, count: $0.value) }.sorted {
                 if $0.count != $1.count { return $0.count > $1.count }
                 return SwedishCollation.less(themeName($0.slug), themeName($1.slug))
             }
-            themes[slug]?.organizations = Array(themeOrgs[slug] ?? []).sortedSwedish(by: nameOf)
+            themes[slug] = ThemeStats(
+                slug: slug,
+                // Meetings are stored newest first; the theme story reads oldest first.
+                meetings: (themeMeetings[slug] ?? []).reversed(),
+                questions: themeQuestions[slug] ?? [], summaryPoints: themePoints[slug] ?? [],
+                postIts: themePostIts[slug] ?? [], related: related,
+                organizations: Array(themeOrgs[slug] ?? []).sortedSwedish(by: nameOf),
+                meetingsPerYear: perYear[slug] ?? [:])
         }
-        for o in site.organizations where orgs[o.slug] == nil {
-            orgs[o.slug] = OrganizationStats(slug: o.slug, meetings: [], themes: [])
-        }
-        for slug in orgs.keys {
-            let themeSet = Set(orgs[slug]?.meetings.flatMap { site.meetings[$0].themes } ?? [])
-            orgs[slug]?.themes = Array(themeSet).sortedSwedish(by: themeName)
+        var orgs: [String: OrganizationStats] = [:]
+        for o in site.organizations {
+            let meetings = orgMeetings[o.slug] ?? []
+            var themeSet = Set<String>()
+            for mi in meetings { themeSet.formUnion(site.meetings[mi].themes) }
+            orgs[o.slug] = OrganizationStats(slug: o.slug, meetings: meetings, themes: Array(themeSet).sortedSwedish(by: themeName))
         }
         self.themes = themes
         self.organizations = orgs

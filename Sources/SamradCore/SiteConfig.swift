@@ -3,7 +3,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var title: String = "Dialogportalen"
     public var description: String = ""
     /// Always ends with "/". Feeds, sitemap and canonical links are built on it.
-    public var baseURL: String = "http://localhost:8080/"
+    public var baseURL: String = "http://localhost:8080/" {
+        didSet { basePath = SiteConfig.path(of: baseURL) }
+    }
+    /// The path part of `baseURL`: "/" at a domain's root, "/portal/" under a sub-path.
+    /// Every internal link starts with it, so the site works under any prefix.
+    public private(set) var basePath: String = "/"
     public var language: String = "sv"
     /// The body that publishes the records; shown in the footer and feeds.
     public var organization: String = ""
@@ -16,9 +21,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     public init() {}
 
-    /// The path part of `baseURL`: "/" at a domain's root, "/portal/" under a sub-path.
-    /// Every internal link starts with it, so the site works under any prefix.
-    public var basePath: String {
+    static func path(of baseURL: String) -> String {
         var rest = Substring(baseURL)
         if let scheme = rest.firstRange(of: "://") {
             rest = rest[scheme.upperBound...]

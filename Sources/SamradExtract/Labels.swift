@@ -61,6 +61,9 @@ public struct Labels: Sendable {
 
     /// `Sammanfattning` or `Sammanfattning:` alone (any case); "Sammanfattningsvis" is not.
     public func isSummaryLabel(_ text: String) -> Bool {
+        // Called for every paragraph: long text cannot be a label, so skip the lowercasing.
+        let longest = summary.reduce(0) { Swift.max($0, $1.utf8.count) }
+        if text.utf8.count > longest + 8 { return false }
         var t = text.trimmed
         if t.hasSuffix(":") { t.removeLast() }
         t = t.trimmed.lowercased()

@@ -9,10 +9,14 @@ public enum MeetingExtractor {
         let fm = parsed.frontMatter
         guard let date = fm.date else { return (nil, []) }
         let source = SourceLines(file: parsed.file.path, text: parsed.file.text)
+        // Front matter themes classify the meeting as a whole: the meeting is listed under
+        // them and found by them. Items (questions, points, post-its) carry the tags written
+        // on them or on the headings and appendix above them, so that a theme page lists
+        // what was actually said about the theme instead of every line of every meeting.
         let frontThemes = fm.themes.map { TagRef($0.value, at: $0.location) }
 
         var body = BodyExtractor(labels: labels, source: source, recognizeQuestions: true,
-                                 fileThemes: frontThemes.map(\.name), ids: Slug.Registry(reserved: reservedIDs))
+                                 fileThemes: [], ids: Slug.Registry(reserved: reservedIDs))
         body.run(parsed.body.children)
         diagnostics.append(contentsOf: body.diagnostics.items)
         var ids = body.ids
@@ -26,13 +30,13 @@ public enum MeetingExtractor {
             allTags += appendixThemes
             switch appendix.frontMatter.kind {
             case .postits:
-                var extractor = PostItExtractor(source: lines, inheritedThemes: frontThemes.map(\.name) + appendixThemes.map(\.name), ids: ids)
+                var extractor = PostItExtractor(source: lines, inheritedThemes: appendixThemes.map(\.name), ids: ids)
                 boards.append(extractor.run(slug: appendix.slug, title: appendix.frontMatter.title, file: appendix.file.path, blocks: appendix.body.children))
                 ids = extractor.ids
                 allTags += extractor.allTags
             case .text:
                 var extractor = BodyExtractor(labels: labels, source: lines, recognizeQuestions: false,
-                                              fileThemes: frontThemes.map(\.name) + appendixThemes.map(\.name),
+                                              fileThemes: appendixThemes.map(\.name),
                                               ids: Slug.Registry(reserved: reservedIDs))
                 extractor.run(appendix.body.children)
                 diagnostics.append(contentsOf: extractor.diagnostics.items)

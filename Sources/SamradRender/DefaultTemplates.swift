@@ -19,6 +19,84 @@ public enum DefaultTemplates {
 {{/base}}
 
 """#,
+        "accessibility.mustache": #"""
+{{<base}}
+{{$content}}
+<article class="wrap prose accessibility-statement">
+<h1>{{page.title}}</h1>
+<p class="lede">{{statement.organization}} står bakom {{statement.service}}. Vi vill att så många som möjligt ska kunna använda webbplatsen. Här beskriver vi hur {{statement.service}} uppfyller lagen om tillgänglighet till digital offentlig service, vilka kända brister som finns och hur du kan rapportera problem till oss.</p>
+
+<h2 id="hur-tillganglig">Hur tillgänglig är webbplatsen?</h2>
+{{#statement.isFull}}
+<p>Vi har inga kända brister i tillgängligheten. Webbplatsen är <strong>helt förenlig</strong> med lagen om tillgänglighet till digital offentlig service.</p>
+{{/statement.isFull}}
+{{#statement.isPartial}}
+<p>Webbplatsen är <strong>delvis förenlig</strong> med lagen om tillgänglighet till digital offentlig service. Vi känner till att delar av den inte är helt tillgängliga. De bristerna beskriver vi nedan.</p>
+{{/statement.isPartial}}
+{{#statement.isNone}}
+<p>Webbplatsen är <strong>inte förenlig</strong> med lagen om tillgänglighet till digital offentlig service. De brister vi känner till beskriver vi nedan.</p>
+{{/statement.isNone}}
+
+<h2 id="om-du-inte-kan-anvanda">Vad kan du göra om du inte kan använda delar av webbplatsen?</h2>
+<p>Om du behöver innehåll från {{statement.service}} som inte är tillgängligt för dig, men som omfattas av lagen, kan du meddela oss så försöker vi ge dig informationen på ett annat sätt.</p>
+<ul class="contact-list">
+{{#statement.contactEmail}}
+<li>E-post: <a href="mailto:{{statement.contactEmail}}">{{statement.contactEmail}}</a></li>
+{{/statement.contactEmail}}
+{{#statement.contactPhone}}
+<li>Telefon: {{statement.contactPhone}}</li>
+{{/statement.contactPhone}}
+{{#statement.contactURL}}
+<li><a href="{{statement.contactURL}}">Kontaktformulär</a></li>
+{{/statement.contactURL}}
+</ul>
+{{#statement.responseTime}}
+<p>Vi svarar {{statement.responseTime}}.</p>
+{{/statement.responseTime}}
+
+<h2 id="rapportera-brister">Rapportera brister i webbplatsens tillgänglighet</h2>
+<p>Vi strävar hela tiden efter att förbättra webbplatsens tillgänglighet. Om du upptäcker problem som inte beskrivs på den här sidan, eller om du anser att vi inte uppfyller lagens krav, kontakta oss på något av sätten ovan så att vi får veta att problemet finns.</p>
+
+<h2 id="tillsyn">Tillsyn</h2>
+<p>Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn av lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du <a href="https://www.digg.se/tdosanmalan">kontakta Digg och påtala det</a>.</p>
+
+<h2 id="teknisk-information">Teknisk information om webbplatsens tillgänglighet</h2>
+{{#statement.isFull}}
+<p>Webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service, som hänvisar till standarden EN 301 549 och nivå AA i Web Content Accessibility Guidelines (WCAG) 2.1.</p>
+{{/statement.isFull}}
+{{#statement.isPartial}}
+<p>Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, som hänvisar till standarden EN 301 549 och nivå AA i Web Content Accessibility Guidelines (WCAG) 2.1, på grund av de brister som beskrivs nedan.</p>
+{{/statement.isPartial}}
+{{#statement.isNone}}
+<p>Webbplatsen är inte förenlig med lagen om tillgänglighet till digital offentlig service, som hänvisar till standarden EN 301 549 och nivå AA i Web Content Accessibility Guidelines (WCAG) 2.1, på grund av de brister som beskrivs nedan.</p>
+{{/statement.isNone}}
+
+{{#statement.problemsHTML}}
+<h3 id="kanda-brister">Innehåll som inte är tillgängligt</h3>
+<p>Det innehåll som beskrivs här uppfyller ännu inte lagens krav. För varje brist anges vad den innebär och vilket krav den gäller.</p>
+{{{statement.problemsHTML}}}
+{{/statement.problemsHTML}}
+
+{{#statement.burdenHTML}}
+<h3 id="oskaligt-betungande">Oskäligt betungande anpassning</h3>
+<p>Vi har gjort undantag från lagens krav för följande innehåll, eftersom det vore oskäligt betungande att göra det tillgängligt (12 § lagen om tillgänglighet till digital offentlig service):</p>
+{{{statement.burdenHTML}}}
+{{/statement.burdenHTML}}
+
+{{#statement.outOfScopeHTML}}
+<h3 id="omfattas-inte">Innehåll som inte omfattas av lagen</h3>
+<p>Följande innehåll omfattas inte av lagens krav (9 § lagen om tillgänglighet till digital offentlig service):</p>
+{{{statement.outOfScopeHTML}}}
+{{/statement.outOfScopeHTML}}
+
+<h2 id="hur-vi-testat">Hur vi testat webbplatsen</h2>
+<p>Vi har gjort {{statement.method}}. Senaste bedömningen gjordes den <time datetime="{{statement.assessedISO}}">{{statement.assessedText}}</time>.</p>
+<p>{{#statement.publishedText}}Webbplatsen publicerades den <time datetime="{{statement.publishedISO}}">{{statement.publishedText}}</time>. {{/statement.publishedText}}Redogörelsen uppdaterades senast den <time datetime="{{statement.updatedISO}}">{{statement.updatedText}}</time>.</p>
+</article>
+{{/content}}
+{{/base}}
+
+"""#,
         "appendix.mustache": #"""
 {{<base}}
 {{$content}}
@@ -383,7 +461,8 @@ blockquote { margin-left: 0; padding-left: 1rem; border-left: 4px solid var(--bo
 hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
 
 .wrap { max-width: var(--wide); margin: 0 auto; padding: 0 1rem; }
-.prose, .notes, .lede { max-width: var(--measure); }
+/* Running text keeps a comfortable measure; the column stays aligned with the header. */
+.notes, .lede, .prose > * { max-width: var(--measure); }
 
 .visually-hidden {
   position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
@@ -463,7 +542,7 @@ main { display: block; padding-bottom: 3rem; }
 
 /* Wide screens: the meeting's table of contents stays in view beside the text. */
 @media screen and (min-width: 72rem) {
-  .meeting { display: grid; grid-template-columns: minmax(0, var(--measure)) minmax(15rem, 22rem); column-gap: 4rem; align-items: start; }
+  .meeting { display: grid; grid-template-columns: minmax(0, var(--measure)) minmax(15rem, 22rem); column-gap: 4rem; justify-content: space-between; align-items: start; }
   .meeting > * { grid-column: 1; }
   .meeting > .breadcrumbs, .meeting > .meeting-header, .meeting > .board, .meeting > .participants,
   .meeting > .attachments, .meeting > .prev-next { grid-column: 1 / -1; }
@@ -495,12 +574,14 @@ th { background: var(--surface); }
 
 /* The post-it wall */
 .board { margin: 3rem 0; }
+.board > p, .board-category > p { max-width: var(--measure); }
+.board > h2:first-child { margin-top: 0; }
 .board-category.depth-1 > h3 { border-bottom: 2px solid var(--border); padding-bottom: 0.25rem; }
 .postits { list-style: none; padding: 0; display: grid; gap: 0.9rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr)); margin: 0.75rem 0 1.5rem; }
 .postit {
   background: var(--postit-1); color: var(--postit-text); padding: 0.9rem 0.9rem 0.7rem; min-height: 6.5rem;
   box-shadow: 0 1px 2px rgba(0,0,0,.15), 0 4px 10px rgba(0,0,0,.06); border-radius: 2px;
-  display: flex; flex-direction: column; justify-content: space-between; scroll-margin-top: 1rem;
+  display: flex; flex-direction: column; scroll-margin-top: 1rem;
 }
 .postit:nth-child(3n+1) { transform: rotate(-0.6deg); }
 .postit:nth-child(3n+2) { transform: rotate(0.5deg); }
@@ -508,7 +589,8 @@ th { background: var(--surface); }
 .postit.color-3 { background: var(--postit-3); }
 .postit.color-4 { background: var(--postit-4); }
 .postit.color-5 { background: var(--postit-5); }
-.postit-text { margin: 0 0 0.5rem; }
+/* The idea fills the card; its source and tags sit together at the bottom. */
+.postit-text { margin: 0 0 auto; padding-bottom: 0.6rem; }
 .postit-tags { margin: 0; }
 .postit .tag { background: rgba(255,255,255,.55); color: var(--postit-text); }
 @media screen and (prefers-color-scheme: dark) { .postit .tag { background: rgba(0,0,0,.3); } }
@@ -529,6 +611,7 @@ li:target, .postit:target, .question-title:target { outline: 3px solid var(--foc
   body { font-size: 1rem; }
   .lede { font-size: 1.075rem; }
   .postit { min-height: 0; }
+  .filter-actions { grid-column: 1 / -1; }
   .prev-next a { max-width: 100%; }
   .prev-next .next { text-align: left; margin-left: 0; }
   .search-form { margin-left: 0; width: 100%; }
@@ -562,12 +645,12 @@ li:target, .postit:target, .question-title:target { outline: 3px solid var(--foc
 .sparkline .spark { fill: var(--accent); }
 .sparkline .spark-empty { fill: var(--border); }
 .chart { margin: 1rem 0; }
+/* Charts keep their drawn size and shrink to fit a narrow screen instead of scrolling. */
 .chart svg { display: block; max-width: 100%; height: auto; }
-.heatmap svg { width: 100%; max-width: 40rem; }
 .chart svg text { fill: var(--text); font-size: 12px; font-family: inherit; }
 .chart .bar, .chart .heat { fill: var(--accent); }
 .chart .heat-value { fill: var(--accent-text); font-weight: 600; }
-.chart figcaption { color: var(--muted); font-size: 0.9rem; }
+.chart figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.5rem; }
 .chart-table { margin: 0.5rem 0 1.5rem; }
 .chart-table summary { cursor: pointer; color: var(--link); }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
@@ -575,17 +658,18 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 .timeline li { margin-bottom: 0.35rem; }
 .group { margin: 1.5rem 0 2rem; }
 .group > h2, .group > h3 { font-size: 1.2rem; }
-.question-list { list-style: none; padding: 0; }
+.question-list { list-style: none; padding: 0; max-width: 42em; }
 .question-list > li { border-top: 1px solid var(--border); padding: 0.75rem 0; }
 .question-line { margin-bottom: 0.35rem; }
 .points { margin: 0.25rem 0 0.5rem; padding-left: 1.2rem; color: var(--text); }
 .deep-link { font-size: 0.85rem; white-space: nowrap; }
 .filters { background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.75rem 1rem; margin: 1rem 0; }
-.filter-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr)); gap: 0.75rem 1rem; align-items: end; }
+.filter-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 8.5rem), 1fr)); gap: 0.75rem 1rem; align-items: end; }
 .filter-row > div { min-width: 0; }
 .filter-row label { display: block; font-size: 0.9rem; font-weight: 600; margin-bottom: 0.15rem; }
 .filter-row select { width: 100%; max-width: 100%; text-overflow: ellipsis; }
 .filter-actions { justify-self: start; }
+.filter-actions button { white-space: nowrap; }
 .filter-status { margin: 0.75rem 0 0; font-weight: 600; }
 .postit-category { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; margin: 0 0 0.4rem; opacity: 0.85; }
 .postit-source { font-size: 0.85rem; margin: 0 0 0.4rem; }
@@ -617,6 +701,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 .excerpt { margin: 0.25rem 0; }
 mark { background: #fde68a; color: #1d1d1b; padding: 0 0.1em; }
 .notice { border-left: 5px solid var(--accent); background: var(--surface); padding: 0.75rem 1rem; max-width: var(--measure); }
+h1 .meta, h2 .meta, h3 .meta { font-weight: 400; }
 
 """#,
         "base.mustache": ##"""

@@ -168,16 +168,18 @@ struct PortalPages: Sendable {
     func ideasPage(theme: String?) -> [String: Any] {
         let refs = theme.map { index.themes[$0]?.postIts ?? [] } ?? index.allPostIts
         let cards = refs.map(ideaCard)
-        var categories: [String] = []
-        var meetings: [(String, String)] = []
-        var years: [Int] = []
+        var categories: [String] = [], seenCategories = Set<String>()
+        var meetings: [(String, String)] = [], seenMeetings = Set<Int>()
+        var years = Set<Int>()
         var themes = Set<String>()
         for ref in refs {
             let p = index.postIt(ref)
-            let m = index.meeting(ref.meeting).meeting
-            if let top = p.categoryPath.first, !categories.contains(top) { categories.append(top) }
-            if !meetings.contains(where: { $0.0 == m.slug }) { meetings.append((m.slug, m.title)) }
-            if !years.contains(m.date.year) { years.append(m.date.year) }
+            if let top = p.categoryPath.first, seenCategories.insert(top).inserted { categories.append(top) }
+            if seenMeetings.insert(ref.meeting).inserted {
+                let m = index.meeting(ref.meeting).meeting
+                meetings.append((m.slug, m.title))
+                years.insert(m.date.year)
+            }
             themes.formUnion(p.themes)
         }
         let path = theme.map { "idebank/\($0)/" } ?? "idebank/"
