@@ -23,58 +23,24 @@ public enum Pipeline {
 
     public static func render(_ options: BuildOptions) -> Rendered {
         let start = DispatchTime.now()
-        var clock = StageClock()
-        var diagnostics = Diagnostics()
-        var report = BuildReport()
-
-        let defaults = DefaultTemplates.files
-        var templateDefaults: [String: String] = [:]
-        for (path, text) in defaults where path.hasSuffix(".mustache") {
-            templateDefaults[String(path.dropLast(".mustache".count))] = text
-        }
-        let (loaded, loadDiagnostics) = SiteLoader(root: options.site, defaultTemplates: templateDefaults).load()
-        diagnostics.append(contentsOf: loadDiagnostics)
-        clock.lap("load")
-
-        var (parsed, parseDiagnostics) = SiteParser.parse(loaded, includeDrafts: options.includeDrafts)
-        diagnostics.append(contentsOf: parseDiagnostics)
-        if let baseURL = options.baseURL { parsed.config.baseURL = SiteConfig.normalizeBaseURL(baseURL) }
-        clock.lap("parse")
-
-        let (extracted, extractDiagnostics) = SiteExtractor.extract(parsed)
-        diagnostics.append(contentsOf: extractDiagnostics)
-        clock.lap("extract")
-
-        let (linked, linkDiagnostics) = SiteLinker.link(extracted)
-        diagnostics.append(contentsOf: linkDiagnostics)
-        clock.lap("link")
-
-        let index = SiteIndex(linked)
-        clock.lap("aggregate")
-        report.meetings = linked.meetings.count
-        report.questions = linked.meetings.reduce(0) { $0 + $1.meeting.questions.count }
-        report.postIts = linked.meetings.reduce(0) { $0 + $1.meeting.postIts.count }
-
-        let (templates, templateDiagnostics) = TemplateSet.compile(loaded.templates, required: TemplateSet.required + [
-            "themes", "theme", "questions", "ideas", "organizations", "organization", "data", "search",
-        ])
-        diagnostics.append(contentsOf: templateDiagnostics)
-
+        let snapshot = SiteSession(options: options).update()
+        var report = snapshot.report
         var files: [OutputFile] = []
-        if !diagnostics.hasErrors, let templates {
-            let searchEnabled = options.search && SearchIndexer.locateBinary(siteRoot: options.site) != nil
-            let renderer = SiteRenderer(index: index, templates: templates, templateAssets: loaded.templateAssets,
-                                        defaultAssets: defaults, searchEnabled: searchEnabled)
-            files = renderer.render()
+        if !report.hasErrors {
+            var clock = StageClock()
+            files = snapshot.renderAll()
             clock.lap("render")
-            diagnostics.append(contentsOf: InternalLinkCheck.run(ContentLinks.collect(linked), files: files, basePath: linked.config.basePath))
+            // The model knows the content's anchors; the rendered pages know every id,
+            // including those the templates add.
+            let links = snapshot.renderer.map { ContentLinks.collect($0.index.site) } ?? []
+            let anchorErrors = InternalLinkCheck.run(links, paths: Set(files.map(\.path)),
+                                                     anchors: InternalLinkCheck.renderedAnchors(files),
+                                                     basePath: snapshot.renderer?.index.site.config.basePath ?? "/")
+            report.diagnostics = Diagnostics(report.diagnostics + anchorErrors).sorted
             clock.lap("check links")
-            report.pages = files.filter { $0.path.hasSuffix(".html") }.count
-            report.files = files.count
         }
-        report.diagnostics = diagnostics.sorted
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return Rendered(files: files, index: index, report: report)
+        return Rendered(files: files, index: snapshot.renderer?.index, report: report)
     }
 
     /// `samrad build`: renders, writes atomically and indexes for search.

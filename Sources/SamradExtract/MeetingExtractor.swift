@@ -42,7 +42,8 @@ public enum MeetingExtractor {
                 diagnostics.append(contentsOf: extractor.diagnostics.items)
                 allTags += extractor.allTags
                 appendices.append(TextAppendix(slug: appendix.slug, title: appendix.frontMatter.title, file: appendix.file.path,
-                                               body: extractor.body, headingIDs: []))
+                                               body: extractor.body,
+                                               headingIDs: collectAnchors(body: extractor.body, questions: [], summary: nil, boards: [])))
             }
         }
 
@@ -100,6 +101,7 @@ public enum MeetingExtractor {
         }
         if let summary { out.append(summary.id); out += summary.points.map(\.id) }
         for b in boards {
+            out += ["bilaga-\(Slug.make(b.slug))", "bilaga-\(Slug.make(b.slug))-rubrik"]
             for c in b.categories { out.append(c.id); out += c.postIts.map(\.id) }
         }
         return out

@@ -179,4 +179,12 @@ public struct ExtractedSite: Sendable {
     public var organizations: [OrganizationDefinition]
     public var meetings: [Meeting]
     public var pages: [Page]
+
+    public init(config: SiteConfig, themes: [ThemeDefinition], organizations: [OrganizationDefinition], meetings: [Meeting], pages: [Page]) {
+        self.config = config
+        self.themes = themes
+        self.organizations = organizations
+        self.meetings = meetings
+        self.pages = pages
+    }
 }

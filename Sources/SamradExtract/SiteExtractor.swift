@@ -11,6 +11,15 @@ public enum SiteExtractor {
             diagnostics.append(contentsOf: items)
             if let meeting { meetings.append(meeting) }
         }
+        let (pages, pageDiagnostics) = extractPages(site, labels: labels)
+        diagnostics.append(contentsOf: pageDiagnostics)
+        return (ExtractedSite(config: site.config, themes: site.themes, organizations: site.organizations,
+                              meetings: meetings, pages: pages), diagnostics.items)
+    }
+
+    /// Free pages: headings, tags and summaries, no questions.
+    public static func extractPages(_ site: ParsedSite, labels: Labels) -> ([Page], [Diagnostic]) {
+        var diagnostics = Diagnostics()
         var pages: [Page] = []
         for parsed in site.pages {
             let source = SourceLines(file: parsed.file.path, text: parsed.file.text)
@@ -23,7 +32,6 @@ public enum SiteExtractor {
                               body: body.body, allTags: body.allTags,
                               anchors: MeetingExtractor.collectAnchors(body: body.body, questions: [], summary: nil, boards: [])))
         }
-        return (ExtractedSite(config: site.config, themes: site.themes, organizations: site.organizations,
-                              meetings: meetings, pages: pages), diagnostics.items)
+        return (pages, diagnostics.items)
     }
 }

@@ -17,33 +17,58 @@ public struct SiteLoader: Sendable {
     public func load() -> (LoadedSite, [Diagnostic]) {
         var diagnostics = Diagnostics()
         var site = LoadedSite(root: root.path)
-        let fm = FileManager.default
-
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
-            diagnostics.error("site folder '\(root.path)' does not exist")
-            return (site, diagnostics.items)
+        guard checkRoot(&diagnostics) else { return (site, diagnostics.items) }
+        loadSiteFiles(into: &site, &diagnostics)
+        var seen: [String: String] = [:]
+        for entry in meetingEntries() {
+            guard let meeting = loadMeeting(entry: entry, &diagnostics) else { continue }
+            if let previous = seen[meeting.slug] {
+                diagnostics.error("two meetings have the slug '\(meeting.slug)': \(previous) and content/meetings/\(entry); rename one",
+                                  at: SourceLocation(file: "content/meetings/\(entry)"))
+                continue
+            }
+            seen[meeting.slug] = "content/meetings/\(entry)"
+            site.meetings.append(meeting)
         }
+        site.pages = loadPages(&diagnostics)
+        loadTemplates(into: &site, &diagnostics)
+        return (site, diagnostics.items)
+    }
 
-        let siteYML = root.appendingPathComponent("site.yml")
-        if fm.fileExists(atPath: siteYML.path) {
-            site.siteConfig = readText("site.yml", &diagnostics)
-        } else {
+    /// False (with an error) when the folder is not a samrad site at all.
+    public func checkRoot(_ diagnostics: inout Diagnostics) -> Bool {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
+            diagnostics.error("site folder '\(root.path)' does not exist")
+            return false
+        }
+        if !exists("site.yml") {
             diagnostics.error("no site.yml in '\(root.path)': is this a samrad site folder? (`samrad init DIR` creates one)")
         }
-        let content = root.appendingPathComponent("content")
-        if !isDirectory(content) {
+        guard isDirectory(root.appendingPathComponent("content")) else {
             diagnostics.error("no content/ folder in '\(root.path)'")
-            return (site, diagnostics.items)
+            return false
         }
-        if exists("content/themes.yml") { site.themes = readText("content/themes.yml", &diagnostics) }
-        if exists("content/organizations.yml") { site.organizations = readText("content/organizations.yml", &diagnostics) }
+        return true
+    }
 
-        site.meetings = loadMeetings(&diagnostics)
-        site.pages = listFiles(under: "content/pages", &diagnostics)
+    /// `site.yml`, `content/themes.yml` and `content/organizations.yml`.
+    public func loadSiteFiles(into site: inout LoadedSite, _ diagnostics: inout Diagnostics) {
+        site.siteConfig = exists("site.yml") ? readText("site.yml", &diagnostics) : nil
+        site.themes = exists("content/themes.yml") ? readText("content/themes.yml", &diagnostics) : nil
+        site.organizations = exists("content/organizations.yml") ? readText("content/organizations.yml", &diagnostics) : nil
+    }
+
+    public func loadPages(_ diagnostics: inout Diagnostics) -> [SourceFile] {
+        listFiles(under: "content/pages", &diagnostics)
             .filter { $0.hasSuffix(".md") && !$0.dropFirst("content/pages/".count).contains("/") }
             .compactMap { readText($0, &diagnostics) }
+    }
 
+    /// The site's own templates over the built-in ones, and the assets beside them.
+    public func loadTemplates(into site: inout LoadedSite, _ diagnostics: inout Diagnostics) {
+        site.templates = [:]
+        site.templateAssets = []
         for (name, text) in defaultTemplates {
             site.templates[name] = SourceFile(path: "(built-in) templates/\(name).mustache", absolutePath: "", text: text)
         }
@@ -57,54 +82,53 @@ public struct SiteLoader: Sendable {
                 site.templateAssets.append(AssetFile(path: path, absolutePath: absolute(path), outputPath: relative))
             }
         }
-        return (site, diagnostics.items)
     }
 
-    private func loadMeetings(_ diagnostics: inout Diagnostics) -> [MeetingSource] {
-        let folder = "content/meetings"
-        guard isDirectory(root.appendingPathComponent(folder)) else { return [] }
-        var meetings: [MeetingSource] = []
-        var seen: [String: String] = [:]
-        for entry in sortedEntries(folder) {
-            let path = "\(folder)/\(entry)"
-            guard let safe = contained(path, &diagnostics), safe else { continue }
-            let slug: String
-            var meeting: MeetingSource
-            if isDirectory(root.appendingPathComponent(path)) {
-                slug = entry
-                guard exists("\(path)/index.md") else {
-                    diagnostics.error("meeting folder has no index.md", at: SourceLocation(file: path))
-                    continue
+    /// Names in `content/meetings/`: folders and `.md` files, sorted.
+    public func meetingEntries() -> [String] {
+        guard isDirectory(root.appendingPathComponent("content/meetings")) else { return [] }
+        return sortedEntries("content/meetings")
+    }
+
+    /// The meeting stored under `content/meetings/<entry>` (a folder or a `.md` file), or
+    /// nil when it is gone or is not a meeting.
+    public func loadMeeting(entry: String, _ diagnostics: inout Diagnostics) -> MeetingSource? {
+        let path = "content/meetings/\(entry)"
+        guard FileManager.default.fileExists(atPath: absolute(path)) || isSymlink(path) else { return nil }
+        guard let safe = contained(path, &diagnostics), safe else { return nil }
+        let meeting: MeetingSource
+        if isDirectory(root.appendingPathComponent(path)) {
+            let slug = entry
+            guard exists("\(path)/index.md") else {
+                diagnostics.error("meeting folder has no index.md", at: SourceLocation(file: path))
+                return nil
+            }
+            guard let main = readText("\(path)/index.md", &diagnostics) else { return nil }
+            var m = MeetingSource(slug: slug, main: main, appendices: [], attachments: [])
+            for file in listFiles(under: path, &diagnostics) where file != "\(path)/index.md" {
+                if file.hasSuffix(".md") && !file.dropFirst(path.count + 1).contains("/") {
+                    if let text = readText(file, &diagnostics) { m.appendices.append(text) }
+                } else {
+                    let rel = String(file.dropFirst(path.count + 1))
+                    m.attachments.append(AssetFile(path: file, absolutePath: absolute(file), outputPath: "moten/\(slug)/\(rel)"))
                 }
-                guard let main = readText("\(path)/index.md", &diagnostics) else { continue }
-                meeting = MeetingSource(slug: slug, main: main, appendices: [], attachments: [])
-                for file in listFiles(under: path, &diagnostics) where file != "\(path)/index.md" {
-                    if file.hasSuffix(".md") && !file.dropFirst(path.count + 1).contains("/") {
-                        if let text = readText(file, &diagnostics) { meeting.appendices.append(text) }
-                    } else {
-                        let rel = String(file.dropFirst(path.count + 1))
-                        meeting.attachments.append(AssetFile(path: file, absolutePath: absolute(file), outputPath: "moten/\(slug)/\(rel)"))
-                    }
-                }
-            } else if entry.hasSuffix(".md") {
-                slug = String(entry.dropLast(3))
-                guard let main = readText(path, &diagnostics) else { continue }
-                meeting = MeetingSource(slug: slug, main: main, appendices: [], attachments: [])
-            } else {
-                diagnostics.warning("ignored: not a meeting (expected a folder or a .md file)", at: SourceLocation(file: path))
-                continue
             }
-            if let previous = seen[slug] {
-                diagnostics.error("two meetings have the slug '\(slug)': \(previous) and \(path); rename one", at: SourceLocation(file: path))
-                continue
-            }
-            if Slug.make(slug) != slug {
-                diagnostics.warning("meeting slug '\(slug)' is not URL-friendly; consider '\(Slug.make(slug))'", at: SourceLocation(file: path))
-            }
-            seen[slug] = path
-            meetings.append(meeting)
+            meeting = m
+        } else if entry.hasSuffix(".md") {
+            guard let main = readText(path, &diagnostics) else { return nil }
+            meeting = MeetingSource(slug: String(entry.dropLast(3)), main: main, appendices: [], attachments: [])
+        } else {
+            diagnostics.warning("ignored: not a meeting (expected a folder or a .md file)", at: SourceLocation(file: path))
+            return nil
         }
-        return meetings
+        if Slug.make(meeting.slug) != meeting.slug {
+            diagnostics.warning("meeting slug '\(meeting.slug)' is not URL-friendly; consider '\(Slug.make(meeting.slug))'", at: SourceLocation(file: path))
+        }
+        return meeting
+    }
+
+    private func isSymlink(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute(path))) != nil
     }
 
     // MARK: - File access

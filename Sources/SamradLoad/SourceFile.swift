@@ -56,4 +56,6 @@ public struct LoadedSite: Sendable {
     public var templates: [String: SourceFile] = [:]
     /// Files under `templates/` that are not templates (CSS, JS, images).
     public var templateAssets: [AssetFile] = []
+
+    public init(root: String) { self.root = root }
 }

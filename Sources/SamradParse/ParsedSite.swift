@@ -32,4 +32,12 @@ public struct ParsedSite: Sendable {
     public var organizations: [OrganizationDefinition]
     public var meetings: [ParsedMeeting]
     public var pages: [ParsedPage]
+
+    public init(config: SiteConfig, themes: [ThemeDefinition], organizations: [OrganizationDefinition], meetings: [ParsedMeeting], pages: [ParsedPage]) {
+        self.config = config
+        self.themes = themes
+        self.organizations = organizations
+        self.meetings = meetings
+        self.pages = pages
+    }
 }

@@ -23,17 +23,23 @@ public enum SiteParser {
             if let meeting, includeDrafts || !meeting.frontMatter.draft { meetings.append(meeting) }
         }
 
+        let pages = parsePages(site.pages, includeDrafts: includeDrafts, &diagnostics)
+        return (ParsedSite(config: config, themes: themes, organizations: organizations, meetings: meetings, pages: pages), diagnostics.items)
+    }
+
+    /// Free pages (`content/pages/*.md`).
+    public static func parsePages(_ files: [SourceFile], includeDrafts: Bool, _ diagnostics: inout Diagnostics) -> [ParsedPage] {
         var pages: [ParsedPage] = []
-        for file in site.pages {
+        for file in files {
             let slug = String(file.path.split(separator: "/").last?.dropLast(3) ?? "")
             guard let (fm, body) = parseDocument(file, &diagnostics, frontMatter: FrontMatterParsing.page) else { continue }
             if fm.draft && !includeDrafts { continue }
             pages.append(ParsedPage(slug: slug, file: file, frontMatter: fm, body: body))
         }
-        return (ParsedSite(config: config, themes: themes, organizations: organizations, meetings: meetings, pages: pages), diagnostics.items)
+        return pages
     }
 
-    static func parseMeeting(_ source: MeetingSource, _ diagnostics: inout Diagnostics) -> ParsedMeeting? {
+    public static func parseMeeting(_ source: MeetingSource, _ diagnostics: inout Diagnostics) -> ParsedMeeting? {
         let before = diagnostics.errors.count
         guard let (fm, body) = parseDocument(source.main, &diagnostics, frontMatter: FrontMatterParsing.meeting),
               diagnostics.errors.count == before else { return nil }

@@ -90,8 +90,8 @@ public enum DefaultTemplates {
 {{/statement.outOfScopeHTML}}
 
 <h2 id="hur-vi-testat">Hur vi testat webbplatsen</h2>
-<p>Vi har gjort {{statement.method}}. Senaste bedömningen gjordes den <time datetime="{{statement.assessedISO}}">{{statement.assessedText}}</time>.</p>
-<p>{{#statement.publishedText}}Webbplatsen publicerades den <time datetime="{{statement.publishedISO}}">{{statement.publishedText}}</time>. {{/statement.publishedText}}Redogörelsen uppdaterades senast den <time datetime="{{statement.updatedISO}}">{{statement.updatedText}}</time>.</p>
+<p>{{#statement.method}}Vi har gjort {{statement.method}}. {{/statement.method}}{{#statement.assessedText}}Senaste bedömningen gjordes den <time datetime="{{statement.assessedISO}}">{{statement.assessedText}}</time>.{{/statement.assessedText}}</p>
+<p>{{#statement.publishedText}}Webbplatsen publicerades den <time datetime="{{statement.publishedISO}}">{{statement.publishedText}}</time>. {{/statement.publishedText}}{{#statement.updatedText}}Redogörelsen uppdaterades senast den <time datetime="{{statement.updatedISO}}">{{statement.updatedText}}</time>.{{/statement.updatedText}}</p>
 </article>
 {{/content}}
 {{/base}}

@@ -3,14 +3,19 @@ import SamradCore
 
 /// Atom feed of meetings, sitemap and robots.txt. Dates come from the content, never
 /// from the clock, so that two builds of the same content are identical.
-struct Feeds {
+struct Feeds: Sendable {
     let index: SiteIndex
     let pagePaths: [String]
 
     var config: SiteConfig { index.site.config }
 
-    func files() -> [OutputFile] {
-        [.text("feed.xml", atom()), .text("sitemap.xml", sitemap()), .text("robots.txt", robots())]
+    func jobs() -> [SiteRenderer.OutputJob] {
+        let me = self
+        return [
+            .init(path: "feed.xml") { .text(me.atom()) },
+            .init(path: "sitemap.xml") { .text(me.sitemap()) },
+            .init(path: "robots.txt") { .text(me.robots()) },
+        ]
     }
 
     func xml(_ s: String) -> String {

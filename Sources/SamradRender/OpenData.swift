@@ -5,20 +5,21 @@ import SamradLink
 
 /// Machine-readable copies of the portal's content in `data/` and the idea bank as CSV.
 /// Sorted deterministically: meetings newest first, then document order inside each.
-struct OpenData {
+struct OpenData: Sendable {
     let index: SiteIndex
     let views: MeetingViews
 
     var config: SiteConfig { index.site.config }
 
-    func files() -> [OutputFile] {
-        [
-            .text("data/meetings.json", JSON.array(meetings()).serialized() + "\n"),
-            .text("data/questions.json", JSON.array(questions()).serialized() + "\n"),
-            .text("data/ideas.json", JSON.array(ideas()).serialized() + "\n"),
-            .text("data/themes.json", JSON.array(themes()).serialized() + "\n"),
-            .text("data/organizations.json", JSON.array(organizations()).serialized() + "\n"),
-            .text("idebank/idebank.csv", csv()),
+    func jobs() -> [SiteRenderer.OutputJob] {
+        let me = self
+        return [
+            .init(path: "data/meetings.json") { .text(JSON.array(me.meetings()).serialized() + "\n") },
+            .init(path: "data/questions.json") { .text(JSON.array(me.questions()).serialized() + "\n") },
+            .init(path: "data/ideas.json") { .text(JSON.array(me.ideas()).serialized() + "\n") },
+            .init(path: "data/themes.json") { .text(JSON.array(me.themes()).serialized() + "\n") },
+            .init(path: "data/organizations.json") { .text(JSON.array(me.organizations()).serialized() + "\n") },
+            .init(path: "idebank/idebank.csv") { .text(me.csv()) },
         ]
     }
 

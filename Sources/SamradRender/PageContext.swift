@@ -13,7 +13,8 @@ struct PageContext: @unchecked Sendable {
         self.sections = sections
         let base = config.basePath
         footerLinks = pages.map { ["label": $0.title, "url": "\(base)\($0.slug)/"] }
-            + [["label": "Öppna data", "url": "\(base)data/"], ["label": "Nyhetsflöde (Atom)", "url": "\(base)feed.xml"]]
+            + [["label": "Tillgänglighetsredogörelse", "url": "\(base)tillganglighet/"],
+               ["label": "Öppna data", "url": "\(base)data/"], ["label": "Nyhetsflöde (Atom)", "url": "\(base)feed.xml"]]
     }
 
     var site: [String: Any] {

@@ -47,20 +47,35 @@ public struct SiteRenderer: Sendable {
         var build: @Sendable () -> [String: Any]
     }
 
-    public func render() -> [OutputFile] {
-        let jobs = pageJobs()
+    /// One file of the output, made on demand: a full build makes them all in parallel,
+    /// the preview server only those a browser asks for.
+    public struct OutputJob: @unchecked Sendable {
+        public let path: String
+        public let make: @Sendable () -> OutputFile.Content
+    }
+
+    /// Every output file, in a fixed order.
+    public func outputJobs() -> [OutputJob] {
+        let pages = pageJobs()
         let templates = self.templates
-        let pages = parallelMap(jobs) { job -> OutputFile in
-            let context = job.build()
-            return .text(job.path + "index.html", templates.render(context, template: job.template))
+        var jobs: [OutputJob] = pages.map { job in
+            OutputJob(path: job.path + "index.html") { .text(templates.render(job.build(), template: job.template)) }
         }
-        var files = pages
-        files.append(.text("404.html", templates.render(pageContext.page(title: "Sidan finns inte", path: "404.html", description: nil, section: nil), template: "404")))
-        files += assets()
-        files += attachments()
-        files += OpenData(index: index, views: views).files()
-        files += Feeds(index: index, pagePaths: jobs.map(\.path)).files()
-        return files
+        let ctx = pageContext
+        jobs.append(OutputJob(path: "404.html") {
+            .text(templates.render(ctx.page(title: "Sidan finns inte", path: "404.html", description: nil, section: nil), template: "404"))
+        })
+        jobs += assets().map { file in OutputJob(path: file.path) { file.content } }
+        jobs += attachments().map { file in OutputJob(path: file.path) { file.content } }
+        let data = OpenData(index: index, views: views)
+        jobs += data.jobs()
+        let feeds = Feeds(index: index, pagePaths: pages.map(\.path))
+        jobs += feeds.jobs()
+        return jobs
+    }
+
+    public func render() -> [OutputFile] {
+        parallelMap(outputJobs()) { OutputFile($0.path, $0.make()) }
     }
 
     func pageJobs() -> [PageJob] {
@@ -83,6 +98,10 @@ public struct SiteRenderer: Sendable {
                 "introText": "\(Phrases.count(index.site.meetings.count, "dokumenterat möte", "dokumenterade möten")), de senaste först.",
                 "chartHTML": Charts.meetingsPerYear(index),
             ])
+        })
+        jobs.append(PageJob(path: "tillganglighet/", template: "accessibility") {
+            ctx.page(title: "Tillgänglighetsredogörelse", path: "tillganglighet/", description: "Hur tillgänglig portalen är och hur du rapporterar brister.",
+                     section: nil, extra: AccessibilityStatement.context(config, html: html))
         })
         let searchEnabled = self.searchEnabled
         jobs.append(PageJob(path: "sok/", template: "search") {

@@ -5,21 +5,11 @@ import SamradLink
 /// against what the build actually writes, so a renamed meeting or question is caught
 /// before readers meet a dead link.
 enum InternalLinkCheck {
-    static func run(_ links: [ContentLink], files: [OutputFile], basePath: String) -> [Diagnostic] {
-        var paths = Set<String>()
-        var htmlByPath: [String: String] = [:]
-        for f in files {
-            paths.insert(f.path)
-            if f.path.hasSuffix(".html"), case .text(let text) = f.content { htmlByPath[f.path] = text }
-        }
-        var idCache: [String: Set<String>] = [:]
-        func ids(_ path: String) -> Set<String> {
-            if let cached = idCache[path] { return cached }
-            let found = htmlByPath[path].map(collectIDs) ?? []
-            idCache[path] = found
-            return found
-        }
-
+    /// - Parameters:
+    ///   - paths: every file the build writes, relative to the output.
+    ///   - anchors: the ids on an HTML file, or nil when they are not known (then only the
+    ///     page itself is checked).
+    static func run(_ links: [ContentLink], paths: Set<String>, anchors: (String) -> Set<String>?, basePath: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for link in links {
             let url = link.url.trimmed
@@ -63,8 +53,8 @@ enum InternalLinkCheck {
                 diagnostics.append(.error("\(what) '\(link.url)' points to a page or file that does not exist", at: link.location))
                 continue
             }
-            if let fragment, !fragment.isEmpty, file.hasSuffix(".html"), !ids(file).contains(fragment) {
-                let close = closestMatches(to: fragment, in: Array(ids(file)), limit: 3)
+            if let fragment, !fragment.isEmpty, file.hasSuffix(".html"), let ids = anchors(file), !ids.contains(fragment) {
+                let close = closestMatches(to: fragment, in: Array(ids), limit: 3)
                 let hint = close.isEmpty ? "" : " (did you mean \(quotedAlternatives(close.map { "#" + $0 }))?)"
                 diagnostics.append(.error("link '\(link.url)': no anchor '#\(fragment)' on that page\(hint)", at: link.location))
             }
@@ -88,6 +78,15 @@ enum InternalLinkCheck {
         var result = out.joined(separator: "/")
         if (path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..")) && !result.isEmpty && !result.hasSuffix("/") { result += "/" }
         return result
+    }
+
+    /// Ids on the rendered pages, for a build that has rendered everything anyway.
+    static func renderedAnchors(_ files: [OutputFile]) -> (String) -> Set<String>? {
+        var html: [String: String] = [:]
+        for f in files where f.path.hasSuffix(".html") {
+            if case .text(let text) = f.content { html[f.path] = text }
+        }
+        return { path in html[path].map(collectIDs) }
     }
 
     static func collectIDs(_ html: String) -> Set<String> {

@@ -1,0 +1,239 @@
+import Dispatch
+import Foundation
+import SamradAggregate
+import SamradCore
+import SamradExtract
+import SamradIndex
+import SamradLink
+import SamradLoad
+import SamradParse
+import SamradRender
+
+/// A site kept in memory between edits. The first update reads everything; later ones
+/// re-read only the files that changed and reuse every other meeting's parse and
+/// extraction, then link and aggregate anew (both linear and quick) and hand out a
+/// snapshot whose pages render on demand. `samrad build` runs one full update and
+/// renders every page; `samrad serve` runs one update per save.
+public final class SiteSession: @unchecked Sendable {
+    public let options: BuildOptions
+    private let loader: SiteLoader
+    private let defaults = DefaultTemplates.files
+    private let lock = NSLock()
+
+    /// What one meeting entry (`content/meetings/<entry>`) last produced.
+    private struct CachedMeeting {
+        var source: MeetingSource?
+        var parsed: ParsedMeeting?
+        var meeting: Meeting?
+        var diagnostics: [Diagnostic]
+    }
+
+    private var loaded: LoadedSite
+    private var siteDiagnostics: [Diagnostic] = []
+    private var pageDiagnostics: [Diagnostic] = []
+    private var templateDiagnostics: [Diagnostic] = []
+    private var meetings: [String: CachedMeeting] = [:]
+    private var labels: Labels?
+    private var templates: TemplateSet?
+    private var started = false
+
+    public init(options: BuildOptions) {
+        self.options = options
+        var templateDefaults: [String: String] = [:]
+        for (path, text) in DefaultTemplates.files where path.hasSuffix(".mustache") {
+            templateDefaults[String(path.dropLast(".mustache".count))] = text
+        }
+        loader = SiteLoader(root: options.site, defaultTemplates: templateDefaults)
+        loaded = LoadedSite(root: loader.root.path)
+    }
+
+    /// Brings the model up to date.
+    /// - Parameter changed: site-relative paths that changed on disk, or nil to read all.
+    public func update(changed: Set<String>? = nil) -> SiteSnapshot {
+        lock.lock()
+        defer { lock.unlock() }
+        var clock = StageClock()
+        let paths = started ? changed : nil
+        started = true
+
+        var rootDiagnostics = Diagnostics()
+        guard loader.checkRoot(&rootDiagnostics) else {
+            var report = BuildReport()
+            report.diagnostics = rootDiagnostics.sorted
+            return SiteSnapshot(report: report, renderer: nil, jobs: [])
+        }
+
+        let all = paths == nil
+        func touched(_ prefix: String) -> Bool { all || paths?.contains { $0 == prefix || $0.hasPrefix(prefix + "/") } == true }
+
+        if touched("site.yml") || touched("content/themes.yml") || touched("content/organizations.yml") {
+            var d = Diagnostics()
+            loader.loadSiteFiles(into: &loaded, &d)
+            siteDiagnostics = d.items
+        }
+        if touched("content/pages") {
+            var d = Diagnostics()
+            loaded.pages = loader.loadPages(&d)
+            pageDiagnostics = d.items
+        }
+        if touched("templates") {
+            var d = Diagnostics()
+            loader.loadTemplates(into: &loaded, &d)
+            let required = TemplateSet.required + ["themes", "theme", "questions", "ideas", "organizations", "organization", "data", "search", "accessibility"]
+            let (compiled, compileDiagnostics) = TemplateSet.compile(loaded.templates, required: required)
+            templates = compiled
+            templateDiagnostics = d.items + compileDiagnostics
+        }
+        clock.lap("load")
+
+        var configDiagnostics = Diagnostics()
+        var config = ConfigParsing.site(loaded.siteConfig, &configDiagnostics)
+        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizeBaseURL(baseURL) }
+        let themes = ConfigParsing.themes(loaded.themes, &configDiagnostics)
+        let organizations = ConfigParsing.organizations(loaded.organizations, &configDiagnostics)
+        let newLabels = Labels(question: config.questionLabels, summary: config.summaryLabels)
+        let labelsChanged = labels.map { $0.question != newLabels.question || $0.summary != newLabels.summary } ?? true
+        labels = newLabels
+
+        // Meetings: which entries to read again.
+        let entries = loader.meetingEntries()
+        var dirty: [String]
+        if all {
+            dirty = entries
+            meetings = [:]
+        } else {
+            let prefix = "content/meetings/"
+            var set = Set<String>()
+            for p in paths ?? [] where p.hasPrefix(prefix) {
+                if let entry = p.dropFirst(prefix.count).split(separator: "/").first { set.insert(String(entry)) }
+            }
+            // Entries that appeared or vanished without an event we understood.
+            let known = Set(meetings.keys), present = Set(entries)
+            set.formUnion(present.subtracting(known))
+            set.formUnion(known.subtracting(present))
+            dirty = set.sorted()
+        }
+        for gone in dirty where !entries.contains(gone) { meetings[gone] = nil }
+        let reload = dirty.filter { entries.contains($0) }
+        let loader = self.loader
+        let loadedMeetings = parallelMap(reload) { entry -> (String, CachedMeeting) in
+            var d = Diagnostics()
+            let source = loader.loadMeeting(entry: entry, &d)
+            let parsed = source.flatMap { SiteParser.parseMeeting($0, &d) }
+            let (meeting, extractDiagnostics) = parsed.map { MeetingExtractor.extract($0, labels: newLabels) } ?? (nil, [])
+            d.append(contentsOf: extractDiagnostics)
+            return (entry, CachedMeeting(source: source, parsed: parsed, meeting: meeting, diagnostics: d.items))
+        }
+        for (entry, cached) in loadedMeetings { meetings[entry] = cached }
+        if labelsChanged && !all {
+            // Question and summary labels decide what extraction finds: redo all of it.
+            let cachedEntries = meetings.keys.sorted()
+            let snapshot = meetings
+            let redone = parallelMap(cachedEntries) { entry -> (String, CachedMeeting) in
+                guard var cached = snapshot[entry], let parsed = cached.parsed else { return (entry, snapshot[entry] ?? CachedMeeting(diagnostics: [])) }
+                let (meeting, d) = MeetingExtractor.extract(parsed, labels: newLabels)
+                cached.meeting = meeting
+                cached.diagnostics = cached.diagnostics.filter { $0.location?.file != parsed.file.path || $0.message.hasPrefix("malformed") } + d
+                return (entry, cached)
+            }
+            for (entry, cached) in redone { meetings[entry] = cached }
+        }
+        clock.lap("parse + extract \(reload.count) of \(entries.count) meetings")
+
+        var diagnostics = Diagnostics(siteDiagnostics + pageDiagnostics + templateDiagnostics + rootDiagnostics.items)
+        diagnostics.append(contentsOf: configDiagnostics.items)
+        diagnostics.append(contentsOf: AccessibilityStatement.validate(config))
+        var extractedMeetings: [Meeting] = []
+        var seenSlugs: [String: String] = [:]
+        for entry in entries {
+            guard let cached = meetings[entry] else { continue }
+            diagnostics.append(contentsOf: cached.diagnostics)
+            guard let meeting = cached.meeting else { continue }
+            if let previous = seenSlugs[meeting.slug] {
+                diagnostics.error("two meetings have the slug '\(meeting.slug)': \(previous) and content/meetings/\(entry); rename one",
+                                  at: SourceLocation(file: "content/meetings/\(entry)"))
+                continue
+            }
+            seenSlugs[meeting.slug] = "content/meetings/\(entry)"
+            if meeting.draft && !options.includeDrafts { continue }
+            extractedMeetings.append(meeting)
+        }
+
+        var pageParse = Diagnostics()
+        let parsedPages = SiteParser.parsePages(loaded.pages, includeDrafts: options.includeDrafts, &pageParse)
+        diagnostics.append(contentsOf: pageParse.items)
+        let parsedSite = ParsedSite(config: config, themes: themes, organizations: organizations, meetings: [], pages: parsedPages)
+        let (pages, pageExtract) = SiteExtractor.extractPages(parsedSite, labels: newLabels)
+        diagnostics.append(contentsOf: pageExtract)
+
+        let extracted = ExtractedSite(config: config, themes: themes, organizations: organizations, meetings: extractedMeetings, pages: pages)
+        let (linked, linkDiagnostics) = SiteLinker.link(extracted)
+        diagnostics.append(contentsOf: linkDiagnostics)
+        clock.lap("link")
+        let index = SiteIndex(linked)
+        clock.lap("aggregate")
+
+        var report = BuildReport()
+        report.meetings = linked.meetings.count
+        report.questions = linked.meetings.reduce(0) { $0 + $1.meeting.questions.count }
+        report.postIts = linked.meetings.reduce(0) { $0 + $1.meeting.postIts.count }
+
+        var renderer: SiteRenderer?
+        var jobs: [SiteRenderer.OutputJob] = []
+        if let templates {
+            let searchEnabled = options.search && SearchIndexer.locateBinary(siteRoot: options.site) != nil
+            let r = SiteRenderer(index: index, templates: templates, templateAssets: loaded.templateAssets,
+                                 defaultAssets: defaults, searchEnabled: searchEnabled)
+            jobs = r.outputJobs()
+            renderer = r
+            // Links in the content, checked against the pages that will exist and the
+            // anchors the model knows; a full build checks anchors on rendered pages too.
+            diagnostics.append(contentsOf: InternalLinkCheck.run(ContentLinks.collect(linked), paths: Set(jobs.map(\.path)),
+                                                                 anchors: ModelAnchors(linked).anchors(of:), basePath: config.basePath))
+        }
+        clock.lap("prepare pages")
+        report.pages = jobs.filter { $0.path.hasSuffix(".html") }.count
+        report.files = jobs.count
+        report.diagnostics = diagnostics.sorted
+        return SiteSnapshot(report: report, renderer: renderer, jobs: jobs)
+    }
+}
+
+/// The site at one moment: its diagnostics and every output file, made on demand.
+public final class SiteSnapshot: @unchecked Sendable {
+    public let report: BuildReport
+    public let renderer: SiteRenderer?
+    public let paths: [String]
+    private let jobs: [String: SiteRenderer.OutputJob]
+    private let ordered: [SiteRenderer.OutputJob]
+    private var cache: [String: OutputFile.Content] = [:]
+    private let lock = NSLock()
+
+    init(report: BuildReport, renderer: SiteRenderer?, jobs: [SiteRenderer.OutputJob]) {
+        self.report = report
+        self.renderer = renderer
+        self.ordered = jobs
+        self.paths = jobs.map(\.path)
+        var byPath: [String: SiteRenderer.OutputJob] = [:]
+        for job in jobs { byPath[job.path] = job }
+        self.jobs = byPath
+    }
+
+    /// One output file ("moten/x/index.html"), rendered the first time it is asked for.
+    public func file(at path: String) -> OutputFile.Content? {
+        lock.lock()
+        if let cached = cache[path] { lock.unlock(); return cached }
+        lock.unlock()
+        guard let job = jobs[path] else { return nil }
+        let content = job.make()
+        lock.lock()
+        cache[path] = content
+        lock.unlock()
+        return content
+    }
+
+    /// Every file, rendered on all cores.
+    public func renderAll() -> [OutputFile] {
+        parallelMap(ordered) { OutputFile($0.path, $0.make()) }
+    }
+}
