@@ -18,6 +18,8 @@ struct BodyExtractor {
     private(set) var allTags: [TagRef] = []
     private(set) var diagnostics = Diagnostics()
 
+    /// A line of tags before the first heading: its section is the whole notes.
+    private var topTags: [String] = []
     /// Headings above the current position with the tags they carry.
     private var scopes: [(level: Int, text: String, id: String, tags: [String])] = []
     private var open: Int? // index into `questions` of the question being read
@@ -33,7 +35,7 @@ struct BodyExtractor {
     private var file: String { tags.source.file }
 
     private var scopeThemes: [String] {
-        var out = fileThemes
+        var out = fileThemes + topTags
         for s in scopes { out += s.tags }
         return out
     }
@@ -49,7 +51,11 @@ struct BodyExtractor {
                 allTags += written
                 let text = block.plainText.trimmed
                 if labels.isSummaryLabel(text), let list = next, list.isList {
-                    addSummary(list, at: block)
+                    // A summary heading is a heading like any other: at the question's level
+                    // or above it, it ends the question and the sections it is not under.
+                    if let q = open, level <= questions[q].level { open = nil }
+                    closeScopes(atOrBelow: level)
+                    addSummary(list, at: block, labelTags: written.map(\.name))
                     i += 2
                     continue
                 }
@@ -67,16 +73,17 @@ struct BodyExtractor {
                     emit(.heading(Heading(id: id, level: level, content: block.children, text: text, tags: written)))
                 }
             case .paragraph:
+                // Tags first, so that "Sammanfattning: #tillit" is still the label.
+                let written = tags.stripInlines(&block)
+                allTags += written
                 if labels.isSummaryLabel(block.plainText), let list = next, list.isList {
-                    addSummary(list, at: block)
+                    addSummary(list, at: block, labelTags: written.map(\.name))
                     i += 2
                     continue
                 }
                 if labels.isSummaryLabel(block.plainText) {
                     diagnostics.warning("'\(block.plainText.trimmed)' is not followed by a list, so there is no summary; put the summary points in a list right below it", at: location(block))
                 }
-                let written = tags.stripInlines(&block)
-                allTags += written
                 if block.isOnlyTags {
                     // A line of tags alone tags the section it stands in.
                     addScopeTags(written.map(\.name))
@@ -115,6 +122,8 @@ struct BodyExtractor {
             questions[q].themes = unique(questions[q].themes + names)
         } else if !scopes.isEmpty {
             scopes[scopes.count - 1].tags += names
+        } else {
+            topTags += names
         }
     }
 
@@ -155,41 +164,53 @@ struct BodyExtractor {
         }
     }
 
-    private mutating func addSummary(_ list: MarkdownNode, at label: MarkdownNode) {
-        let owner = open.map { questions[$0].id }
-        let summaryID = ids.claim(owner.map { "\($0)-sammanfattning" } ?? "sammanfattning")
-        let inherited = open.map { questions[$0].themes } ?? scopeThemes
+    /// A second summary list in the same question (or before any question) continues the
+    /// first box and its numbering, so `fraga-2-punkt-3` is the third point either way.
+    private mutating func addSummary(_ list: MarkdownNode, at label: MarkdownNode, labelTags: [String]) {
+        let at = location(label)
+        // The question's themes, those of the sub-headings it stands under inside the
+        // question, and tags written on the label itself.
+        let inherited = unique((open.map { questions[$0].themes } ?? []) + scopeThemes + labelTags)
+        var points: [SummaryPoint]
+        if let q = open {
+            let owner = questions[q].id
+            if questions[q].summary == nil {
+                questions[q].summary = Summary(id: ids.claim("\(owner)-sammanfattning"), points: [], location: at)
+            }
+            points = makePoints(list, prefix: owner, after: questions[q].summary?.points.count ?? 0, inherited: inherited)
+            questions[q].summary?.points += points
+        } else if !recognizeQuestions {
+            // Pages have no meeting summary: each box stands where it was written.
+            let id = ids.claim("sammanfattning")
+            points = makePoints(list, prefix: id, after: 0, inherited: inherited)
+            emit(.summary(Summary(id: id, points: points, location: at)))
+        } else {
+            if meetingSummary == nil {
+                meetingSummary = Summary(id: ids.claim("sammanfattning"), points: [], location: at)
+                body.append(.meetingSummary)
+            }
+            points = makePoints(list, prefix: "sammanfattning", after: meetingSummary?.points.count ?? 0, inherited: inherited)
+            meetingSummary?.points += points
+        }
+        if points.isEmpty {
+            diagnostics.warning("the summary is empty", at: at)
+        }
+    }
+
+    private mutating func makePoints(_ list: MarkdownNode, prefix: String, after start: Int, inherited: [String]) -> [SummaryPoint] {
         var points: [SummaryPoint] = []
-        var n = 0
+        var n = start
         for var item in list.children {
             n += 1
             let written = tags.stripItem(&item)
             allTags += written
             allTags += item.children.indices.dropFirst().flatMap { idx -> [TagRef] in tags.stripAll(&item.children[idx]) }
-            let id = ids.claim("\(owner ?? "sammanfattning")-punkt-\(n)")
             points.append(SummaryPoint(
-                id: id, number: n, content: item.children, text: item.plainText.trimmed, tags: written,
-                themes: unique(inherited + written.map(\.name)),
+                id: ids.claim("\(prefix)-punkt-\(n)"), number: n, content: item.children, text: item.plainText.trimmed,
+                tags: written, themes: unique(inherited + written.map(\.name)),
                 location: SourceLocation(file: file, line: item.line, column: item.column)))
         }
-        if points.isEmpty {
-            diagnostics.warning("the summary is empty", at: location(label))
-        }
-        let at = location(label)
-        if let q = open {
-            if questions[q].summary == nil {
-                questions[q].summary = Summary(id: summaryID, points: points, location: at)
-            } else {
-                questions[q].summary?.points += points
-            }
-        } else if !recognizeQuestions {
-            emit(.summary(Summary(id: summaryID, points: points, location: at)))
-        } else if meetingSummary == nil {
-            meetingSummary = Summary(id: summaryID, points: points, location: at)
-            body.append(.meetingSummary)
-        } else {
-            meetingSummary?.points += points
-        }
+        return points
     }
 
     /// `**KARIN:** Hej …` or `**KARIN**: Hej …`. Long bold openings are emphasis, not names.

@@ -61,6 +61,10 @@ struct PostItExtractor {
         for var item in list.children {
             let written = tags.stripItem(&item)
             allTags += written
+            // Quotes or code inside a post-it: their tags are checked but do not tag the post-it.
+            for idx in item.children.indices where !item.children[idx].isList && !item.children[idx].isParagraph {
+                allTags += tags.stripAll(&item.children[idx])
+            }
             let themes = unique(scope + written.map(\.name))
             let nested = item.children.filter(\.isList)
             let content = item.children.filter { !$0.isList }

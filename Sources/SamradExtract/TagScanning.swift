@@ -12,18 +12,40 @@ struct SourceLines: Sendable {
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    func locate(_ tag: String, fromLine line: Int) -> SourceLocation {
-        let needle = "#" + tag
-        guard line > 0 else { return SourceLocation(file: file) }
-        var l = line
-        while l <= lines.count && l < line + 200 {
-            let text = lines[l - 1]
-            if let range = text.ranges(of: needle).last {
-                return SourceLocation(file: file, line: l, column: text.distance(from: text.startIndex, to: range.lowerBound) + 1)
+    /// Trailing tags end their block, so the last whole `#tag` between `line` and `end` is
+    /// the one: the same word earlier in the block is text, and `#barn` must not be found
+    /// inside `#barn-och-unga`. Without an end line, the first line from `line` holding it.
+    func locate(_ tag: String, fromLine line: Int, toLine end: Int = 0) -> SourceLocation {
+        guard line > 0, line <= lines.count else { return SourceLocation(file: file) }
+        return find(tag, fromLine: line, toLine: end) ?? SourceLocation(file: file, line: line)
+    }
+
+    /// Where `#tag` stands as a word in the block, or nil when it is not written there.
+    func find(_ tag: String, fromLine line: Int, toLine end: Int) -> SourceLocation? {
+        guard line > 0, line <= lines.count else { return nil }
+        let range: [Int] = end >= line
+            ? Array(stride(from: min(end, lines.count), through: line, by: -1))
+            : Array(line...min(lines.count, line + 199))
+        for l in range {
+            if let column = Self.lastColumn(of: tag, in: lines[l - 1]) {
+                return SourceLocation(file: file, line: l, column: column)
             }
-            l += 1
         }
-        return SourceLocation(file: file, line: line)
+        return nil
+    }
+
+    /// 1-based column, in characters, of the last `#tag` in `text` that stands as a word.
+    static func lastColumn(of tag: String, in text: Substring) -> Int? {
+        var column: Int?
+        for range in text.ranges(of: "#" + tag) {
+            if range.lowerBound > text.startIndex, !text[text.index(before: range.lowerBound)].isWhitespace { continue }
+            if range.upperBound < text.endIndex {
+                let after = text[range.upperBound]
+                if after.isLetter || after.isNumber || after == "-" { continue }
+            }
+            column = text.distance(from: text.startIndex, to: range.lowerBound) + 1
+        }
+        return column
     }
 }
 
@@ -35,10 +57,15 @@ struct TagStripper {
 
     /// Strips the trailing tags of one run of inlines; returns them located.
     func stripInlines(_ node: inout MarkdownNode) -> [TagRef] {
-        let names = TrailingTags.strip(&node.children)
+        // cmark merges an escaped `\#slug` into the text around it, so the tree alone cannot
+        // tell it from a tag: only a `#slug` written as a word in the source is one.
+        let (line, end) = (node.line, node.endLine)
+        let names = TrailingTags.strip(&node.children) { name in
+            line <= 0 || source.find(name, fromLine: line, toLine: end) != nil
+        }
         guard !names.isEmpty else { return [] }
         node.children.append(MarkdownNode(.themeTags(names), line: node.line))
-        return names.map { TagRef($0, at: source.locate($0, fromLine: node.line)) }
+        return names.map { TagRef($0, at: source.locate($0, fromLine: node.line, toLine: node.endLine)) }
     }
 
     /// Every paragraph and heading in `node`; nested list items inherit their parent's tags.
@@ -57,10 +84,14 @@ struct TagStripper {
         }
     }
 
-    /// The tags written on a list item itself: those ending its first paragraph.
+    /// The tags written on a list item itself: those ending any of its paragraphs, since a
+    /// point may run over several. Nested lists hold items of their own and are left alone.
     func stripItem(_ item: inout MarkdownNode) -> [TagRef] {
-        guard let p = item.children.firstIndex(where: { $0.isParagraph }) else { return [] }
-        return stripInlines(&item.children[p])
+        var found: [TagRef] = []
+        for i in item.children.indices where item.children[i].isParagraph {
+            found += stripInlines(&item.children[i])
+        }
+        return found
     }
 }
 

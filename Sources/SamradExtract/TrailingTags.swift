@@ -5,7 +5,9 @@ import SamradParse
 /// whitespace, so `C#`, `#1` and `nr#3` stay text.
 public enum TrailingTags {
     /// Splits `text` into the text before its trailing tags and the tags, in written order.
-    public static func split(_ text: String) -> (text: String, tags: [String]) {
+    /// `accept` may refuse a tag (and with it every token before it) that looks like one
+    /// here but was not written as one, e.g. an escaped `\#slug`.
+    public static func split(_ text: String, accept: (String) -> Bool = { _ in true }) -> (text: String, tags: [String]) {
         var tags: [String] = []
         var rest = Substring(text)
         while true {
@@ -13,7 +15,7 @@ public enum TrailingTags {
             guard let space = rest.lastIndex(where: { $0.isWhitespace }) ?? (rest.hasPrefix("#") ? rest.startIndex : nil) else { break }
             let tokenStart = rest[space].isWhitespace ? rest.index(after: space) : space
             let token = rest[tokenStart...]
-            guard token.first == "#", isSlug(token.dropFirst()) else { break }
+            guard token.first == "#", isSlug(token.dropFirst()), accept(String(token.dropFirst())) else { break }
             tags.append(String(token.dropFirst()))
             rest = rest[..<tokenStart]
         }
@@ -28,7 +30,7 @@ public enum TrailingTags {
 
     /// Takes trailing tags off a run of inline nodes (a paragraph's or heading's children).
     /// Tags may continue over soft line breaks ("… text\n#tag").
-    public static func strip(_ inlines: inout [MarkdownNode]) -> [String] {
+    public static func strip(_ inlines: inout [MarkdownNode], accept: (String) -> Bool = { _ in true }) -> [String] {
         var collected: [String] = []
         while let last = inlines.last {
             switch last.kind {
@@ -40,7 +42,7 @@ public enum TrailingTags {
                 inlines.removeLast()
                 continue
             case .text(let s):
-                let (kept, tags) = split(s)
+                let (kept, tags) = split(s, accept: accept)
                 if tags.isEmpty { return collected }
                 collected.insert(contentsOf: tags, at: 0)
                 if kept.isEmpty {

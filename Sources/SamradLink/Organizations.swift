@@ -18,6 +18,9 @@ public struct OrganizationDirectory: Sendable {
     private var byKey: [String: Int] = [:]
     private var slugs = Slug.Registry()
     private let listedSpellings: [String]
+    /// Close listed spellings for unlisted names that look like typos, by folded name, so
+    /// that every meeting writing the typo is told, not only the first.
+    private var typoHints: [String: [String]] = [:]
 
     public init(_ definitions: [OrganizationDefinition]) {
         listedSpellings = definitions.flatMap { [$0.name] + $0.aliases }
@@ -38,12 +41,20 @@ public struct OrganizationDirectory: Sendable {
     /// The organisation for a participant name, adding an unlisted one if needed.
     /// Returns a warning when the name looks like a typo of a listed one.
     public mutating func resolve(_ name: String, at location: SourceLocation) -> (Organization, Diagnostic?) {
-        if let index = byKey[name.foldedForMatching] { return (organizations[index], nil) }
+        let key = name.foldedForMatching
+        if let index = byKey[key] {
+            return (organizations[index], typoHints[key].map { Self.typoWarning(name, $0, at: location) })
+        }
         let org = Organization(slug: slugs.claim(Slug.make(name, maxWords: 10)), name: name, kind: nil, url: nil, aliases: [], isListed: false)
         organizations.append(org)
-        byKey[name.foldedForMatching] = organizations.count - 1
+        byKey[key] = organizations.count - 1
         let close = closestMatches(to: name, in: listedSpellings, limit: 3, maxDistance: Swift.max(2, name.count / 6))
         guard !close.isEmpty else { return (org, nil) }
-        return (org, .warning("unknown organisation '\(name)' (did you mean \(quotedAlternatives(close))?); it gets a page of its own unless you fix the spelling or add it as an alias in organizations.yml", at: location))
+        typoHints[key] = close
+        return (org, Self.typoWarning(name, close, at: location))
+    }
+
+    private static func typoWarning(_ name: String, _ close: [String], at location: SourceLocation) -> Diagnostic {
+        .warning("unknown organisation '\(name)' (did you mean \(quotedAlternatives(close))?); it gets a page of its own unless you fix the spelling or add it as an alias in organizations.yml", at: location)
     }
 }

@@ -1,0 +1,113 @@
+import Testing
+import SamradCore
+import SamradExtract
+@testable import SamradLink
+
+/// Participants matched to organizations.yml by name or alias, ignoring case and
+/// diacritics; near misses are warned about as likely typos.
+@Suite("link: organisations")
+struct LinkOrganizationTests {
+    func linkAll() throws -> (LinkedSite, [Diagnostic]) {
+        let site = try TestSite(files: Fixtures.all)
+        defer { site.remove() }
+        return site.link()
+    }
+
+    @Test func nearDuplicateOrganisationIsWarnedAboutWithFileAndLine() throws {
+        let (_, diagnostics) = try linkAll()
+        let warning = try #require(diagnostics.warnings.first { $0.message.contains("Sveriges Kristnad Råd") })
+        #expect(warning.message.hasPrefix("unknown organisation 'Sveriges Kristnad Råd' (did you mean 'Sveriges kristna råd'?)"))
+        let at = try #require(position(of: "Sveriges Kristnad Råd", in: Fixtures.local))
+        #expect(warning.location?.file == Fixtures.localPath)
+        #expect(warning.location?.line == at.line)
+        #expect(warning.location?.column == at.column)
+        #expect(warning.description.hasPrefix("\(Fixtures.localPath):\(at.line):\(at.column): warning: unknown organisation"))
+    }
+
+    @Test func namesMatchByNameOrAliasIgnoringCaseAndDiacritics() throws {
+        let (linked, diagnostics) = try linkAll()
+        let local = try #require(linked.meetings.first { $0.meeting.slug == Fixtures.localSlug })
+        let byName = Dictionary(uniqueKeysWithValues: linked.organizations.map { ($0.slug, $0) })
+        // Fryshuset, Sveriges Kristnad Råd (unlisted), Polisen → Polismyndigheten, RADDA BARNEN → Rädda Barnen.
+        #expect(local.participants.compactMap { byName[$0]?.name } == ["Fryshuset", "Sveriges Kristnad Råd", "Polismyndigheten", "Rädda Barnen"])
+        #expect(local.participants.compactMap { byName[$0]?.isListed } == [true, false, true, true])
+        let round = try #require(linked.meetings.first { $0.meeting.slug == Fixtures.roundTablesSlug })
+        // "polisen" and "Rädda barnen": the same organisations, not new ones.
+        #expect(round.participants.compactMap { byName[$0]?.name } == ["Fryshuset", "Polismyndigheten", "Rädda Barnen"])
+        #expect(linked.organizations.filter { !$0.isListed }.map(\.name) == ["Sveriges Kristnad Råd"])
+        // Only the near miss is warned about.
+        #expect(diagnostics.warnings.filter { $0.message.hasPrefix("unknown organisation") }.count == 1)
+    }
+
+    @Test func directoryMatchesAliasesAndSuggestsThem() {
+        var directory = OrganizationDirectory([
+            OrganizationDefinition(name: "Polismyndigheten", aliases: ["Polisen"]),
+            OrganizationDefinition(name: "Brottsförebyggande rådet", aliases: ["Brå"]),
+            OrganizationDefinition(name: "Sveriges kristna råd"),
+        ])
+        let at = SourceLocation(file: "content/meetings/m.md", line: 7, column: 5)
+        for spelling in ["POLISEN", "polismyndigheten", "brottsforebyggande radet", "BRA", "Sveriges Kristna Råd"] {
+            let (org, warning) = directory.resolve(spelling, at: at)
+            #expect(org.isListed, "\(spelling)")
+            #expect(warning == nil, "\(spelling)")
+        }
+        let (typo, warning) = directory.resolve("Polsen", at: at)
+        #expect(!typo.isListed)
+        #expect(warning?.severity == .warning)
+        #expect(warning?.message.hasPrefix("unknown organisation 'Polsen' (did you mean 'Polisen'?)") == true)
+        #expect(warning?.location == at)
+        // A name far from every listed one is a new organisation, without a warning.
+        let (other, none) = directory.resolve("Hela Människan", at: at)
+        #expect(!other.isListed)
+        #expect(none == nil)
+        #expect(other.slug == "hela-manniskan")
+    }
+
+    @Test func theSameTypoInTwoMeetingsIsReportedInBoth() throws {
+        let second = "content/meetings/2025-12-01-uppfoljning.md"
+        let text = """
+        ---
+        title: "Uppföljning"
+        date: 2025-12-01
+        participants:
+          - Fryshuset
+          - Sveriges Kristnad Råd
+        ---
+
+        Text.
+
+        """
+        let site = try TestSite(files: Fixtures.site([Fixtures.localPath: Fixtures.local, second: text]))
+        defer { site.remove() }
+        let (linked, diagnostics) = site.link()
+        let warnings = diagnostics.warnings.filter { $0.message.hasPrefix("unknown organisation 'Sveriges Kristnad Råd'") }
+        #expect(warnings.compactMap(\.location?.file).sorted() == [Fixtures.localPath, second].sorted())
+        #expect(warnings.first { $0.location?.file == second }?.location?.line == position(of: "Sveriges Kristnad Råd", in: text)?.line)
+        // Still one page for the misspelled name, shared by both meetings.
+        #expect(linked.organizations.filter { !$0.isListed }.count == 1)
+    }
+
+    @Test func participantListedTwiceIsWarnedAbout() throws {
+        let path = "content/meetings/dubbel.md"
+        let text = """
+        ---
+        title: "Dubbelt"
+        date: 2024-01-10
+        participants:
+          - Polismyndigheten
+          - Fryshuset
+          - polisen
+        ---
+
+        Text.
+
+        """
+        let site = try TestSite(files: Fixtures.site([path: text]))
+        defer { site.remove() }
+        let (linked, diagnostics) = site.link()
+        #expect(linked.meetings.first?.participants == ["polismyndigheten", "fryshuset"])
+        let warning = try #require(diagnostics.warnings.first { $0.message.contains("listed twice") })
+        #expect(warning.location?.file == path)
+        #expect(warning.location?.line == position(of: "- polisen", in: text)?.line)
+    }
+}
