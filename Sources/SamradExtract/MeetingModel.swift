@@ -143,7 +143,7 @@ public struct Meeting: Sendable {
     public var lede: String?
     public var draft: Bool
     public var participants: [Located<String>]
-    /// Themes from the front matter: they apply to everything in the meeting.
+    /// Themes from the front matter: what the meeting as a whole is about (items carry their own tags).
     public var frontThemes: [TagRef]
     public var body: [BodyBlock]
     public var questions: [Question]

@@ -33,7 +33,9 @@ enum Charts {
     static func themeHeatmap(_ index: SiteIndex) -> String {
         let years = index.years.map(\.year).sorted()
         guard !years.isEmpty, !index.themeOrder.isEmpty else { return "" }
-        let label = 170, cell = 40, rowH = 28, top = 26
+        // The label column fits the longest theme name (about 7 px a character at 12 px).
+        let longest = index.themeOrder.map { (index.site.themes.theme($0)?.name ?? $0).count }.max() ?? 10
+        let label = Swift.min(320, Swift.max(120, longest * 7 + 16)), cell = 40, rowH = 28, top = 26
         let width = label + years.count * cell + 4
         let height = top + index.themeOrder.count * rowH + 4
         let maxCount = Swift.max(1, index.themes.values.flatMap { $0.meetingsPerYear.values }.max() ?? 1)
@@ -47,7 +49,7 @@ enum Charts {
         for (i, slug) in index.themeOrder.enumerated() {
             let name = index.site.themes.theme(slug)?.name ?? slug
             let y = top + i * rowH
-            svg += "<text class=\"axis\" x=\"\(label - 8)\" y=\"\(y + rowH / 2 + 5)\" text-anchor=\"end\">\(truncate(name, 22).htmlEscaped)</text>"
+            svg += "<text class=\"axis\" x=\"\(label - 8)\" y=\"\(y + rowH / 2 + 5)\" text-anchor=\"end\">\(truncate(name, 44).htmlEscaped)</text>"
             var row = [name]
             for (j, year) in years.enumerated() {
                 let n = index.themes[slug]?.meetingsPerYear[year] ?? 0

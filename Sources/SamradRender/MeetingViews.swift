@@ -49,7 +49,7 @@ struct MeetingViews: Sendable {
         context["organizer"] = nonEmpty(m.organizer)
         context["commissionedBy"] = nonEmpty(m.commissionedBy)
         context["location"] = nonEmpty(m.location)
-        context["speakersText"] = nonEmpty(Phrases.list(m.speakers))
+        context["speakersText"] = nonEmpty(Phrases.list(m.speakers.map(Phrases.speakerName)))
         context["blocks"] = m.body.map { block(m, $0) }
         context["toc"] = toc(m)
         context["boards"] = m.boards.enumerated().map { board($0.element, index: $0.offset) }
@@ -115,7 +115,7 @@ struct MeetingViews: Sendable {
     }
 
     func turnHTML(_ turn: SpeakerTurn) -> String {
-        "<p class=\"turn\"><span class=\"speaker\">\(turn.speaker.htmlEscaped):</span> \(html.renderInlines(turn.content, includeTags: true))</p>\n"
+        "<p class=\"turn\"><span class=\"speaker\">\(Phrases.speakerName(turn.speaker).htmlEscaped):</span> \(html.renderInlines(turn.content, includeTags: true))</p>\n"
     }
 
     func discussionHTML(_ blocks: [BodyBlock]) -> String {

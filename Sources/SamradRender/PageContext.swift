@@ -58,6 +58,19 @@ enum Phrases {
         return "\(tenths / 10),\(tenths % 10) MB"
     }
 
+    /// Transcripts often write names in capitals (KARIN, MARIE-THERESE); readers and
+    /// screen readers get them as names ("Karin", "Marie-Therese"). Mixed case stays.
+    static func speakerName(_ name: String) -> String {
+        guard name.contains(where: \.isLetter), name == name.uppercased() else { return name }
+        var out = ""
+        var startOfWord = true
+        for ch in name {
+            out += startOfWord ? String(ch) : ch.lowercased()
+            startOfWord = !ch.isLetter
+        }
+        return out
+    }
+
     /// "A, B och C"
     static func list(_ items: [String]) -> String {
         switch items.count {

@@ -37,11 +37,12 @@ struct PortalPages: Sendable {
     func themeSummary(_ slug: String) -> [String: Any] {
         let stats = index.themes[slug]
         let t = index.site.themes.theme(slug)
+        // Zero counts say nothing a reader needs ("0 frågor"); only what exists is named.
         let counts = [
-            Phrases.count(stats?.meetings.count ?? 0, "möte", "möten"),
-            Phrases.count(stats?.questions.count ?? 0, "fråga", "frågor"),
-            Phrases.count(stats?.postIts.count ?? 0, "idé", "idéer"),
-        ]
+            (stats?.meetings.count ?? 0, "möte", "möten"),
+            (stats?.questions.count ?? 0, "fråga", "frågor"),
+            (stats?.postIts.count ?? 0, "idé", "idéer"),
+        ].filter { $0.0 > 0 }.map { Phrases.count($0.0, $0.1, $0.2) }
         return [
             "slug": slug, "name": t?.name ?? slug, "description": nonEmpty(t?.description), "url": "\(base)teman/\(slug)/",
             "countsText": counts.joined(separator: " · "),
