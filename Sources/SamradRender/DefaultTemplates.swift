@@ -842,7 +842,8 @@ h1 .meta, h2 .meta, h3 .meta { font-weight: 400; }
 {{/isFiltered}}
 <ul class="postits idea-bank" data-filter-list="ideer">
 {{#cards}}
-{{>partials/idea-card}}
+{{! Each card is partials/idea-card.mustache, rendered once per build and reused here. }}
+{{{cardHTML}}}
 {{/cards}}
 </ul>
 <p class="empty-result" data-filter-empty hidden>Inga idéer matchar filtren.</p>
@@ -881,7 +882,8 @@ h1 .meta, h2 .meta, h3 .meta { font-weight: 400; }
 <h2 id="senaste">Senaste mötena</h2>
 <div class="cards">
 {{#latest}}
-{{>partials/meeting-card}}
+{{! Each card is partials/meeting-card.mustache, rendered once per build and reused here. }}
+{{{cardHTML}}}
 {{/latest}}
 </div>
 <p><a href="{{site.basePath}}moten/">Visa alla möten</a></p>
@@ -1015,7 +1017,8 @@ h1 .meta, h2 .meta, h3 .meta { font-weight: 400; }
 <h2 id="ar-{{year}}">{{year}}</h2>
 <div class="cards">
 {{#meetings}}
-{{>partials/meeting-card}}
+{{! Each card is partials/meeting-card.mustache, rendered once per build and reused here. }}
+{{{cardHTML}}}
 {{/meetings}}
 </div>
 </section>
@@ -1053,7 +1056,8 @@ h1 .meta, h2 .meta, h3 .meta { font-weight: 400; }
 <h2 id="moten-rubrik">Möten</h2>
 <div class="cards">
 {{#meetings}}
-{{>partials/meeting-card}}
+{{! Each card is partials/meeting-card.mustache, rendered once per build and reused here. }}
+{{{cardHTML}}}
 {{/meetings}}
 </div>
 </section>
@@ -1366,7 +1370,8 @@ h1 .meta, h2 .meta, h3 .meta { font-weight: 400; }
 <h2 id="ideer-rubrik">Idéer om {{name}}</h2>
 <ul class="postits idea-bank">
 {{#postIts}}
-{{>partials/idea-card}}
+{{! Each card is partials/idea-card.mustache, rendered once per build and reused here. }}
+{{{cardHTML}}}
 {{/postIts}}
 </ul>
 <p><a href="{{ideasURL}}">Idéerna som egen lista i idébanken</a></p>

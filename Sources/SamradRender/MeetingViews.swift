@@ -9,6 +9,16 @@ struct MeetingViews: Sendable {
     let html: HTMLRenderer
     let index: SiteIndex
     let config: SiteConfig
+    let templates: TemplateSet
+    let fragments: FragmentCache
+
+    /// The meeting's card as HTML, rendered once with partials/meeting-card.
+    func cardHTML(_ i: Int) -> [String: Any] {
+        let html = fragments.fragment("meeting-\(i)") {
+            templates.render(card(index.meeting(i)), template: "partials/meeting-card")
+        }
+        return ["cardHTML": html]
+    }
 
     var base: String { config.basePath }
 

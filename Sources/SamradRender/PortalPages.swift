@@ -97,7 +97,7 @@ struct PortalPages: Sendable {
             return ["title": m.title, "url": url, "dateText": views.dateText(m), "isoDate": m.date.description,
                     "questions": questions, "meetingPoints": meetingPoints, "hasMeetingPoints": !meetingPoints.isEmpty]
         }.reversed()
-        extra["postIts"] = (stats?.postIts ?? []).map { ideaCard($0) }
+        extra["postIts"] = (stats?.postIts ?? []).map(ideaCardHTML)
         extra["hasPostIts"] = !(stats?.postIts ?? []).isEmpty
         extra["related"] = (stats?.related ?? []).prefix(8).map { r -> [String: Any] in
             ["name": themeName(r.slug), "url": "\(base)teman/\(r.slug)/", "countText": Phrases.count(r.count, "gång", "gånger")]
@@ -150,6 +150,12 @@ struct PortalPages: Sendable {
 
     // MARK: Idea bank
 
+    /// The idea's card as HTML, rendered once with partials/idea-card.
+    func ideaCardHTML(_ ref: PostItRef) -> [String: Any] {
+        let key = "idea-\(ref.meeting)-\(ref.board)-\(ref.category)-\(ref.postIt)"
+        return ["cardHTML": views.fragments.fragment(key) { views.templates.render(ideaCard(ref), template: "partials/idea-card") }]
+    }
+
     func ideaCard(_ ref: PostItRef) -> [String: Any] {
         let linked = index.meeting(ref.meeting)
         let m = linked.meeting
@@ -168,7 +174,7 @@ struct PortalPages: Sendable {
 
     func ideasPage(theme: String?) -> [String: Any] {
         let refs = theme.map { index.themes[$0]?.postIts ?? [] } ?? index.allPostIts
-        let cards = refs.map(ideaCard)
+        let cards = refs.map(ideaCardHTML)
         var categories: [String] = [], seenCategories = Set<String>()
         var meetings: [(String, String)] = [], seenMeetings = Set<Int>()
         var years = Set<Int>()
@@ -223,7 +229,7 @@ struct PortalPages: Sendable {
         return context.page(title: o?.name ?? slug, path: "organisationer/\(slug)/", description: nil, section: "organisationer/", extra: [
             "name": o?.name ?? slug, "kind": nonEmpty(o?.kind), "website": nonEmpty(o?.url),
             "aliasesText": nonEmpty(Phrases.list(o?.aliases ?? [])),
-            "meetings": (stats?.meetings ?? []).map { views.card(index.meeting($0)) },
+            "meetings": (stats?.meetings ?? []).map(views.cardHTML),
             "meetingsText": Phrases.count(stats?.meetings.count ?? 0, "möte", "möten"),
             "tags": views.tags(stats?.themes ?? []),
         ])

@@ -27,7 +27,8 @@ public struct SiteRenderer: Sendable {
 
     var config: SiteConfig { index.site.config }
     var html: HTMLRenderer { HTMLRenderer(allowRawHTML: config.allowRawHTML, themes: index.site.themes, basePath: config.basePath) }
-    var views: MeetingViews { MeetingViews(html: html, index: index, config: config) }
+    var views: MeetingViews { MeetingViews(html: html, index: index, config: config, templates: templates, fragments: fragments) }
+    let fragments = FragmentCache()
 
     var pageContext: PageContext {
         let pages = index.site.pages
@@ -91,7 +92,7 @@ public struct SiteRenderer: Sendable {
         })
         jobs.append(PageJob(path: "moten/", template: "meetings") {
             let years = index.years.map { year -> [String: Any] in
-                ["year": year.year, "meetings": year.meetings.map { views.card(index.meeting($0)) }]
+                ["year": year.year, "meetings": year.meetings.map(views.cardHTML)]
             }
             return ctx.page(title: "Möten", path: "moten/", description: "Alla dokumenterade möten, de senaste först.", section: "moten/", extra: [
                 "years": years,

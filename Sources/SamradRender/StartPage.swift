@@ -21,7 +21,7 @@ struct StartPage {
         }
         return ctx.page(title: ctx.config.title, path: "", description: ctx.config.description, section: "", extra: [
             "statsText": Phrases.list(stats) + ".",
-            "latest": meetings.prefix(6).map(views.card),
+            "latest": meetings.indices.prefix(6).map(views.cardHTML),
             "themes": themes, "hasThemes": !index.themeOrder.isEmpty,
             "hasQuestions": questions > 0, "hasIdeas": ideas > 0,
             "body": "",

@@ -3,7 +3,7 @@ import Testing
 @testable import Samrad
 import SamradIndex
 
-@Suite("search indexing in the build")
+@Suite("search indexing in the build", .serialized)
 struct SearchBuildTests {
     @Test func missingPagefindStillBuildsAndSaysSo() throws {
         let site = try SiteFolder()
