@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -44,11 +45,18 @@ let package = Package(
                 "SamradAggregate", "SamradRender", "SamradWrite", "SamradIndex",
             ]
         ),
+        .target(
+            name: "SamradServe",
+            dependencies: [
+                "Samrad", "SamradCore", "SamradRender", "SamradIndex",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "samrad",
-            dependencies: ["Samrad", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Samrad", "SamradServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "SamradTests", dependencies: ["Samrad", "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate", "SamradRender"]),
+        .testTarget(name: "SamradTests", dependencies: ["Samrad", "SamradServe", "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate", "SamradRender"]),
     ],
     swiftLanguageModes: [.v6]
 )

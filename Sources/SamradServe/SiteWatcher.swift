@@ -1,0 +1,222 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import Foundation
+
+/// A burst of changes to the site's sources, after the debounce.
+public struct ChangeBatch: Sendable {
+    /// Site-relative paths (`content/meetings/x.md`, `site.yml`), sorted, without duplicates.
+    public var paths: [String]
+    /// When the first event of the burst arrived (for save → reload latency).
+    public var firstEvent: ContinuousClock.Instant
+    /// The kernel's queue overflowed: anything may have changed.
+    public var overflowed: Bool
+}
+
+/// Watches `site.yml`, `content/` and `templates/` with Linux inotify: one watch per
+/// folder (added for new folders as they appear), events read by a Dispatch read source
+/// on the inotify descriptor (no polling), and bursts of saves folded into one
+/// `ChangeBatch` once `debounce` has passed without a new event (or `maximumDelay` after
+/// the first, so a long copy still shows progress).
+public final class SiteWatcher: @unchecked Sendable {
+    public let root: String
+    let debounce: Duration
+    let maximumDelay: Duration
+    let onChange: @Sendable (ChangeBatch) -> Void
+
+    // Everything below is touched only on `queue`.
+    private let queue = DispatchQueue(label: "samrad.serve.watch")
+    private var fd: Int32 = -1
+    private var source: (any DispatchSourceRead)?
+    private var folders: [Int32: String] = [:]
+    private var pending = Set<String>()
+    private var overflowed = false
+    private var firstEvent: ContinuousClock.Instant?
+    private var lastEvent: ContinuousClock.Instant?
+    private var timerArmed = false
+    private var stopped = false
+
+    /// The folders watched recursively and the files watched in the site folder itself.
+    static let trees = ["content", "templates"]
+    static let rootFiles: Set<String> = ["site.yml"]
+
+    public init(root: String, debounce: Duration = .milliseconds(50), maximumDelay: Duration = .seconds(1), onChange: @escaping @Sendable (ChangeBatch) -> Void) {
+        self.root = (root as NSString).standardizingPath
+        self.debounce = debounce
+        self.maximumDelay = maximumDelay
+        self.onChange = onChange
+    }
+
+    public struct WatchError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public func start() throws {
+        try queue.sync {
+            let descriptor = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
+            guard descriptor >= 0 else { throw WatchError(description: "inotify_init1 failed: \(String(cString: strerror(errno)))") }
+            fd = descriptor
+            guard addWatch(relative: "", mask: Self.rootMask) else {
+                close(descriptor)
+                fd = -1
+                throw WatchError(description: "cannot watch '\(root)': \(String(cString: strerror(errno)))")
+            }
+            for tree in Self.trees { addTree(tree) }
+            let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
+            source.setEventHandler { [weak self] in self?.drain() }
+            source.setCancelHandler { close(descriptor) }
+            self.source = source
+            source.resume()
+        }
+    }
+
+    public func stop() {
+        queue.sync {
+            stopped = true
+            source?.cancel()
+            source = nil
+            fd = -1
+            folders = [:]
+        }
+    }
+
+    /// How many folders are watched (for tests and the log).
+    public var watchedFolders: Int { queue.sync { folders.count } }
+
+    // MARK: - inotify
+
+    private static let changeMask: UInt32 = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MODIFY) | UInt32(IN_ATTRIB) | UInt32(IN_CREATE)
+        | UInt32(IN_DELETE) | UInt32(IN_MOVED_FROM) | UInt32(IN_MOVED_TO)
+    private static let treeMask: UInt32 = changeMask | UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF)
+        | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW) | UInt32(IN_EXCL_UNLINK)
+    private static let rootMask: UInt32 = changeMask | UInt32(IN_ONLYDIR) | UInt32(IN_EXCL_UNLINK)
+
+    private func absolute(_ relative: String) -> String {
+        relative.isEmpty ? root : root + "/" + relative
+    }
+
+    @discardableResult
+    private func addWatch(relative: String, mask: UInt32) -> Bool {
+        let wd = inotify_add_watch(fd, absolute(relative), mask)
+        guard wd >= 0 else { return false }
+        folders[wd] = relative
+        return true
+    }
+
+    /// Watches a folder and every folder under it; symlinks are not followed.
+    private func addTree(_ relative: String) {
+        var st = stat()
+        guard lstat(absolute(relative), &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return }
+        guard addWatch(relative: relative, mask: Self.treeMask) else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute(relative)) else { return }
+        for name in names.sorted() where !Self.ignored(name) {
+            addTree(relative + "/" + name)
+        }
+    }
+
+    /// The names the site loader skips: hidden files and editor leftovers.
+    static func ignored(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasPrefix("#") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name == "4913"
+    }
+
+    private func drain() {
+        guard !stopped, fd >= 0 else { return }
+        let capacity = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer, capacity)
+            if n <= 0 { break }  // EAGAIN: drained (non-blocking descriptor)
+            var offset = 0
+            while offset + 16 <= n {
+                let wd = buffer.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+                let mask = buffer.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                let length = Int(buffer.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                var name = ""
+                if length > 0 {
+                    let start = buffer.advanced(by: offset + 16).assumingMemoryBound(to: UInt8.self)
+                    let bytes = UnsafeBufferPointer(start: start, count: length)
+                    let used = bytes.firstIndex(of: 0) ?? length
+                    name = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<used]), as: UTF8.self)
+                }
+                handle(wd: wd, mask: mask, name: name)
+                offset += 16 + length
+            }
+        }
+    }
+
+    private func handle(wd: Int32, mask: UInt32, name: String) {
+        if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+            // Events were lost: rewatch everything and rebuild.
+            for tree in Self.trees { addTree(tree) }
+            overflowed = true
+            record("")
+            return
+        }
+        if mask & UInt32(IN_IGNORED) != 0 {
+            folders.removeValue(forKey: wd)
+            return
+        }
+        guard let folder = folders[wd] else { return }
+        if mask & (UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF)) != 0 {
+            record(folder)
+            return
+        }
+        guard !name.isEmpty, !Self.ignored(name) else { return }
+        let isFolder = mask & UInt32(IN_ISDIR) != 0
+        if folder.isEmpty {
+            // The site folder itself: only site.yml and the watched trees matter.
+            if Self.trees.contains(name) {
+                if isFolder, mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 { addTree(name) }
+                record(name)
+            } else if Self.rootFiles.contains(name) {
+                record(name)
+            }
+            return
+        }
+        let path = folder + "/" + name
+        if isFolder, mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 { addTree(path) }
+        record(path)
+    }
+
+    // MARK: - debounce
+
+    private func record(_ path: String) {
+        let now = ContinuousClock.now
+        if !path.isEmpty { pending.insert(path) }
+        if firstEvent == nil { firstEvent = now }
+        lastEvent = now
+        if !timerArmed {
+            timerArmed = true
+            arm(after: debounce)
+        }
+    }
+
+    private func arm(after delay: Duration) {
+        let nanoseconds = max(0, Int(delay.components.seconds) * 1_000_000_000 + Int(delay.components.attoseconds / 1_000_000_000))
+        queue.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [weak self] in self?.timerFired() }
+    }
+
+    private func timerFired() {
+        guard !stopped, let first = firstEvent, let last = lastEvent else {
+            timerArmed = false
+            return
+        }
+        let now = ContinuousClock.now
+        let quietUntil = last + debounce
+        let latest = first + maximumDelay
+        if now < quietUntil && now < latest {
+            arm(after: min(quietUntil, latest) - now)
+            return
+        }
+        let batch = ChangeBatch(paths: pending.sorted(), firstEvent: first, overflowed: overflowed)
+        pending = []
+        overflowed = false
+        firstEvent = nil
+        lastEvent = nil
+        timerArmed = false
+        onChange(batch)
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Hummingbird
+import Samrad
+import SamradCore
+
+/// One file ready to send.
+struct SiteEntry: Sendable {
+    /// What is sent: for HTML, with the live-reload script injected.
+    var body: ByteBuffer
+    /// A digest of the bytes as the pipeline rendered them (live-reload tag aside), to tell
+    /// a rebuild that changed nothing without keeping a second copy of every page.
+    var digest: Int
+    var contentType: String
+    var isHTML: Bool { contentType == ContentTypes.html }
+
+    init(body: ByteBuffer, rendered: ByteBuffer, contentType: String) {
+        self.body = body
+        self.contentType = contentType
+        var hasher = Hasher()
+        rendered.withUnsafeReadableBytes { hasher.combine(bytes: $0) }
+        hasher.combine(rendered.readableBytes)
+        self.digest = hasher.finalize()
+    }
+}
+
+/// Everything the server sends, replaced whole on each rebuild: a request reads one
+/// snapshot and never sees half of two builds.
+final class PreviewSnapshot: Sendable {
+    /// `<server instance>-<generation>`: written into every page and sent in the SSE
+    /// `hello`, so a tab that missed a reload (or survived a server restart) notices.
+    let version: String
+    let generation: Int
+    /// The last build without errors.
+    let files: [String: SiteEntry]
+    /// `pagefind/…` from the last finished search index (kept until a newer one is ready).
+    let search: [String: SiteEntry]
+    /// The error page while the latest build has errors; nil when it is good.
+    let failure: ByteBuffer?
+    /// Diagnostics of the latest build.
+    let diagnostics: [Diagnostic]
+
+    init(version: String, generation: Int, files: [String: SiteEntry], search: [String: SiteEntry], failure: ByteBuffer?, diagnostics: [Diagnostic]) {
+        self.version = version
+        self.generation = generation
+        self.files = files
+        self.search = search
+        self.failure = failure
+        self.diagnostics = diagnostics
+    }
+
+    /// The pipeline never writes `pagefind/`, so the two never name the same path.
+    func entry(_ path: String) -> SiteEntry? {
+        files[path] ?? search[path]
+    }
+
+    func replacingSearch(_ search: [String: SiteEntry]) -> PreviewSnapshot {
+        PreviewSnapshot(version: version, generation: generation, files: files, search: search, failure: failure, diagnostics: diagnostics)
+    }
+}
+
+/// Turns the pipeline's output into entries: reads copied files (attachments) once,
+/// refusing any whose real path leaves the site folder, and injects the live-reload
+/// script into HTML.
+struct SnapshotMaker: Sendable {
+    var siteRoot: String
+
+    struct Made: Sendable {
+        var files: [String: SiteEntry]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// - Parameter reuse: the previous build's files; an attachment whose bytes are
+    ///   unchanged keeps its buffer.
+    func make(_ outputs: [OutputFile], version: String) -> Made {
+        var files: [String: SiteEntry] = [:]
+        files.reserveCapacity(outputs.count)
+        var diagnostics: [Diagnostic] = []
+        let realRoot = Self.realPath(siteRoot) ?? siteRoot
+        for output in outputs {
+            guard case .file(let key) = PathSanitizer.resolve("/" + output.path), key == output.path else {
+                diagnostics.append(.error("the preview cannot serve the generated path '\(output.path)'"))
+                continue
+            }
+            guard files[output.path] == nil else {
+                diagnostics.append(.error("two pages want the same file '\(output.path)'; rename one of the meetings or pages"))
+                continue
+            }
+            let type = ContentTypes.forPath(output.path)
+            var rendered: ByteBuffer
+            switch output.content {
+            case .text(let text):
+                rendered = ByteBuffer(string: text)
+            case .bytes(let bytes):
+                rendered = ByteBuffer(bytes: bytes)
+            case .copy(let source):
+                guard let real = Self.realPath(source), real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
+                    diagnostics.append(.error("'\(source)' is outside the site folder; the preview does not serve it"))
+                    continue
+                }
+                guard let data = FileManager.default.contents(atPath: real) else {
+                    diagnostics.append(.error("cannot read '\(source)' for \(output.path)"))
+                    continue
+                }
+                rendered = ByteBuffer(bytes: data)
+            }
+            let body = type == ContentTypes.html ? LiveReload.inject(into: rendered, version: version) : rendered
+            files[output.path] = SiteEntry(body: body, rendered: rendered, contentType: type)
+        }
+        return Made(files: files, diagnostics: diagnostics)
+    }
+
+    /// The same files and bytes as rendered (the live-reload tag aside)?
+    static func sameContent(_ a: [String: SiteEntry], _ b: [String: SiteEntry]) -> Bool {
+        guard a.count == b.count else { return false }
+        for (path, entry) in a {
+            guard let other = b[path], other.digest == entry.digest else { return false }
+        }
+        return true
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+/// Holds the current snapshot; requests that arrive before the first build wait for it.
+final class SnapshotStore: Sendable {
+    private struct State {
+        var snapshot: PreviewSnapshot?
+        var waiters: [CheckedContinuation<PreviewSnapshot, Never>] = []
+    }
+
+    private let state = Locked(State())
+
+    var current: PreviewSnapshot? { state.withLock { $0.snapshot } }
+
+    func snapshot() async -> PreviewSnapshot {
+        if let ready = current { return ready }
+        return await withCheckedContinuation { continuation in
+            let ready: PreviewSnapshot? = state.withLock { state in
+                if let snapshot = state.snapshot { return snapshot }
+                state.waiters.append(continuation)
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
+    }
+
+    func publish(_ snapshot: PreviewSnapshot) {
+        let waiters = state.withLock { state -> [CheckedContinuation<PreviewSnapshot, Never>] in
+            state.snapshot = snapshot
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume(returning: snapshot) }
+    }
+
+    /// Swaps in `transform(current)` atomically, when there is a current snapshot.
+    func update(_ transform: (PreviewSnapshot) -> PreviewSnapshot?) {
+        state.withLock { state in
+            guard let current = state.snapshot, let next = transform(current) else { return }
+            state.snapshot = next
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import SamradCore
+import SamradServe
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site (drafts included) on a local web server; rebuilds and reloads the browser on every save."
+    )
+
+    @OptionGroup var siteOptions: SiteOptions
+    @Option(name: .long, help: "Address to listen on (127.0.0.1: this machine only).")
+    var host: String = "127.0.0.1"
+    @Option(name: .long, help: "Port to listen on (0: any free port).")
+    var port: Int = 8080
+    @Flag(name: .long, help: "Open the preview in the default browser.")
+    var open = false
+    @Flag(name: .customLong("no-search"), help: "Skip the Pagefind search index.")
+    var noSearch = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let options = ServeOptions(site: siteOptions.site, host: host, port: port, search: !noSearch)
+        let server = PreviewServer(options: options) { message in
+            switch message {
+            case .info(let text): Self.say(text)
+            case .diagnostic(let d): Terminal.error(d.description)
+            case .warning(let text): Terminal.error("warning: \(text)")
+            }
+        }
+        let open = self.open
+        let announce = Task {
+            guard let url = try? await server.ready() else { return }
+            Self.say("serving the preview at \(url.absoluteString) (drafts included; Ctrl-C stops)")
+            if open { Self.openBrowser(url) }
+        }
+        defer { announce.cancel() }
+        do {
+            try await server.runUntilSignalled()
+        } catch {
+            Terminal.error("error: cannot serve on \(host):\(port): \(error)")
+            throw ExitCode(1)
+        }
+        Self.say("stopped")
+    }
+
+    /// A line on stdout, flushed at once: the server runs for long, often with its output piped.
+    static func say(_ text: String) {
+        Terminal.out(text)
+        fflush(nil)
+    }
+
+    static func openBrowser(_ url: URL) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", url.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { Terminal.error("warning: cannot open a browser: \(error.localizedDescription)") }
+    }
+}
