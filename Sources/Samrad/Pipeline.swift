@@ -19,6 +19,16 @@ public enum Pipeline {
         public var files: [OutputFile]
         public var index: SiteIndex?
         public var report: BuildReport
+        /// Set by incremental builds: the files are made on demand from it, and `files`
+        /// is empty.
+        public var snapshot: SiteSnapshot?
+
+        public init(files: [OutputFile], index: SiteIndex?, report: BuildReport, snapshot: SiteSnapshot? = nil) {
+            self.files = files
+            self.index = index
+            self.report = report
+            self.snapshot = snapshot
+        }
     }
 
     public static func render(_ options: BuildOptions) -> Rendered {

@@ -36,6 +36,9 @@ public final class SiteSession: @unchecked Sendable {
     private var labels: Labels?
     private var templates: TemplateSet?
     private var started = false
+    /// Goes up when an update read something that differs from before; a save that
+    /// rewrote a file with the same text leaves it, and the preview sends no reload.
+    private var revision = 0
 
     public init(options: BuildOptions) {
         self.options = options
@@ -60,25 +63,32 @@ public final class SiteSession: @unchecked Sendable {
         guard loader.checkRoot(&rootDiagnostics) else {
             var report = BuildReport()
             report.diagnostics = rootDiagnostics.sorted
-            return SiteSnapshot(report: report, renderer: nil, jobs: [])
+            return SiteSnapshot(report: report, renderer: nil, jobs: [], revision: revision)
         }
 
         let all = paths == nil
         func touched(_ prefix: String) -> Bool { all || paths?.contains { $0 == prefix || $0.hasPrefix(prefix + "/") } == true }
 
+        var differs = all
         if touched("site.yml") || touched("content/themes.yml") || touched("content/organizations.yml") {
             var d = Diagnostics()
+            let before = (loaded.siteConfig, loaded.themes, loaded.organizations)
             loader.loadSiteFiles(into: &loaded, &d)
             siteDiagnostics = d.items
+            differs = differs || before != (loaded.siteConfig, loaded.themes, loaded.organizations)
         }
         if touched("content/pages") {
             var d = Diagnostics()
+            let before = loaded.pages
             loaded.pages = loader.loadPages(&d)
             pageDiagnostics = d.items
+            differs = differs || before != loaded.pages
         }
         if touched("templates") {
             var d = Diagnostics()
+            let before = (loaded.templates, loaded.templateAssets)
             loader.loadTemplates(into: &loaded, &d)
+            differs = differs || before.0 != loaded.templates || before.1 != loaded.templateAssets
             let required = TemplateSet.required + ["themes", "theme", "questions", "ideas", "organizations", "organization", "data", "search", "accessibility"]
             let (compiled, compileDiagnostics) = TemplateSet.compile(loaded.templates, required: required)
             templates = compiled
@@ -113,7 +123,9 @@ public final class SiteSession: @unchecked Sendable {
             set.formUnion(known.subtracting(present))
             dirty = set.sorted()
         }
-        for gone in dirty where !entries.contains(gone) { meetings[gone] = nil }
+        for gone in dirty where !entries.contains(gone) {
+            if meetings.removeValue(forKey: gone) != nil { differs = true }
+        }
         let reload = dirty.filter { entries.contains($0) }
         let loader = self.loader
         let loadedMeetings = parallelMap(reload) { entry -> (String, CachedMeeting) in
@@ -124,7 +136,12 @@ public final class SiteSession: @unchecked Sendable {
             d.append(contentsOf: extractDiagnostics)
             return (entry, CachedMeeting(source: source, parsed: parsed, meeting: meeting, diagnostics: d.items))
         }
-        for (entry, cached) in loadedMeetings { meetings[entry] = cached }
+        for (entry, cached) in loadedMeetings {
+            let before = meetings[entry]
+            if before == nil || before?.source != cached.source || before?.diagnostics != cached.diagnostics { differs = true }
+            meetings[entry] = cached
+        }
+        if differs { revision += 1 }
         if labelsChanged && !all {
             // Question and summary labels decide what extraction finds: redo all of it.
             let cachedEntries = meetings.keys.sorted()
@@ -195,7 +212,7 @@ public final class SiteSession: @unchecked Sendable {
         report.pages = jobs.filter { $0.path.hasSuffix(".html") }.count
         report.files = jobs.count
         report.diagnostics = diagnostics.sorted
-        return SiteSnapshot(report: report, renderer: renderer, jobs: jobs)
+        return SiteSnapshot(report: report, renderer: renderer, jobs: jobs, revision: revision)
     }
 }
 
@@ -204,13 +221,16 @@ public final class SiteSnapshot: @unchecked Sendable {
     public let report: BuildReport
     public let renderer: SiteRenderer?
     public let paths: [String]
+    /// Equal for two snapshots of the same content.
+    public let revision: Int
     private let jobs: [String: SiteRenderer.OutputJob]
     private let ordered: [SiteRenderer.OutputJob]
     private var cache: [String: OutputFile.Content] = [:]
     private let lock = NSLock()
 
-    init(report: BuildReport, renderer: SiteRenderer?, jobs: [SiteRenderer.OutputJob]) {
+    init(report: BuildReport, renderer: SiteRenderer?, jobs: [SiteRenderer.OutputJob], revision: Int) {
         self.report = report
+        self.revision = revision
         self.renderer = renderer
         self.ordered = jobs
         self.paths = jobs.map(\.path)
@@ -231,6 +251,8 @@ public final class SiteSnapshot: @unchecked Sendable {
         lock.unlock()
         return content
     }
+
+    public func contains(_ path: String) -> Bool { jobs[path] != nil }
 
     /// Every file, rendered on all cores.
     public func renderAll() -> [OutputFile] {

@@ -51,9 +51,33 @@ public protocol RebuildStep: Sendable {
 /// `Pipeline.render` on a thread of its own (it is synchronous and CPU-bound, and must not
 /// hold a thread of Swift's cooperative pool, which serves the requests).
 public struct FullRebuild: RebuildStep {
+    // (Every file is rendered on each save; see IncrementalRebuild for the default.)
     public init() {}
     public func render(_ options: BuildOptions, changed: Set<String>?) async -> Pipeline.Rendered {
         await BuildQueue.run { Pipeline.render(options) }
+    }
+}
+
+/// The default step: one `SiteSession` for the life of the server. A save re-reads only
+/// the files that changed, and pages are rendered when a browser asks for them.
+public final class IncrementalRebuild: RebuildStep, @unchecked Sendable {
+    private let lock = NSLock()
+    private var session: SiteSession?
+
+    public init() {}
+
+    public func render(_ options: BuildOptions, changed: Set<String>?) async -> Pipeline.Rendered {
+        await BuildQueue.run { [self] in
+            lock.lock()
+            defer { lock.unlock() }
+            let current: SiteSession
+            if let session, session.options.baseURL == options.baseURL { current = session } else {
+                current = SiteSession(options: options)
+                session = current
+            }
+            let snapshot = current.update(changed: changed)
+            return Pipeline.Rendered(files: [], index: snapshot.renderer?.index, report: snapshot.report, snapshot: snapshot)
+        }
     }
 }
 
@@ -187,11 +211,12 @@ public final class PreviewServer: Service, Sendable {
 
     struct SearchJob: Sendable {
         var generation: Int
-        var html: [(String, ByteBuffer)]
+        /// The pages as served; made when the index is built, off the rebuild path.
+        var html: @Sendable () -> [(String, ByteBuffer)]
         var language: String
     }
 
-    public init(options: ServeOptions, step: any RebuildStep = FullRebuild(), say: @escaping @Sendable (ServeMessage) -> Void = { _ in }) {
+    public init(options: ServeOptions, step: any RebuildStep = IncrementalRebuild(), say: @escaping @Sendable (ServeMessage) -> Void = { _ in }) {
         self.options = options
         self.step = step
         self.say = say
@@ -308,7 +333,7 @@ public final class PreviewServer: Service, Sendable {
         for waiter in waiters { waiter.resume(throwing: error) }
         if store.current == nil {
             // Stopped before the first build: let requests (and the server's start) waiting for it go.
-            store.publish(PreviewSnapshot(version: "\(instance)-0", generation: 0, files: [:], search: [:], failure: nil, diagnostics: []))
+            store.publish(PreviewSnapshot(version: "\(instance)-0", generation: 0, files: PreviewFiles([:]), search: [:], failure: nil, diagnostics: []))
         }
         watcher?.stop()
         hub.close()
@@ -380,9 +405,18 @@ public final class PreviewServer: Service, Sendable {
         let generation = state.withLock { $0.generation } + 1
         let version = "\(instance)-\(generation)"
         let site = options.site
-        let made: SnapshotMaker.Made = rendered.report.hasErrors
-            ? SnapshotMaker.Made(files: [:], diagnostics: [])
-            : await BuildQueue.run { SnapshotMaker(siteRoot: site).make(rendered.files, version: version) }
+        let made: SnapshotMaker.Made
+        let files: PreviewFiles
+        if rendered.report.hasErrors {
+            made = SnapshotMaker.Made(files: [:], diagnostics: [])
+            files = PreviewFiles([:])
+        } else if let lazy = rendered.snapshot {
+            made = SnapshotMaker.Made(files: [:], diagnostics: [])
+            files = PreviewFiles(lazy: lazy, version: version, siteRoot: site)
+        } else {
+            made = await BuildQueue.run { SnapshotMaker(siteRoot: site).make(rendered.files, version: version) }
+            files = PreviewFiles(made.files)
+        }
         let diagnostics = Diagnostics(rendered.report.diagnostics + made.diagnostics).sorted
         let failed = diagnostics.contains { $0.severity == .error }
         let config = rendered.index?.site.config
@@ -395,13 +429,13 @@ public final class PreviewServer: Service, Sendable {
             } else {
                 let page = ErrorPage.render(diagnostics: diagnostics, siteTitle: config?.title ?? "samrad", language: config?.language ?? "sv", version: version)
                 next = PreviewSnapshot(
-                    version: version, generation: generation, files: previous?.files ?? fallbackAssets(),
+                    version: version, generation: generation, files: previous?.files ?? PreviewFiles(fallbackAssets()),
                     search: previous?.search ?? [:], failure: page, diagnostics: diagnostics)
             }
-        } else if let previous, previous.failure == nil, SnapshotMaker.sameContent(previous.files, made.files) {
+        } else if let previous, previous.failure == nil, PreviewFiles.sameContent(previous.files, files), previous.diagnostics == diagnostics {
             next = nil
         } else {
-            next = PreviewSnapshot(version: version, generation: generation, files: made.files, search: previous?.search ?? [:], failure: nil, diagnostics: diagnostics)
+            next = PreviewSnapshot(version: version, generation: generation, files: files, search: previous?.search ?? [:], failure: nil, diagnostics: diagnostics)
         }
 
         if let next {
@@ -414,12 +448,12 @@ public final class PreviewServer: Service, Sendable {
             record.generation = generation - 1
         }
         state.withLock { $0.records.append(record) }
-        report(record, diagnostics: diagnostics, files: made.files.count, isFirst: previous == nil)
+        report(record, diagnostics: diagnostics, files: files.count, isFirst: previous == nil)
 
         if let next, !failed, options.search {
             // The pages as served: Pagefind skips the live-reload <script>.
-            let html = next.files.filter { $0.value.isHTML }.map { ($0.key, $0.value.body) }.sorted { $0.0 < $1.0 }
-            searchJob.yield(SearchJob(generation: generation, html: html, language: config?.language ?? "sv"))
+            let served = next.files
+            searchJob.yield(SearchJob(generation: generation, html: { served.html() }, language: config?.language ?? "sv"))
         }
     }
 
@@ -484,7 +518,8 @@ public final class PreviewServer: Service, Sendable {
                 }
                 continue
             }
-            switch await search.index(html: job.html, language: job.language) {
+            let pages = await BuildQueue.run { job.html() }
+            switch await search.index(html: pages, language: job.language) {
             case .indexed(let files, let seconds):
                 var applied = false
                 store.update { current in

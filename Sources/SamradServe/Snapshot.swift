@@ -31,7 +31,7 @@ final class PreviewSnapshot: Sendable {
     let version: String
     let generation: Int
     /// The last build without errors.
-    let files: [String: SiteEntry]
+    let files: PreviewFiles
     /// `pagefind/…` from the last finished search index (kept until a newer one is ready).
     let search: [String: SiteEntry]
     /// The error page while the latest build has errors; nil when it is good.
@@ -39,7 +39,7 @@ final class PreviewSnapshot: Sendable {
     /// Diagnostics of the latest build.
     let diagnostics: [Diagnostic]
 
-    init(version: String, generation: Int, files: [String: SiteEntry], search: [String: SiteEntry], failure: ByteBuffer?, diagnostics: [Diagnostic]) {
+    init(version: String, generation: Int, files: PreviewFiles, search: [String: SiteEntry], failure: ByteBuffer?, diagnostics: [Diagnostic]) {
         self.version = version
         self.generation = generation
         self.files = files
@@ -55,6 +55,62 @@ final class PreviewSnapshot: Sendable {
 
     func replacingSearch(_ search: [String: SiteEntry]) -> PreviewSnapshot {
         PreviewSnapshot(version: version, generation: generation, files: files, search: search, failure: failure, diagnostics: diagnostics)
+    }
+}
+
+/// The files of one build. A full rebuild hands them over all made; an incremental one
+/// hands over a `SiteSnapshot`, and each file is made the first time it is asked for, so
+/// a save on a site of thousands of meetings costs the pages the browser shows, not all.
+final class PreviewFiles: @unchecked Sendable {
+    private let eager: [String: SiteEntry]
+    private let lazy: SiteSnapshot?
+    private let version: String
+    private let maker: SnapshotMaker?
+    private let lock = NSLock()
+    private var made: [String: SiteEntry] = [:]
+
+    init(_ eager: [String: SiteEntry]) {
+        self.eager = eager
+        lazy = nil
+        version = ""
+        maker = nil
+    }
+
+    init(lazy: SiteSnapshot, version: String, siteRoot: String, fallback: [String: SiteEntry] = [:]) {
+        self.eager = fallback
+        self.lazy = lazy
+        self.version = version
+        maker = SnapshotMaker(siteRoot: siteRoot)
+    }
+
+    subscript(path: String) -> SiteEntry? {
+        if let entry = eager[path] { return entry }
+        guard let lazy, let maker, lazy.contains(path) else { return nil }
+        lock.lock()
+        if let entry = made[path] { lock.unlock(); return entry }
+        lock.unlock()
+        guard let content = lazy.file(at: path), let entry = maker.entry(path: path, content: content, version: version).entry else { return nil }
+        lock.lock()
+        made[path] = entry
+        lock.unlock()
+        return entry
+    }
+
+    var count: Int { lazy?.paths.count ?? eager.count }
+
+    var revision: Int? { lazy?.revision }
+
+    /// Every HTML page as served, for Pagefind; on an incremental build this renders them.
+    func html() -> [(String, ByteBuffer)] {
+        let paths = (lazy?.paths ?? Array(eager.keys)).filter { $0.hasSuffix(".html") }.sorted()
+        return paths.compactMap { path in self[path].map { (path, $0.body) } }
+    }
+
+    /// The same content as another build's files (live-reload tag aside)?
+    static func sameContent(_ a: PreviewFiles, _ b: PreviewFiles) -> Bool {
+        if let ra = a.revision, let rb = b.revision { return ra == rb }
+        if a.lazy != nil || b.lazy != nil { return false }
+        return SnapshotMaker.sameContent(a.eager, b.eager)
     }
 }
 
@@ -75,38 +131,42 @@ struct SnapshotMaker: Sendable {
         var files: [String: SiteEntry] = [:]
         files.reserveCapacity(outputs.count)
         var diagnostics: [Diagnostic] = []
-        let realRoot = Self.realPath(siteRoot) ?? siteRoot
         for output in outputs {
-            guard case .file(let key) = PathSanitizer.resolve("/" + output.path), key == output.path else {
-                diagnostics.append(.error("the preview cannot serve the generated path '\(output.path)'"))
-                continue
-            }
             guard files[output.path] == nil else {
                 diagnostics.append(.error("two pages want the same file '\(output.path)'; rename one of the meetings or pages"))
                 continue
             }
-            let type = ContentTypes.forPath(output.path)
-            var rendered: ByteBuffer
-            switch output.content {
-            case .text(let text):
-                rendered = ByteBuffer(string: text)
-            case .bytes(let bytes):
-                rendered = ByteBuffer(bytes: bytes)
-            case .copy(let source):
-                guard let real = Self.realPath(source), real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
-                    diagnostics.append(.error("'\(source)' is outside the site folder; the preview does not serve it"))
-                    continue
-                }
-                guard let data = FileManager.default.contents(atPath: real) else {
-                    diagnostics.append(.error("cannot read '\(source)' for \(output.path)"))
-                    continue
-                }
-                rendered = ByteBuffer(bytes: data)
-            }
-            let body = type == ContentTypes.html ? LiveReload.inject(into: rendered, version: version) : rendered
-            files[output.path] = SiteEntry(body: body, rendered: rendered, contentType: type)
+            let (entry, problem) = entry(path: output.path, content: output.content, version: version)
+            if let problem { diagnostics.append(problem) }
+            if let entry { files[output.path] = entry }
         }
         return Made(files: files, diagnostics: diagnostics)
+    }
+
+    /// One file as the server sends it, or why it cannot be sent.
+    func entry(path: String, content: OutputFile.Content, version: String) -> (entry: SiteEntry?, problem: Diagnostic?) {
+        guard case .file(let key) = PathSanitizer.resolve("/" + path), key == path else {
+            return (nil, .error("the preview cannot serve the generated path '\(path)'"))
+        }
+        let type = ContentTypes.forPath(path)
+        var rendered: ByteBuffer
+        switch content {
+        case .text(let text):
+            rendered = ByteBuffer(string: text)
+        case .bytes(let bytes):
+            rendered = ByteBuffer(bytes: bytes)
+        case .copy(let source):
+            let realRoot = Self.realPath(siteRoot) ?? siteRoot
+            guard let real = Self.realPath(source), real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
+                return (nil, .error("'\(source)' is outside the site folder; the preview does not serve it"))
+            }
+            guard let data = FileManager.default.contents(atPath: real) else {
+                return (nil, .error("cannot read '\(source)' for \(path)"))
+            }
+            rendered = ByteBuffer(bytes: data)
+        }
+        let body = type == ContentTypes.html ? LiveReload.inject(into: rendered, version: version) : rendered
+        return (SiteEntry(body: body, rendered: rendered, contentType: type), nil)
     }
 
     /// The same files and bytes as rendered (the live-reload tag aside)?
