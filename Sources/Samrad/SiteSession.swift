@@ -26,6 +26,20 @@ public final class SiteSession: @unchecked Sendable {
         var parsed: ParsedMeeting?
         var meeting: Meeting?
         var diagnostics: [Diagnostic]
+        /// Links written in the meeting and the ids on its pages, for the link check.
+        var links: [ContentLink] = []
+        var anchors: [String: Set<String>] = [:]
+
+        init(source: MeetingSource? = nil, parsed: ParsedMeeting? = nil, meeting: Meeting? = nil, diagnostics: [Diagnostic]) {
+            self.source = source
+            self.parsed = parsed
+            self.meeting = meeting
+            self.diagnostics = diagnostics
+            if let meeting {
+                links = ContentLinks.collect(meeting)
+                anchors = ModelAnchors.of(meeting)
+            }
+        }
     }
 
     private var loaded: LoadedSite
@@ -39,6 +53,10 @@ public final class SiteSession: @unchecked Sendable {
     /// Goes up when an update read something that differs from before; a save that
     /// rewrote a file with the same text leaves it, and the preview sends no reload.
     private var revision = 0
+    /// Theme linking per meeting entry, valid while the meeting and themes.yml are unchanged.
+    private var themed: [String: (serial: Int, themesText: String?, value: SiteLinker.ThemedMeeting)] = [:]
+    private var serial = 0
+    private var meetingSerial: [String: Int] = [:]
 
     public init(options: BuildOptions) {
         self.options = options
@@ -149,18 +167,26 @@ public final class SiteSession: @unchecked Sendable {
             let redone = parallelMap(cachedEntries) { entry -> (String, CachedMeeting) in
                 guard var cached = snapshot[entry], let parsed = cached.parsed else { return (entry, snapshot[entry] ?? CachedMeeting(diagnostics: [])) }
                 let (meeting, d) = MeetingExtractor.extract(parsed, labels: newLabels)
-                cached.meeting = meeting
-                cached.diagnostics = cached.diagnostics.filter { $0.location?.file != parsed.file.path || $0.message.hasPrefix("malformed") } + d
+                cached = CachedMeeting(source: cached.source, parsed: parsed, meeting: meeting,
+                                       diagnostics: cached.diagnostics.filter { $0.location?.file != parsed.file.path || $0.message.hasPrefix("malformed") } + d)
                 return (entry, cached)
             }
             for (entry, cached) in redone { meetings[entry] = cached }
         }
         clock.lap("parse + extract \(reload.count) of \(entries.count) meetings")
 
+        // Every (re)read meeting gets a new serial, which invalidates its theme linking.
+        for (entry, _) in loadedMeetings { serial += 1; meetingSerial[entry] = serial }
+        if labelsChanged && !all { for entry in meetings.keys { serial += 1; meetingSerial[entry] = serial } }
         var diagnostics = Diagnostics(siteDiagnostics + pageDiagnostics + templateDiagnostics + rootDiagnostics.items)
         diagnostics.append(contentsOf: configDiagnostics.items)
         diagnostics.append(contentsOf: AccessibilityStatement.validate(config))
         var extractedMeetings: [Meeting] = []
+        var themedMeetings: [SiteLinker.ThemedMeeting] = []
+        let resolver = ThemeResolver(themes)
+        let themesText = loaded.themes?.text
+        var contentLinks: [ContentLink] = []
+        var meetingAnchors: [[String: Set<String>]] = []
         var seenSlugs: [String: String] = [:]
         for entry in entries {
             guard let cached = meetings[entry] else { continue }
@@ -174,6 +200,16 @@ public final class SiteSession: @unchecked Sendable {
             seenSlugs[meeting.slug] = "content/meetings/\(entry)"
             if meeting.draft && !options.includeDrafts { continue }
             extractedMeetings.append(meeting)
+            let currentSerial = meetingSerial[entry] ?? 0
+            if let hit = themed[entry], hit.serial == currentSerial, hit.themesText == themesText {
+                themedMeetings.append(hit.value)
+            } else {
+                let value = SiteLinker.theme(meeting, resolver)
+                themed[entry] = (currentSerial, themesText, value)
+                themedMeetings.append(value)
+            }
+            contentLinks += cached.links
+            meetingAnchors.append(cached.anchors)
         }
 
         var pageParse = Diagnostics()
@@ -184,7 +220,7 @@ public final class SiteSession: @unchecked Sendable {
         diagnostics.append(contentsOf: pageExtract)
 
         let extracted = ExtractedSite(config: config, themes: themes, organizations: organizations, meetings: extractedMeetings, pages: pages)
-        let (linked, linkDiagnostics) = SiteLinker.link(extracted)
+        let (linked, linkDiagnostics) = SiteLinker.link(extracted, resolver: resolver, themed: themedMeetings)
         diagnostics.append(contentsOf: linkDiagnostics)
         clock.lap("link")
         let index = SiteIndex(linked)
@@ -205,8 +241,9 @@ public final class SiteSession: @unchecked Sendable {
             renderer = r
             // Links in the content, checked against the pages that will exist and the
             // anchors the model knows; a full build checks anchors on rendered pages too.
-            diagnostics.append(contentsOf: InternalLinkCheck.run(ContentLinks.collect(linked), paths: Set(jobs.map(\.path)),
-                                                                 anchors: ModelAnchors(linked).anchors(of:), basePath: config.basePath))
+            let anchors = ModelAnchors(meetings: meetingAnchors, pages: linked.pages)
+            diagnostics.append(contentsOf: InternalLinkCheck.run(contentLinks + ContentLinks.collect(pages: linked.pages), paths: Set(jobs.map(\.path)),
+                                                                 anchors: anchors.anchors(of:), basePath: config.basePath))
         }
         clock.lap("prepare pages")
         report.pages = jobs.filter { $0.path.hasSuffix(".html") }.count

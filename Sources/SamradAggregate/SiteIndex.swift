@@ -1,3 +1,4 @@
+import Foundation
 import SamradCore
 import SamradExtract
 import SamradLink
@@ -63,10 +64,12 @@ public struct OrganizationStats: Sendable {
 /// pages list. Built in one pass over the meetings, so cost grows linearly.
 public struct SiteIndex: Sendable {
     public var site: LinkedSite
-    public var themes: [String: ThemeStats]
+    /// Per-theme statistics, computed the first time a page asks for them: in the preview,
+    /// saving a meeting reloads its page without waiting for every theme page's numbers.
+    public var themes: [String: ThemeStats] { stats.value.themes }
     /// Theme slugs in Swedish alphabetical order of their names.
     public var themeOrder: [String]
-    public var organizations: [String: OrganizationStats]
+    public var organizations: [String: OrganizationStats] { stats.value.organizations }
     /// Organisation slugs in Swedish alphabetical order of their names.
     public var organizationOrder: [String]
     /// Years with meetings, newest first, with the meeting indexes of each (newest first).
@@ -85,9 +88,46 @@ public struct SiteIndex: Sendable {
     public func organization(_ slug: String) -> Organization? { organizationsBySlug[slug] }
 
     private var organizationsBySlug: [String: Organization]
+    private let stats: LazyStats
 
     public init(_ site: LinkedSite) {
         self.site = site
+        var bySlug: [String: Organization] = [:]
+        for o in site.organizations { bySlug[o.slug] = o }
+        organizationsBySlug = bySlug
+        let nameOf: (String) -> String = { bySlug[$0]?.name ?? $0 }
+        let themeName: (String) -> String = { site.themes.theme($0)?.name ?? $0 }
+        themeOrder = site.themes.themes.map(\.slug).sortedSwedish(by: themeName)
+        organizationOrder = site.organizations.map(\.slug).sortedSwedish(by: nameOf)
+        var years: [Int: [Int]] = [:]
+        for (mi, linked) in site.meetings.enumerated() { years[linked.meeting.date.year, default: []].append(mi) }
+        self.years = years.keys.sorted(by: >).map { ($0, years[$0] ?? []) }
+        let organizations = bySlug
+        stats = LazyStats { SiteIndex.computeStats(site, organizationsBySlug: organizations) }
+    }
+
+    struct Stats: Sendable {
+        var themes: [String: ThemeStats]
+        var organizations: [String: OrganizationStats]
+    }
+
+    /// Computed once, on first use, by whichever thread asks first.
+    final class LazyStats: @unchecked Sendable {
+        private let lock = NSLock()
+        private var computed: Stats?
+        private let make: @Sendable () -> Stats
+        init(_ make: @escaping @Sendable () -> Stats) { self.make = make }
+        var value: Stats {
+            lock.lock()
+            defer { lock.unlock() }
+            if let computed { return computed }
+            let made = make()
+            computed = made
+            return made
+        }
+    }
+
+    static func computeStats(_ site: LinkedSite, organizationsBySlug bySlug: [String: Organization]) -> Stats {
         // Collected in plain local arrays keyed by theme and assembled at the end: appending
         // through `dictionary[key]?.field` can copy the whole array on every append.
         var themeMeetings: [String: [Int]] = [:]
@@ -102,11 +142,9 @@ public struct SiteIndex: Sendable {
         }
         var orgMeetings: [String: [Int]] = [:]
         var themeOrgs: [String: Set<String>] = [:]
-        var years: [Int: [Int]] = [:]
 
         for (mi, linked) in site.meetings.enumerated() {
             let m = linked.meeting
-            years[m.date.year, default: []].append(mi)
             for slug in linked.themes {
                 themeMeetings[slug, default: []].append(mi)
                 perYear[slug, default: [:]][m.date.year, default: 0] += 1
@@ -135,9 +173,6 @@ public struct SiteIndex: Sendable {
             for org in linked.participants { orgMeetings[org, default: []].append(mi) }
         }
 
-        var bySlug: [String: Organization] = [:]
-        for o in site.organizations { bySlug[o.slug] = o }
-        organizationsBySlug = bySlug
         let nameOf: (String) -> String = { bySlug[$0]?.name ?? $0 }
         let themeName: (String) -> String = { site.themes.theme($0)?.name ?? $0 }
 
@@ -164,10 +199,6 @@ public struct SiteIndex: Sendable {
             for mi in meetings { themeSet.formUnion(site.meetings[mi].themes) }
             orgs[o.slug] = OrganizationStats(slug: o.slug, meetings: meetings, themes: Array(themeSet).sortedSwedish(by: themeName))
         }
-        self.themes = themes
-        self.organizations = orgs
-        themeOrder = site.themes.themes.map(\.slug).sortedSwedish(by: themeName)
-        organizationOrder = site.organizations.map(\.slug).sortedSwedish(by: nameOf)
-        self.years = years.keys.sorted(by: >).map { ($0, years[$0] ?? []) }
+        return Stats(themes: themes, organizations: orgs)
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension String {
     /// Lowercased with diacritics removed ("Sveriges Kristna Råd" → "sveriges kristna rad"),
     /// whitespace collapsed. Used to match names as people type them.
@@ -59,3 +65,29 @@ private let latinBase: [Unicode.Scalar: String] = {
     }
     return map
 }()
+
+/// Folded names remembered for the life of the process: the same participant and theme
+/// names recur in every meeting and in every preview rebuild.
+private let foldCache = FoldCache()
+
+private final class FoldCache: @unchecked Sendable {
+    private var values: [String: String] = [:]
+    private var lock = pthread_mutex_t()
+    init() { pthread_mutex_init(&lock, nil) }
+    func folded(_ s: String) -> String {
+        pthread_mutex_lock(&lock)
+        if let hit = values[s] { pthread_mutex_unlock(&lock); return hit }
+        pthread_mutex_unlock(&lock)
+        let made = s.foldedForMatching
+        pthread_mutex_lock(&lock)
+        if values.count > 200_000 { values.removeAll(keepingCapacity: true) }
+        values[s] = made
+        pthread_mutex_unlock(&lock)
+        return made
+    }
+}
+
+extension String {
+    /// `foldedForMatching`, remembered.
+    public var foldedForMatchingCached: String { foldCache.folded(self) }
+}

@@ -21,6 +21,16 @@ public struct OrganizationDirectory: Sendable {
     /// Close listed spellings for unlisted names that look like typos, by folded name, so
     /// that every meeting writing the typo is told, not only the first.
     private var typoHints: [String: [String]] = [:]
+    /// Folded keys of names as written: participants repeat across thousands of meetings,
+    /// and folding case and diacritics each time is slow.
+    private var foldCache: [String: String] = [:]
+
+    private mutating func folded(_ name: String) -> String {
+        if let hit = foldCache[name] { return hit }
+        let key = name.foldedForMatchingCached
+        foldCache[name] = key
+        return key
+    }
 
     public init(_ definitions: [OrganizationDefinition]) {
         listedSpellings = definitions.flatMap { [$0.name] + $0.aliases }
@@ -28,8 +38,8 @@ public struct OrganizationDirectory: Sendable {
             let org = Organization(slug: slugs.claim(Slug.make(def.name, maxWords: 10)), name: def.name, kind: def.kind,
                                    url: def.url, aliases: def.aliases, isListed: true)
             organizations.append(org)
-            for spelling in [def.name] + def.aliases where byKey[spelling.foldedForMatching] == nil {
-                byKey[spelling.foldedForMatching] = organizations.count - 1
+            for spelling in [def.name] + def.aliases where byKey[spelling.foldedForMatchingCached] == nil {
+                byKey[spelling.foldedForMatchingCached] = organizations.count - 1
             }
         }
     }
@@ -41,7 +51,7 @@ public struct OrganizationDirectory: Sendable {
     /// The organisation for a participant name, adding an unlisted one if needed.
     /// Returns a warning when the name looks like a typo of a listed one.
     public mutating func resolve(_ name: String, at location: SourceLocation) -> (Organization, Diagnostic?) {
-        let key = name.foldedForMatching
+        let key = folded(name)
         if let index = byKey[key] {
             return (organizations[index], typoHints[key].map { Self.typoWarning(name, $0, at: location) })
         }

@@ -24,17 +24,39 @@ public struct LinkedSite: Sendable {
 /// Resolves theme tags and participant names; reports unknown themes as errors (with
 /// the closest known ones) and likely-misspelled organisations as warnings.
 public enum SiteLinker {
+    /// A meeting with its tags resolved: depends only on the meeting and the themes, so
+    /// the preview keeps it between saves of other meetings.
+    public struct ThemedMeeting: Sendable {
+        public var meeting: Meeting
+        public var themes: [String]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func theme(_ meeting: Meeting, _ resolver: ThemeResolver) -> ThemedMeeting {
+        var diagnostics: [Diagnostic] = []
+        for tag in meeting.allTags where resolver.resolve(tag.name) == nil {
+            diagnostics.append(.error(resolver.unknownThemeMessage(tag.name), at: tag.location))
+        }
+        var canonical = meeting
+        canonicalizeThemes(&canonical, resolver)
+        return ThemedMeeting(meeting: canonical, themes: resolver.resolveAll(meeting.allTags.map(\.name)), diagnostics: diagnostics)
+    }
+
     public static func link(_ site: ExtractedSite) -> (LinkedSite, [Diagnostic]) {
-        var diagnostics = Diagnostics()
         let resolver = ThemeResolver(site.themes)
+        return link(site, resolver: resolver, themed: site.meetings.map { theme($0, resolver) })
+    }
+
+    /// - Parameter themed: `theme(_:_:)` of each of `site.meetings`, in the same order.
+    public static func link(_ site: ExtractedSite, resolver: ThemeResolver, themed: [ThemedMeeting]) -> (LinkedSite, [Diagnostic]) {
+        var diagnostics = Diagnostics()
         var directory = OrganizationDirectory(site.organizations)
 
         var meetings: [LinkedMeeting] = []
-        for var meeting in site.meetings {
-            for tag in meeting.allTags where resolver.resolve(tag.name) == nil {
-                diagnostics.error(resolver.unknownThemeMessage(tag.name), at: tag.location)
-            }
-            canonicalizeThemes(&meeting, resolver)
+        meetings.reserveCapacity(themed.count)
+        for item in themed {
+            let meeting = item.meeting
+            diagnostics.append(contentsOf: item.diagnostics)
             var participants: [String] = []
             for p in meeting.participants {
                 let (org, warning) = directory.resolve(p.value, at: p.location)
@@ -45,8 +67,7 @@ public enum SiteLinker {
                     participants.append(org.slug)
                 }
             }
-            let themes = resolver.resolveAll(meeting.allTags.map(\.name))
-            meetings.append(LinkedMeeting(meeting: meeting, participants: participants, themes: themes))
+            meetings.append(LinkedMeeting(meeting: meeting, participants: participants, themes: item.themes))
         }
         for page in site.pages {
             for tag in page.allTags where resolver.resolve(tag.name) == nil {
@@ -67,24 +88,26 @@ public enum SiteLinker {
     }
 
     /// Every `themes` list in the model holds slugs from here on, never aliases.
+    /// Reads first and writes only what differs: the meeting's arrays are shared with the
+    /// preview's cache, and writing through them would copy every one of them.
     static func canonicalizeThemes(_ meeting: inout Meeting, _ resolver: ThemeResolver) {
+        func canonical(_ names: [String]) -> [String]? {
+            let resolved = resolver.resolveAll(names)
+            return resolved == names ? nil : resolved
+        }
         for q in meeting.questions.indices {
-            meeting.questions[q].themes = resolver.resolveAll(meeting.questions[q].themes)
-            if meeting.questions[q].summary != nil {
-                for p in meeting.questions[q].summary!.points.indices {
-                    meeting.questions[q].summary!.points[p].themes = resolver.resolveAll(meeting.questions[q].summary!.points[p].themes)
-                }
+            if let c = canonical(meeting.questions[q].themes) { meeting.questions[q].themes = c }
+            for (p, point) in (meeting.questions[q].summary?.points ?? []).enumerated() {
+                if let c = canonical(point.themes) { meeting.questions[q].summary?.points[p].themes = c }
             }
         }
-        if meeting.summary != nil {
-            for p in meeting.summary!.points.indices {
-                meeting.summary!.points[p].themes = resolver.resolveAll(meeting.summary!.points[p].themes)
-            }
+        for (p, point) in (meeting.summary?.points ?? []).enumerated() {
+            if let c = canonical(point.themes) { meeting.summary?.points[p].themes = c }
         }
         for b in meeting.boards.indices {
             for c in meeting.boards[b].categories.indices {
-                for p in meeting.boards[b].categories[c].postIts.indices {
-                    meeting.boards[b].categories[c].postIts[p].themes = resolver.resolveAll(meeting.boards[b].categories[c].postIts[p].themes)
+                for (p, postIt) in meeting.boards[b].categories[c].postIts.enumerated() {
+                    if let t = canonical(postIt.themes) { meeting.boards[b].categories[c].postIts[p].themes = t }
                 }
             }
         }

@@ -27,7 +27,7 @@ public struct ServeOptions: Sendable {
 
     public init(
         site: String = ".", host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true, search: Bool = true,
-        debounce: Duration = .milliseconds(50), heartbeat: Duration = .seconds(15)
+        debounce: Duration = .milliseconds(25), heartbeat: Duration = .seconds(15)
     ) {
         self.site = site
         self.host = host
@@ -83,6 +83,13 @@ public final class IncrementalRebuild: RebuildStep, @unchecked Sendable {
 
 enum BuildQueue {
     static let queue = DispatchQueue(label: "samrad.serve.build", qos: .userInitiated)
+    static let searchQueue = DispatchQueue(label: "samrad.serve.search", qos: .utility)
+
+    static func runSearch<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            searchQueue.async { continuation.resume(returning: work()) }
+        }
+    }
     static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: work()) }
@@ -518,7 +525,8 @@ public final class PreviewServer: Service, Sendable {
                 }
                 continue
             }
-            let pages = await BuildQueue.run { job.html() }
+            // Its own queue: rendering every page for the index must not hold up a rebuild.
+            let pages = await BuildQueue.runSearch { job.html() }
             switch await search.index(html: pages, language: job.language) {
             case .indexed(let files, let seconds):
                 var applied = false

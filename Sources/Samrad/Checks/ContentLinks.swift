@@ -15,10 +15,15 @@ struct ContentLink {
 /// Collects every link and image source from the content, with its file and line.
 enum ContentLinks {
     static func collect(_ site: LinkedSite) -> [ContentLink] {
+        site.meetings.flatMap { collect($0.meeting) } + collect(pages: site.pages)
+    }
+
+    /// The links of one meeting: its notes, boards and appendices.
+    static func collect(_ m: Meeting) -> [ContentLink] {
         var links: [ContentLink] = []
-        for linked in site.meetings {
-            let m = linked.meeting
-            var walker = Walker(page: linked.path, file: m.file)
+        let path = "moten/\(m.slug)/"
+        do {
+            var walker = Walker(page: path, file: m.file)
             walker.blocks(m.body)
             for q in m.questions {
                 walker.nodes(q.title, line: q.location.line)
@@ -29,7 +34,7 @@ enum ContentLinks {
             for point in m.summary?.points ?? [] { walker.nodes(point.content, line: point.location.line) }
             links += walker.found
             for board in m.boards {
-                var w = Walker(page: linked.path, file: board.file)
+                var w = Walker(page: path, file: board.file)
                 w.blocks(board.intro)
                 for c in board.categories {
                     w.blocks(c.notes)
@@ -38,12 +43,17 @@ enum ContentLinks {
                 links += w.found
             }
             for appendix in m.appendices {
-                var w = Walker(page: "\(linked.path)\(appendix.slug)/", file: appendix.file)
+                var w = Walker(page: "\(path)\(appendix.slug)/", file: appendix.file)
                 w.blocks(appendix.body)
                 links += w.found
             }
         }
-        for page in site.pages {
+        return links
+    }
+
+    static func collect(pages: [Page]) -> [ContentLink] {
+        var links: [ContentLink] = []
+        for page in pages {
             var w = Walker(page: "\(page.slug)/", file: page.file)
             w.blocks(page.body)
             links += w.found

@@ -7,13 +7,24 @@ struct ModelAnchors {
     private var byFile: [String: Set<String>] = [:]
 
     init(_ site: LinkedSite) {
-        for linked in site.meetings {
-            byFile["\(linked.path)index.html"] = Set(linked.meeting.anchors)
-            for a in linked.meeting.appendices {
-                byFile["\(linked.path)\(a.slug)/index.html"] = Set(a.headingIDs)
-            }
-        }
+        for linked in site.meetings { add(Self.of(linked.meeting)) }
         for page in site.pages { byFile["\(page.slug)/index.html"] = Set(page.anchors) }
+    }
+
+    init(meetings: [[String: Set<String>]], pages: [Page]) {
+        for m in meetings { add(m) }
+        for page in pages { byFile["\(page.slug)/index.html"] = Set(page.anchors) }
+    }
+
+    private mutating func add(_ files: [String: Set<String>]) {
+        for (file, ids) in files { byFile[file] = ids }
+    }
+
+    /// The anchors of one meeting's pages, by output file.
+    static func of(_ m: Meeting) -> [String: Set<String>] {
+        var out = ["moten/\(m.slug)/index.html": Set(m.anchors)]
+        for a in m.appendices { out["moten/\(m.slug)/\(a.slug)/index.html"] = Set(a.headingIDs) }
+        return out
     }
 
     func anchors(of file: String) -> Set<String>? { byFile[file] }
