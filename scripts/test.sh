@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
+# The command-line tests run the samrad executable, which `swift test` alone does not build.
+swift build --product samrad
 swift test
 if [ -d tests/browser ]; then
   .venv/bin/python -m pytest -q tests/browser

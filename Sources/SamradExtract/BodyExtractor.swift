@@ -144,6 +144,13 @@ struct BodyExtractor {
             base = "\(labelSlug)-\(Slug.make(match.text, maxWords: 6))"
         }
         let id = ids.claim(base)
+        // Numbering may restart in each session, but two questions with one number in the
+        // same session make links to them ambiguous: the second only gets a made-up anchor.
+        if let number = match.number,
+           let twin = questions.first(where: { $0.number == number && $0.sessionID == session?.id }) {
+            let place = session.map { " under '\($0.text)'" } ?? ""
+            diagnostics.warning("two questions are numbered \(number)\(place) (the first on line \(twin.location.line)); this one gets the anchor #\(id), so renumber one of them", at: at)
+        }
         let themes = unique(scopeThemes + written.map(\.name))
         let question = Question(
             id: id, number: match.number, title: dropPrefix(heading.children, count: match.prefixLength),

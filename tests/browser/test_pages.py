@@ -28,6 +28,7 @@ PAGES = [
     ("data", "data/", ".data-files"),
     ("page", "om/", ".prose"),
     ("search", "sok/", ".search-main"),
+    ("accessibility-statement", "tillganglighet/", ".accessibility-statement #tillsyn"),
     ("404", "finns-inte-har/", "text:Sidan finns inte"),
 ]
 
@@ -102,3 +103,16 @@ def test_reflow_at_360(browser, name, path, marker):
     """)
     assert wide["scroll"] <= wide["client"] and not wide["wide"], \
         f"/{path} is wider than 360 px (scrollWidth {wide['scroll']}): {wide['wide']}"
+
+
+def test_every_page_links_the_accessibility_statement(site):
+    """Swedish public-sector sites must make the statement easy to find: every footer links it."""
+    from conftest import html_files
+    pages = html_files(site)
+    assert len(pages) > 20
+    missing = [str(p.relative_to(site.root)) for p in pages
+               if f'href="{site.base_path}tillganglighet/"' not in p.read_text(encoding="utf-8")]
+    assert not missing, f"no link to the accessibility statement on: {missing}"
+    statement = (site.root / "tillganglighet" / "index.html").read_text(encoding="utf-8")
+    for fact in ("delvis förenlig", "https://www.digg.se/tdosanmalan", "tillganglighet@dialogradet.example.se", "2026-10-01"):
+        assert fact in statement, fact

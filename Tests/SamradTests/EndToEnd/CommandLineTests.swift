@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import Samrad
+
+/// The samrad executable itself: exit status, compiler-style messages on stderr, and the
+/// previous output kept. Runs the binary built beside the test bundle.
+@Suite("the samrad command", .serialized)
+struct CommandLineTests {
+    static var binary: URL? {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("samrad")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    struct Run { var status: Int32; var out: String; var err: String }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = try #require(Self.binary, "build the samrad product first (swift build)")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: CommandLineTests.binary != nil))
+    func brokenContentExitsOneWithCompilerStyleErrorsAndKeepsOutput() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        let good = try run(["build", "--site", site.path, "--no-search"])
+        #expect(good.status == 0, "\(good.err)")
+        let before = site.snapshot()
+        let meeting = "content/meetings/2023-09-14-mote/index.md"
+        try site.write(meeting, "---\ntitle: Möte\ndate: igår\n---\n\nText #samverkn\n")
+        let build = try run(["build", "--site", site.path, "--no-search"])
+        #expect(build.status == 1)
+        #expect(build.err.contains("\(meeting):3:7: error: 'date' is 'igår'"))
+        #expect(build.err.contains("was left unchanged"))
+        #expect(site.snapshot() == before)
+        let check = try run(["check", "--site", site.path])
+        #expect(check.status == 1)
+        #expect(check.err.contains("\(meeting):3:7: error:"))
+        let json = try run(["check", "--site", site.path, "--format", "json"])
+        #expect(json.status == 1)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect((parsed["errors"] as? Int ?? 0) >= 1)
+        let first = try #require((parsed["diagnostics"] as? [[String: Any]])?.first { ($0["file"] as? String) == meeting })
+        #expect(first["line"] as? Int == 3)
+    }
+
+    @Test(.enabled(if: CommandLineTests.binary != nil))
+    func checkOfAGoodSiteExitsZero() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        let check = try run(["check", "--site", site.path])
+        #expect(check.status == 0, "\(check.err)")
+        #expect(check.out.contains("0 errors"))
+        #expect(!FileManager.default.fileExists(atPath: site.output), "check writes nothing")
+    }
+
+    @Test(.enabled(if: CommandLineTests.binary != nil))
+    func newMeetingRefusesToOverwriteWithExitOne() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        let first = try run(["new", "meeting", "Möte om öppenhet", "--date", "2025-01-02", "--site", site.path])
+        #expect(first.status == 0, "\(first.err)")
+        #expect(first.out.contains("content/meetings/2025-01-02-mote-om-oppenhet/index.md"))
+        let again = try run(["new", "meeting", "Möte om öppenhet", "--date", "2025-01-02", "--site", site.path])
+        #expect(again.status == 1)
+        #expect(again.err.contains("already exists"))
+        let badDate = try run(["new", "meeting", "X", "--date", "igår", "--site", site.path])
+        #expect(badDate.status == 1)
+    }
+
+    @Test func repeatedQuestionNumbersInOneSessionWarn() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        try site.write("content/meetings/2024-05-05-dubbel.md", """
+        ---
+        title: Dubbla nummer
+        date: 2024-05-05
+        ---
+
+        ## Rundabordssamtal 1
+
+        ### Fråga 1 – Första?
+
+        ### Fråga 1 – Andra?
+
+        ## Rundabordssamtal 2
+
+        ### Fråga 1 – Ny omgång, nytt nummer?
+        """)
+        let report = site.build()
+        let warnings = report.warnings.filter { $0.message.contains("two questions are numbered 1") }
+        #expect(warnings.count == 1, "\(report.warnings)")
+        #expect(warnings.first?.location?.line == 10)
+    }
+}
