@@ -94,7 +94,11 @@ def test_tab_through_page_focus_visible_and_no_trap(browser, path, width):
     fresh(browser, path, width)
     focusable = browser.js("""
         return [...document.querySelectorAll('a[href], button, select, input, textarea, summary, [tabindex]:not([tabindex="-1"])')]
-          .filter(el => !el.disabled && el.getClientRects().length > 0).length;
+          .filter(el => !el.disabled && el.getClientRects().length > 0)
+          // Content of a closed <details> still has boxes in Chromium but is rightly not
+          // reachable until the summary is opened.
+          .filter(el => { const d = el.closest('details'); return !d || d.open || !!el.closest('summary'); })
+          .length;
     """)
     seen, problems, reached_footer, left_page = [], [], False, False
     for _ in range(focusable + 10):
