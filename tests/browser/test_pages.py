@@ -105,10 +105,9 @@ def test_reflow_at_360(browser, name, path, marker):
         f"/{path} is wider than 360 px (scrollWidth {wide['scroll']}): {wide['wide']}"
 
 
-def test_every_page_links_the_accessibility_statement(site):
+def test_every_page_links_the_accessibility_statement(site, html_files):
     """Swedish public-sector sites must make the statement easy to find: every footer links it."""
-    from conftest import html_files
-    pages = html_files(site)
+    pages = html_files
     assert len(pages) > 20
     missing = [str(p.relative_to(site.root)) for p in pages
                if f'href="{site.base_path}tillganglighet/"' not in p.read_text(encoding="utf-8")]
