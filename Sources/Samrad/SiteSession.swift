@@ -229,7 +229,7 @@ public final class SiteSession: @unchecked Sendable {
         var report = BuildReport()
         report.meetings = linked.meetings.count
         report.questions = linked.meetings.reduce(0) { $0 + $1.meeting.questions.count }
-        report.postIts = linked.meetings.reduce(0) { $0 + $1.meeting.postIts.count }
+        report.postIts = linked.meetings.reduce(0) { $0 + $1.meeting.postItCount }
 
         var renderer: SiteRenderer?
         var jobs: [SiteRenderer.OutputJob] = []

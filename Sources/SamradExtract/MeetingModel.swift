@@ -159,6 +159,9 @@ public struct Meeting: Sendable {
     public var anchors: [String]
 
     public var postIts: [PostIt] { boards.flatMap(\.postIts) }
+
+    /// How many post-its, without copying them.
+    public var postItCount: Int { boards.reduce(0) { $0 + $1.categories.reduce(0) { $0 + $1.postIts.count } } }
 }
 
 /// A free page (`content/pages/om.md` → `/om/`).

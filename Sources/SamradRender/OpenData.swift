@@ -38,7 +38,7 @@ struct OpenData: Sendable {
                 ("themes", .array(linked.themes.map { .string($0) })),
                 ("participants", .array(names(linked.participants).map { .string($0) })),
                 ("question_count", .int(m.questions.count)),
-                ("postit_count", .int(m.postIts.count)),
+                ("postit_count", .int(m.postItCount)),
                 ("speakers", .array(m.speakers.map { .string($0) })),
             ])
         }

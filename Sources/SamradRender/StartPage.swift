@@ -8,7 +8,7 @@ struct StartPage {
     func context(_ ctx: PageContext) -> [String: Any] {
         let meetings = index.site.meetings
         let questions = meetings.reduce(0) { $0 + $1.meeting.questions.count }
-        let ideas = meetings.reduce(0) { $0 + $1.meeting.postIts.count }
+        let ideas = meetings.reduce(0) { $0 + $1.meeting.postItCount }
         let stats = [
             Phrases.count(meetings.count, "möte", "möten"),
             Phrases.count(questions, "fråga", "frågor"),

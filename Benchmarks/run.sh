@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Benchmarks samrad against Hugo on the same synthetic content.
+#
+#   Benchmarks/run.sh [N] [RUNS]          N meetings (default 2000), RUNS timed builds per tool (default 5)
+#   Benchmarks/run.sh --scaling [RUNS]    N = 2000 and 4000, prints the time ratio 4000/2000
+#
+# Environment:
+#   BENCH_DIR             where sites and outputs go (default /tmp/samrad-bench); generated sites
+#                         are reused while generate.py, N and the seed are unchanged
+#   BENCH_SEED            generator seed (default 1)
+#   TOOLS                 which builds to time, any of "samrad samrad+search hugo" (default all three;
+#                         --scaling defaults to "samrad hugo")
+#   PAGEFIND_BINARY_PATH  Pagefind for "samrad+search" (default: .venv's pagefind-bin, installed
+#                         by scripts/setup.sh when missing)
+#   SAMRAD_BIN            use this samrad binary instead of building one
+#
+# samrad is built in release mode in its own scratch folder (.build-bench), never .build/.
+# Each round runs every tool once (A B C A B C …) so that they share the machine's noise;
+# one untimed warm-up round comes first. Wall time and peak RSS come from GNU time
+# (`%e %M`); for samrad+search the RSS is the larger of samrad and its Pagefind child.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+SCALING=0
+if [ "${1:-}" = "--scaling" ]; then SCALING=1; shift; fi
+if [ "$SCALING" = 1 ]; then
+  SIZES=(2000 4000); RUNS=${1:-5}; TOOLS=${TOOLS:-"samrad hugo"}
+else
+  SIZES=("${1:-2000}"); RUNS=${2:-5}; TOOLS=${TOOLS:-"samrad samrad+search hugo"}
+fi
+BENCH_DIR=${BENCH_DIR:-/tmp/samrad-bench}
+SEED=${BENCH_SEED:-1}
+mkdir -p "$BENCH_DIR"
+
+say() { echo "bench: $*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------
+if [ ! -x /usr/bin/time ]; then
+  say "installing GNU time"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get install -y -qq time >/dev/null
+fi
+HUGO=${HUGO:-/usr/bin/hugo}
+if [[ " $TOOLS " == *" hugo "* ]] && [ ! -x "$HUGO" ]; then
+  echo "bench: Hugo not found at $HUGO (apt-get install hugo)" >&2; exit 1
+fi
+
+COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo '+local changes')"
+if [ -n "${SAMRAD_BIN:-}" ]; then
+  SAMRAD=$SAMRAD_BIN
+  COMMIT="$SAMRAD_BIN"
+else
+  say "building samrad (release, --scratch-path .build-bench)"
+  swift build -c release --scratch-path .build-bench --product samrad >&2
+  SAMRAD="$(swift build -c release --scratch-path .build-bench --show-bin-path)/samrad"
+fi
+
+if [[ " $TOOLS " == *" samrad+search "* ]]; then
+  PAGEFIND=${PAGEFIND_BINARY_PATH:-}
+  if [ -z "$PAGEFIND" ]; then
+    PAGEFIND=$(ls .venv/lib/python*/site-packages/pagefind_bin/pagefind 2>/dev/null | head -1 || true)
+    if [ -z "$PAGEFIND" ]; then
+      say "Pagefind missing: running scripts/setup.sh"
+      bash scripts/setup.sh >&2
+      PAGEFIND=$(ls .venv/lib/python*/site-packages/pagefind_bin/pagefind 2>/dev/null | head -1 || true)
+    fi
+  fi
+  if [ -z "$PAGEFIND" ] || [ ! -x "$PAGEFIND" ]; then
+    say "no Pagefind binary; skipping samrad+search"
+    TOOLS=${TOOLS//samrad+search/}
+  else
+    PAGEFIND=$(cd "$(dirname "$PAGEFIND")" && pwd)/$(basename "$PAGEFIND")
+  fi
+fi
+
+# --- one build -----------------------------------------------------------------------------
+# run_tool TOOL SITE_DIR OUT_DIR RESULT_FILE LABEL [TIMED=1]
+#   -> appends "tool wall_s rss_kib pages user_s sys_s" to RESULT_FILE when TIMED
+run_tool() {
+  local tool=$1 site=$2 out=$3 results=$4 label=$5 timed=${6:-1}
+  local tf="$BENCH_DIR/time.txt" log="$BENCH_DIR/last-$tool.log"
+  rm -rf "$out"
+  case $tool in
+    samrad)
+      /usr/bin/time -f "%e %M %U %S" -o "$tf" "$SAMRAD" build --site "$site/samrad" --output "$out" --no-search >"$log" 2>&1 ;;
+    samrad+search)
+      PAGEFIND_BINARY_PATH=$PAGEFIND /usr/bin/time -f "%e %M %U %S" -o "$tf" "$SAMRAD" build --site "$site/samrad" --output "$out" >"$log" 2>&1 ;;
+    hugo)
+      /usr/bin/time -f "%e %M %U %S" -o "$tf" "$HUGO" --quiet --source "$site/hugo" --destination "$out" >"$log" 2>&1 ;;
+  esac || { echo "bench: $tool failed, see $log:" >&2; tail -20 "$log" >&2; exit 1; }
+  if [ "$tool" = samrad+search ] && [ ! -d "$out/pagefind" ]; then
+    echo "bench: samrad+search wrote no pagefind/ index, see $log" >&2; tail -5 "$log" >&2; exit 1
+  fi
+  local pages; pages=$(find "$out" -name '*.html' 2>/dev/null | wc -l)
+  local wall rss usr sys
+  read -r wall rss usr sys < <(tail -1 "$tf")
+  if [ "$timed" = 1 ]; then echo "$tool $wall $rss $pages $usr $sys" >>"$results"; fi
+  say "  $label $tool: ${wall}s wall, ${usr}s user + ${sys}s sys, $((rss / 1024)) MiB, $pages pages"
+}
+
+summarize() {  # summarize RESULT_FILE N
+  python3 - "$1" "$2" <<'EOF'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+order = ["samrad", "samrad+search", "hugo"]
+by = {}
+for tool, wall, rss, pages, usr, sy in rows:
+    by.setdefault(tool, []).append((float(wall), int(rss), int(pages), float(usr) + float(sy)))
+if not by:
+    sys.exit("bench: no timed runs")
+n = sys.argv[2]
+print(f"\n{n} meetings, {len(next(iter(by.values())))} runs each")
+print(f"{'tool':<15} {'min s':>8} {'median s':>9} {'max RSS MiB':>12} {'pages':>7} {'CPU s (median)':>15}")
+stats = {}
+for tool in [t for t in order if t in by]:
+    walls = [w for w, _, _, _ in by[tool]]
+    rss = max(r for _, r, _, _ in by[tool]) / 1024
+    pages = sorted({p for _, _, p, _ in by[tool]})
+    cpu = statistics.median(c for _, _, _, c in by[tool])
+    stats[tool] = (min(walls), statistics.median(walls), rss, cpu)
+    print(f"{tool:<15} {min(walls):>8.2f} {statistics.median(walls):>9.2f} {rss:>12.0f} {'/'.join(map(str, pages)):>7} {cpu:>15.2f}")
+if "hugo" in stats:
+    h = stats["hugo"]
+    for tool in ("samrad", "samrad+search"):
+        if tool in stats:
+            s = stats[tool]
+            print(f"{tool}/hugo: median time {s[1] / h[1]:.2f}, min time {s[0] / h[0]:.2f}, "
+                  f"peak RSS {s[2] / h[2]:.2f}, CPU time {s[3] / h[3]:.2f}")
+EOF
+}
+
+# --- per size ---------------------------------------------------------------------------------
+GEN_HASH=$(sha256sum Benchmarks/generate.py | cut -c1-16)
+declare -A MEDIANS
+for N in "${SIZES[@]}"; do
+  SITE="$BENCH_DIR/site-$N"
+  STAMP="$GEN_HASH seed=$SEED n=$N"
+  if [ "$(cat "$SITE/.stamp" 2>/dev/null || true)" != "$STAMP" ]; then
+    say "generating $N meetings into $SITE"
+    rm -rf "$SITE"
+    python3 Benchmarks/generate.py "$N" "$SITE" --seed "$SEED"
+    echo "$STAMP" >"$SITE/.stamp"
+  fi
+  say "checking the generated site with samrad check"
+  "$SAMRAD" check --site "$SITE/samrad" >"$BENCH_DIR/check.log" 2>&1 || { tail -20 "$BENCH_DIR/check.log" >&2; exit 1; }
+  tail -1 "$BENCH_DIR/check.log" >&2
+
+  RESULTS="$BENCH_DIR/results-$N.txt"
+  : >"$RESULTS"
+  say "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  for tool in $TOOLS; do run_tool "$tool" "$SITE" "$BENCH_DIR/out-$tool" "$RESULTS" warm-up 0; done
+  for r in $(seq 1 "$RUNS"); do
+    for tool in $TOOLS; do run_tool "$tool" "$SITE" "$BENCH_DIR/out-$tool" "$RESULTS" "run $r"; done
+  done
+  say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  summarize "$RESULTS" "$N"
+  for tool in $TOOLS; do
+    MEDIANS[$tool-$N]=$(awk -v t="$tool" '$1 == t {print $2}' "$RESULTS" | sort -n | python3 -c 'import sys, statistics; print(statistics.median(float(x) for x in sys.stdin))')
+  done
+done
+
+if [ "$SCALING" = 1 ]; then
+  echo
+  echo "scaling, median wall time 4000 / 2000 meetings (target for samrad: at most 2.2):"
+  for tool in $TOOLS; do
+    python3 -c "import sys; a, b = float(sys.argv[2]), float(sys.argv[3]); print(f'{sys.argv[1]:<15} {a:.2f} s -> {b:.2f} s: {b / a:.2f}x')" \
+      "$tool" "${MEDIANS[$tool-2000]}" "${MEDIANS[$tool-4000]}"
+  done
+fi
+echo
+echo "samrad: $COMMIT; date: $(date -u +%Y-%m-%d)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB; $("$HUGO" version | cut -d' ' -f1-2); $(swift --version 2>&1 | head -1)"
