@@ -24,6 +24,9 @@ public struct OrganizationDirectory: Sendable {
     /// Folded keys of names as written: participants repeat across thousands of meetings,
     /// and folding case and diacritics each time is slow.
     private var foldCache: [String: String] = [:]
+    /// Listed names and aliases exactly as written in organizations.yml: most participant
+    /// lists use them, and then no folding is needed at all.
+    private var exact: [String: Int] = [:]
 
     private mutating func folded(_ name: String) -> String {
         if let hit = foldCache[name] { return hit }
@@ -38,6 +41,9 @@ public struct OrganizationDirectory: Sendable {
             let org = Organization(slug: slugs.claim(Slug.make(def.name, maxWords: 10)), name: def.name, kind: def.kind,
                                    url: def.url, aliases: def.aliases, isListed: true)
             organizations.append(org)
+            for spelling in [def.name] + def.aliases where exact[spelling] == nil {
+                exact[spelling] = organizations.count - 1
+            }
             for spelling in [def.name] + def.aliases where byKey[spelling.foldedForMatchingCached] == nil {
                 byKey[spelling.foldedForMatchingCached] = organizations.count - 1
             }
@@ -51,6 +57,8 @@ public struct OrganizationDirectory: Sendable {
     /// The organisation for a participant name, adding an unlisted one if needed.
     /// Returns a warning when the name looks like a typo of a listed one.
     public mutating func resolve(_ name: String, at location: SourceLocation) -> (Organization, Diagnostic?) {
+        // A listed spelling is never a typo of another listed one.
+        if let index = exact[name] { return (organizations[index], nil) }
         let key = folded(name)
         if let index = byKey[key] {
             return (organizations[index], typoHints[key].map { Self.typoWarning(name, $0, at: location) })
