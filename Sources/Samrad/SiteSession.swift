@@ -56,6 +56,7 @@ public final class SiteSession: @unchecked Sendable {
     /// Theme linking per meeting entry, valid while the meeting and themes.yml are unchanged.
     private var themed: [String: (serial: Int, themesText: String?, value: SiteLinker.ThemedMeeting)] = [:]
     private var serial = 0
+    private var parsedConfig: (key: [String?], site: SiteConfig, themes: [ThemeDefinition], organizations: [OrganizationDefinition], diagnostics: [Diagnostic])?
     private var meetingSerial: [String: Int] = [:]
 
     public init(options: BuildOptions) {
@@ -115,10 +116,20 @@ public final class SiteSession: @unchecked Sendable {
         clock.lap("load")
 
         var configDiagnostics = Diagnostics()
-        var config = ConfigParsing.site(loaded.siteConfig, &configDiagnostics)
+        // The three config files are parsed again only when their text changed.
+        let configKey = [loaded.siteConfig?.text, loaded.themes?.text, loaded.organizations?.text]
+        if parsedConfig?.key != configKey {
+            var d = Diagnostics()
+            let site = ConfigParsing.site(loaded.siteConfig, &d)
+            let themes = ConfigParsing.themes(loaded.themes, &d)
+            let organizations = ConfigParsing.organizations(loaded.organizations, &d)
+            parsedConfig = (configKey, site, themes, organizations, d.items)
+        }
+        configDiagnostics.append(contentsOf: parsedConfig?.diagnostics ?? [])
+        var config = parsedConfig?.site ?? SiteConfig()
         if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizeBaseURL(baseURL) }
-        let themes = ConfigParsing.themes(loaded.themes, &configDiagnostics)
-        let organizations = ConfigParsing.organizations(loaded.organizations, &configDiagnostics)
+        let themes = parsedConfig?.themes ?? []
+        let organizations = parsedConfig?.organizations ?? []
         let newLabels = Labels(question: config.questionLabels, summary: config.summaryLabels)
         let labelsChanged = labels.map { $0.question != newLabels.question || $0.summary != newLabels.summary } ?? true
         labels = newLabels

@@ -15,19 +15,54 @@ public enum LiveReload {
     public static let retryMilliseconds = 500
 
     public static let script = #"""
-    // samrad preview: reloads this tab when the site is rebuilt. Not part of the built site.
+    // samrad preview: shows the rebuilt page in this tab. Not part of the built site.
+    // The new page is fetched and its body swapped in, which is much faster than a
+    // navigation and keeps the scroll position; pages with scripts of their own (search,
+    // filters) and any failure fall back to a full reload.
     (function () {
       "use strict";
       if (!window.EventSource) return;
       var me = document.currentScript;
       var version = me ? me.getAttribute("data-samrad-version") : null;
       var source = new EventSource("/_samrad/events");
-      function reload() { source.close(); window.location.reload(); }
+      var busy = false;
+      function fullReload() { source.close(); window.location.reload(); }
+      function ownScripts(doc) {
+        return Array.prototype.some.call(doc.querySelectorAll("script[src]"), function (s) {
+          return s.getAttribute("src").indexOf("/_samrad/") !== 0;
+        });
+      }
+      function refreshStyles(tag) {
+        Array.prototype.forEach.call(document.querySelectorAll('link[rel="stylesheet"]'), function (old) {
+          var fresh = old.cloneNode();
+          fresh.href = old.href.split("?")[0] + "?samrad=" + encodeURIComponent(tag);
+          fresh.addEventListener("load", function () { old.remove(); });
+          old.after(fresh);
+        });
+      }
+      function update(tag) {
+        if (busy) return;
+        if (ownScripts(document)) return fullReload();
+        busy = true;
+        fetch(window.location.href, { cache: "no-store" }).then(function (response) {
+          return response.text();
+        }).then(function (html) {
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          if (!doc.body || ownScripts(doc)) return fullReload();
+          var x = window.scrollX, y = window.scrollY;
+          document.title = doc.title;
+          document.body.replaceWith(document.importNode(doc.body, true));
+          window.scrollTo(x, y);
+          refreshStyles(tag);
+          version = tag;
+          busy = false;
+        }).catch(fullReload);
+      }
       source.addEventListener("hello", function (event) {
-        if (version && event.data !== version) reload(); else version = event.data;
+        if (version && event.data !== version) update(event.data); else version = event.data;
       });
       source.addEventListener("reload", function (event) {
-        if (event.data !== version) reload();
+        if (event.data !== version) update(event.data);
       });
       window.addEventListener("pagehide", function () { source.close(); });
     })();

@@ -84,6 +84,13 @@ public final class IncrementalRebuild: RebuildStep, @unchecked Sendable {
 enum BuildQueue {
     static let queue = DispatchQueue(label: "samrad.serve.build", qos: .userInitiated)
     static let searchQueue = DispatchQueue(label: "samrad.serve.search", qos: .utility)
+    static let releaseQueue = DispatchQueue(label: "samrad.serve.release", qos: .background)
+
+    /// Drops the last reference to `value` on a background queue.
+    static func release<T: Sendable>(_ value: T?) {
+        guard let value else { return }
+        releaseQueue.async { withExtendedLifetime(value) {} }
+    }
 
     static func runSearch<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
@@ -447,8 +454,12 @@ public final class PreviewServer: Service, Sendable {
 
         if let next {
             state.withLock { $0.generation = generation }
+            // The previous snapshot holds a whole site model; freeing it can take longer
+            // than the rest of a rebuild, so it is let go after the reload has been sent.
+            let old = store.current
             store.publish(next)
             hub.broadcast(LiveReload.message(event: "reload", data: next.version))
+            BuildQueue.release(old)
             if let firstEvent { record.saveToReloadSeconds = Self.seconds(ContinuousClock.now - firstEvent) }
         } else {
             record.unchanged = true
@@ -525,6 +536,11 @@ public final class PreviewServer: Service, Sendable {
                 }
                 continue
             }
+            // Indexing renders every page: wait for a quiet second so it does not compete
+            // with the page the editor is looking at, and skip builds already superseded.
+            try? await Task.sleep(for: .seconds(1))
+            if Task.isCancelled { break }
+            if state.withLock({ $0.generation }) != job.generation { continue }
             // Its own queue: rendering every page for the index must not hold up a rebuild.
             let pages = await BuildQueue.runSearch { job.html() }
             switch await search.index(html: pages, language: job.language) {
