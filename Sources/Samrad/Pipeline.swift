@@ -31,12 +31,14 @@ public enum Pipeline {
         }
     }
 
-    public static func render(_ options: BuildOptions) -> Rendered {
+    public static func render(_ options: BuildOptions, progress: @Sendable (String) -> Void = { _ in }) -> Rendered {
         let start = DispatchTime.now()
+        progress("reading and checking the site…")
         let snapshot = SiteSession(options: options).update()
         var report = snapshot.report
         var files: [OutputFile] = []
         if !report.hasErrors {
+            progress("rendering \(snapshot.paths.count) files for \(report.meetings) meetings…")
             var clock = StageClock()
             files = snapshot.renderAll()
             clock.lap("render")
@@ -56,9 +58,10 @@ public enum Pipeline {
     /// `samrad build`: renders, writes atomically and indexes for search.
     public static func build(_ options: BuildOptions, progress: @Sendable (String) -> Void = { _ in }) -> BuildReport {
         let start = DispatchTime.now()
-        let rendered = render(options)
+        let rendered = render(options, progress: progress)
         var report = rendered.report
         guard !report.hasErrors else { return report }
+        progress("writing \(rendered.files.count) files…")
         do {
             let writer = OutputWriter(output: options.outputPath)
             var searchDone = false

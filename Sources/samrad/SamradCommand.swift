@@ -122,7 +122,10 @@ struct Init: ParsableCommand {
 enum Terminal {
     static func out(_ s: String) { Swift.print(s) }
     static func error(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
-    static func progress(_ s: String) { error(s) }
+    /// Progress lines go to a terminal only: logs and scripts get the result, not the steps.
+    static func progress(_ s: String) {
+        if isatty(STDERR_FILENO) != 0 { error(s) }
+    }
 
     static func report(_ diagnostics: [Diagnostic]) {
         for d in diagnostics { error(d.description) }
