@@ -362,6 +362,19 @@ organization: "Nationella dialogrådet"
 labels:
   question: [Fråga]
   summary: [Sammanfattning]
+accessibility:
+  status: partial
+  organization: "Nationella dialogrådet"
+  service: "Benchmarkportalen"
+  known_problems: |
+    - Syntetiskt innehåll för prestandamätningar.
+  contact_email: "tillganglighet@bench.example.se"
+  contact_phone: "08-123 456 00"
+  response_time: "normalt inom fem arbetsdagar"
+  assessment_method: "en egen granskning"
+  assessment_date: "2026-10-01"
+  published: "2026-10-15"
+  updated: "2026-11-20"
 """
 
 HUGO_TOML = """baseURL = "https://bench.example.se/"

@@ -80,7 +80,9 @@ fi
 run_tool() {
   local tool=$1 site=$2 out=$3 results=$4 label=$5 timed=${6:-1}
   local tf="$BENCH_DIR/time.txt" log="$BENCH_DIR/last-$tool.log"
-  rm -rf "$out"
+  # Outside the timing: start from an empty output folder (retry once; a removal can race
+  # with late writes on a loaded machine).
+  rm -rf "$out" 2>/dev/null || { sleep 2; rm -rf "$out"; }
   case $tool in
     samrad)
       /usr/bin/time -f "%e %M %U %S" -o "$tf" "$SAMRAD" build --site "$site/samrad" --output "$out" --no-search >"$log" 2>&1 ;;
