@@ -75,7 +75,9 @@ public enum Pipeline {
                     return
                 }
                 progress("indexing for search with Pagefind…")
-                let result = SearchIndexer.index(folder: staging.path, binary: binary, language: language)
+                let slugs = rendered.index?.site.pages.map(\.slug) ?? []
+                let result = SearchIndexer.index(folder: staging.path, binary: binary, language: language,
+                                                 glob: SearchIndexer.glob(pageSlugs: slugs))
                 if result.ok { searchDone = true } else {
                     searchWarning = "Pagefind failed, so this build has no search index: \(result.message.trimmed)"
                 }

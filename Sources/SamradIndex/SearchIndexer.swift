@@ -38,11 +38,19 @@ public enum SearchIndexer {
         public var message: String
     }
 
+    /// The pages that carry an index body: meetings and their appendices, theme pages and
+    /// free pages. Listing them saves Pagefind parsing every other page only to skip it.
+    public static func glob(pageSlugs: [String]) -> String {
+        let folders = ["moten", "teman"] + pageSlugs.filter { !$0.isEmpty && !$0.contains("/") && !$0.contains(",") && !$0.contains("{") }
+        return "{" + folders.joined(separator: ",") + "}/**/*.html"
+    }
+
     /// Indexes `folder` in place, writing `folder/pagefind/`.
-    public static func index(folder: String, binary: String, language: String) -> Result {
+    public static func index(folder: String, binary: String, language: String, glob: String? = nil) -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["--site", folder, "--output-subdir", "pagefind", "--force-language", language, "--quiet"]
+            + (glob.map { ["--glob", $0] } ?? [])
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
