@@ -43,8 +43,10 @@ def searcher(driver, search_site):
 
 def wait_for_results(b: Browser, timeout: float = 10) -> str:
     deadline = time.time() + timeout
+    status = ""
     while time.time() < deadline:
-        status = b.js("return document.querySelector('[data-search-status]').textContent")
+        # The page may still be navigating (header search box): no status element yet.
+        status = b.js("const s = document.querySelector('[data-search-status]'); return s ? s.textContent : ''")
         rendered = b.js("return document.querySelectorAll('.search-result').length")
         if ("träff" in status) and (rendered > 0 or status.startswith("Inga")):
             return status
