@@ -44,8 +44,7 @@ public enum Pipeline {
             clock.lap("render")
             // The model knows the content's anchors; the rendered pages know every id,
             // including those the templates add.
-            let links = snapshot.renderer.map { ContentLinks.collect($0.index.site) } ?? []
-            let anchorErrors = InternalLinkCheck.run(links, paths: Set(files.map(\.path)),
+            let anchorErrors = InternalLinkCheck.run(snapshot.links, paths: Set(files.map(\.path)),
                                                      anchors: InternalLinkCheck.renderedAnchors(files),
                                                      basePath: snapshot.renderer?.index.site.config.basePath ?? "/")
             report.diagnostics = Diagnostics(report.diagnostics + anchorErrors).sorted

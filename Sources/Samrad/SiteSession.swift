@@ -82,7 +82,7 @@ public final class SiteSession: @unchecked Sendable {
         guard loader.checkRoot(&rootDiagnostics) else {
             var report = BuildReport()
             report.diagnostics = rootDiagnostics.sorted
-            return SiteSnapshot(report: report, renderer: nil, jobs: [], revision: revision)
+            return SiteSnapshot(report: report, renderer: nil, jobs: [], revision: revision, links: [])
         }
 
         let all = paths == nil
@@ -108,8 +108,7 @@ public final class SiteSession: @unchecked Sendable {
             let before = (loaded.templates, loaded.templateAssets)
             loader.loadTemplates(into: &loaded, &d)
             differs = differs || before.0 != loaded.templates || before.1 != loaded.templateAssets
-            let required = TemplateSet.required + ["themes", "theme", "questions", "ideas", "organizations", "organization", "data", "search", "accessibility"]
-            let (compiled, compileDiagnostics) = TemplateSet.compile(loaded.templates, required: required)
+            let (compiled, compileDiagnostics) = TemplateSet.compile(loaded.templates)
             templates = compiled
             templateDiagnostics = d.items + compileDiagnostics
         }
@@ -244,6 +243,7 @@ public final class SiteSession: @unchecked Sendable {
 
         var renderer: SiteRenderer?
         var jobs: [SiteRenderer.OutputJob] = []
+        var allLinks: [ContentLink] = []
         if let templates {
             let searchEnabled = options.search && SearchIndexer.locateBinary(siteRoot: options.site) != nil
             let r = SiteRenderer(index: index, templates: templates, templateAssets: loaded.templateAssets,
@@ -253,14 +253,15 @@ public final class SiteSession: @unchecked Sendable {
             // Links in the content, checked against the pages that will exist and the
             // anchors the model knows; a full build checks anchors on rendered pages too.
             let anchors = ModelAnchors(meetings: meetingAnchors, pages: linked.pages)
-            diagnostics.append(contentsOf: InternalLinkCheck.run(contentLinks + ContentLinks.collect(pages: linked.pages), paths: Set(jobs.map(\.path)),
+            allLinks = contentLinks + ContentLinks.collect(pages: linked.pages)
+            diagnostics.append(contentsOf: InternalLinkCheck.run(allLinks, paths: Set(jobs.map(\.path)),
                                                                  anchors: anchors.anchors(of:), basePath: config.basePath))
         }
         clock.lap("prepare pages")
         report.pages = jobs.filter { $0.path.hasSuffix(".html") }.count
         report.files = jobs.count
         report.diagnostics = diagnostics.sorted
-        return SiteSnapshot(report: report, renderer: renderer, jobs: jobs, revision: revision)
+        return SiteSnapshot(report: report, renderer: renderer, jobs: jobs, revision: revision, links: allLinks)
     }
 }
 
@@ -271,14 +272,17 @@ public final class SiteSnapshot: @unchecked Sendable {
     public let paths: [String]
     /// Equal for two snapshots of the same content.
     public let revision: Int
+    /// Every link written in the content, for checks against the rendered pages.
+    let links: [ContentLink]
     private let jobs: [String: SiteRenderer.OutputJob]
     private let ordered: [SiteRenderer.OutputJob]
     private var cache: [String: OutputFile.Content] = [:]
     private let lock = NSLock()
 
-    init(report: BuildReport, renderer: SiteRenderer?, jobs: [SiteRenderer.OutputJob], revision: Int) {
+    init(report: BuildReport, renderer: SiteRenderer?, jobs: [SiteRenderer.OutputJob], revision: Int, links: [ContentLink]) {
         self.report = report
         self.revision = revision
+        self.links = links
         self.renderer = renderer
         self.ordered = jobs
         self.paths = jobs.map(\.path)

@@ -2,12 +2,16 @@ import SamradCore
 
 /// Recognises question headings and summary labels as the brief defines them.
 public struct Labels: Sendable {
-    public var question: [String]
-    public var summary: [String]
+    public let question: [String]
+    public let summary: [String]
+
+    /// Longer text cannot be a summary label (plus room for a colon and spaces).
+    private let summaryLimit: Int
 
     public init(question: [String], summary: [String]) {
         self.question = question
         self.summary = summary
+        summaryLimit = summary.reduce(0) { Swift.max($0, $1.utf8.count) } + 8
     }
 
     public struct QuestionMatch: Sendable, Equatable {
@@ -62,8 +66,7 @@ public struct Labels: Sendable {
     /// `Sammanfattning` or `Sammanfattning:` alone (any case); "Sammanfattningsvis" is not.
     public func isSummaryLabel(_ text: String) -> Bool {
         // Called for every paragraph: long text cannot be a label, so skip the lowercasing.
-        let longest = summary.reduce(0) { Swift.max($0, $1.utf8.count) }
-        if text.utf8.count > longest + 8 { return false }
+        if text.utf8.count > summaryLimit { return false }
         var t = text.trimmed
         if t.hasSuffix(":") { t.removeLast() }
         t = t.trimmed.lowercased()

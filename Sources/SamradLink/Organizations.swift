@@ -50,10 +50,6 @@ public struct OrganizationDirectory: Sendable {
         }
     }
 
-    public func find(_ name: String) -> Organization? {
-        byKey[name.foldedForMatching].map { organizations[$0] }
-    }
-
     /// The organisation for a participant name, adding an unlisted one if needed.
     /// Returns a warning when the name looks like a typo of a listed one.
     public mutating func resolve(_ name: String, at location: SourceLocation) -> (Organization, Diagnostic?) {

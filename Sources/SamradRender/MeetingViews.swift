@@ -38,7 +38,7 @@ struct MeetingViews: Sendable {
         let m = linked.meeting
         var counts: [String] = []
         if !m.questions.isEmpty { counts.append(Phrases.count(m.questions.count, "fråga", "frågor")) }
-        let postIts = m.boards.reduce(0) { $0 + $1.categories.reduce(0) { $0 + $1.postIts.count } }
+        let postIts = m.postItCount
         if postIts > 0 { counts.append(Phrases.count(postIts, "idé", "idéer")) }
         if !linked.participants.isEmpty { counts.append(Phrases.count(linked.participants.count, "organisation", "organisationer")) }
         return [

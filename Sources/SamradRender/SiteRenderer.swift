@@ -75,10 +75,6 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
-    public func render() -> [OutputFile] {
-        parallelMap(outputJobs()) { OutputFile($0.path, $0.make()) }
-    }
-
     func pageJobs() -> [PageJob] {
         let ctx = pageContext
         let views = self.views

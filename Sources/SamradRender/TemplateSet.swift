@@ -10,6 +10,7 @@ public struct TemplateSet: Sendable {
     /// Templates every build renders with; a site may override any of them.
     public static let required = [
         "base", "index", "meetings", "meeting", "appendix", "page", "404",
+        "themes", "theme", "questions", "ideas", "organizations", "organization", "data", "search", "accessibility",
     ]
 
     /// swift-mustache escapes HTML one Character at a time through a dictionary, which

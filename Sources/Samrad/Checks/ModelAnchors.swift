@@ -6,11 +6,6 @@ import SamradLink
 struct ModelAnchors {
     private var byFile: [String: Set<String>] = [:]
 
-    init(_ site: LinkedSite) {
-        for linked in site.meetings { add(Self.of(linked.meeting)) }
-        for page in site.pages { byFile["\(page.slug)/index.html"] = Set(page.anchors) }
-    }
-
     init(meetings: [[String: Set<String>]], pages: [Page]) {
         for m in meetings { add(m) }
         for page in pages { byFile["\(page.slug)/index.html"] = Set(page.anchors) }
