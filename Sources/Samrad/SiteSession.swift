@@ -56,6 +56,8 @@ public final class SiteSession: @unchecked Sendable {
     /// Theme linking per meeting entry, valid while the meeting and themes.yml are unchanged.
     private var themed: [String: (serial: Int, themesText: String?, value: SiteLinker.ThemedMeeting)] = [:]
     private var serial = 0
+    /// What linking learnt about unlisted organisation names; replaced when organizations.yml changes.
+    private var organizationMemo: OrganizationMemo?
     private var parsedConfig: (key: [String?], site: SiteConfig, themes: [ThemeDefinition], organizations: [OrganizationDefinition], diagnostics: [Diagnostic])?
     private var meetingSerial: [String: Int] = [:]
 
@@ -230,7 +232,9 @@ public final class SiteSession: @unchecked Sendable {
         diagnostics.append(contentsOf: pageExtract)
 
         let extracted = ExtractedSite(config: config, themes: themes, organizations: organizations, meetings: extractedMeetings, pages: pages)
-        let (linked, linkDiagnostics) = SiteLinker.link(extracted, resolver: resolver, themed: themedMeetings)
+        if organizationMemo?.definitions != organizations { organizationMemo = OrganizationMemo(organizations) }
+        let (linked, linkDiagnostics) = SiteLinker.link(extracted, resolver: resolver, themed: themedMeetings,
+                                                        organizationMemo: organizationMemo)
         diagnostics.append(contentsOf: linkDiagnostics)
         clock.lap("link")
         let index = SiteIndex(linked)

@@ -1,4 +1,6 @@
+import Foundation
 import SamradCore
+import SamradParse
 
 /// An organisation as the portal shows it: one page each, however its name was spelled.
 public struct Organization: Sendable, Hashable {
@@ -17,7 +19,7 @@ public struct OrganizationDirectory: Sendable {
     public private(set) var organizations: [Organization] = []
     private var byKey: [String: Int] = [:]
     private var slugs = Slug.Registry()
-    private let listedSpellings: [String]
+    private let memo: OrganizationMemo
     /// Close listed spellings for unlisted names that look like typos, by folded name, so
     /// that every meeting writing the typo is told, not only the first.
     private var typoHints: [String: [String]] = [:]
@@ -35,8 +37,10 @@ public struct OrganizationDirectory: Sendable {
         return key
     }
 
-    public init(_ definitions: [OrganizationDefinition]) {
-        listedSpellings = definitions.flatMap { [$0.name] + $0.aliases }
+    /// - Parameter memo: what an earlier directory for the same definitions found out
+    ///   about unlisted names (the preview links the whole site on every save).
+    public init(_ definitions: [OrganizationDefinition], memo: OrganizationMemo? = nil) {
+        self.memo = memo.flatMap { $0.definitions == definitions ? $0 : nil } ?? OrganizationMemo(definitions)
         for def in definitions {
             let org = Organization(slug: slugs.claim(Slug.make(def.name, maxWords: 10)), name: def.name, kind: def.kind,
                                    url: def.url, aliases: def.aliases, isListed: true)
@@ -62,7 +66,7 @@ public struct OrganizationDirectory: Sendable {
         let org = Organization(slug: slugs.claim(Slug.make(name, maxWords: 10)), name: name, kind: nil, url: nil, aliases: [], isListed: false)
         organizations.append(org)
         byKey[key] = organizations.count - 1
-        let close = closestMatches(to: name, in: listedSpellings, limit: 3, maxDistance: Swift.max(2, name.count / 6))
+        let close = memo.closeListedSpellings(to: name)
         guard !close.isEmpty else { return (org, nil) }
         typoHints[key] = close
         return (org, Self.typoWarning(name, close, at: location))
@@ -71,4 +75,54 @@ public struct OrganizationDirectory: Sendable {
     private static func typoWarning(_ name: String, _ close: [String], at location: SourceLocation) -> Diagnostic {
         .warning("unknown organisation '\(name)' (did you mean \(quotedAlternatives(close))?); it gets a page of its own unless you fix the spelling or add it as an alias in organizations.yml", at: location)
     }
+}
+
+/// Close listed spellings of unlisted names, worked out once per name: comparing a name
+/// against every spelling in organizations.yml is the slow part of linking, and the same
+/// unlisted names come back in meeting after meeting and save after save.
+public final class OrganizationMemo: @unchecked Sendable {
+    public let definitions: [OrganizationDefinition]
+    private let candidates: MatchCandidates
+    private let lock = NSLock()
+    private var close: [String: [String]] = [:]
+    private var last: (lists: [[Located<String>]], resolved: ResolvedParticipants)?
+
+    public init(_ definitions: [OrganizationDefinition]) {
+        self.definitions = definitions
+        candidates = MatchCandidates(definitions.flatMap { [$0.name] + $0.aliases })
+    }
+
+    func resolved(for lists: [[Located<String>]]) -> ResolvedParticipants? {
+        lock.lock()
+        defer { lock.unlock() }
+        // Unchanged meetings share their lists' storage with the last call, so this
+        // comparison is mostly identity checks.
+        guard let last, last.lists == lists else { return nil }
+        return last.resolved
+    }
+
+    func remember(_ resolved: ResolvedParticipants, for lists: [[Located<String>]]) {
+        lock.lock()
+        last = (lists, resolved)
+        lock.unlock()
+    }
+
+    func closeListedSpellings(to name: String) -> [String] {
+        lock.lock()
+        if let hit = close[name] { lock.unlock(); return hit }
+        lock.unlock()
+        let found = candidates.closest(to: name, limit: 3, maxDistance: Swift.max(2, name.count / 6))
+        lock.lock()
+        close[name] = found
+        lock.unlock()
+        return found
+    }
+}
+
+struct ResolvedParticipants: Sendable {
+    var organizations: [Organization]
+    /// Per meeting: organisation slugs in the order written, without repeats.
+    var slugs: [[String]]
+    /// Per meeting: typo hints and repeated names.
+    var diagnostics: [[Diagnostic]]
 }

@@ -1,5 +1,6 @@
 import SamradCore
 import SamradExtract
+import SamradParse
 
 /// A meeting with its themes and participants resolved against the taxonomies.
 public struct LinkedMeeting: Sendable {
@@ -48,26 +49,17 @@ public enum SiteLinker {
     }
 
     /// - Parameter themed: `theme(_:_:)` of each of `site.meetings`, in the same order.
-    public static func link(_ site: ExtractedSite, resolver: ThemeResolver, themed: [ThemedMeeting]) -> (LinkedSite, [Diagnostic]) {
+    /// - Parameter organizationMemo: kept by the preview between saves.
+    public static func link(_ site: ExtractedSite, resolver: ThemeResolver, themed: [ThemedMeeting],
+                            organizationMemo: OrganizationMemo? = nil) -> (LinkedSite, [Diagnostic]) {
         var diagnostics = Diagnostics()
-        var directory = OrganizationDirectory(site.organizations)
-
+        let participants = resolveParticipants(themed.map(\.meeting.participants), site.organizations, memo: organizationMemo)
         var meetings: [LinkedMeeting] = []
         meetings.reserveCapacity(themed.count)
-        for item in themed {
-            let meeting = item.meeting
+        for (i, item) in themed.enumerated() {
             diagnostics.append(contentsOf: item.diagnostics)
-            var participants: [String] = []
-            for p in meeting.participants {
-                let (org, warning) = directory.resolve(p.value, at: p.location)
-                if let warning { diagnostics.append(warning) }
-                if participants.contains(org.slug) {
-                    diagnostics.warning("'\(p.value)' is listed twice among the participants", at: p.location)
-                } else {
-                    participants.append(org.slug)
-                }
-            }
-            meetings.append(LinkedMeeting(meeting: meeting, participants: participants, themes: item.themes))
+            diagnostics.append(contentsOf: participants.diagnostics[i])
+            meetings.append(LinkedMeeting(meeting: item.meeting, participants: participants.slugs[i], themes: item.themes))
         }
         for page in site.pages {
             for tag in page.allTags where resolver.resolve(tag.name) == nil {
@@ -88,8 +80,41 @@ public enum SiteLinker {
         for theme in site.themes where !used.contains(theme.slug) {
             diagnostics.warning("theme '\(theme.slug)' is declared but no meeting uses it", at: theme.location)
         }
-        return (LinkedSite(config: site.config, themes: resolver, organizations: directory.organizations,
+        return (LinkedSite(config: site.config, themes: resolver, organizations: participants.organizations,
                            meetings: meetings, pages: site.pages), diagnostics.items)
+    }
+
+    /// Organisation slugs for every meeting's participants, in meeting order, with the
+    /// warnings they raise. The answer depends only on the participant lists and
+    /// organizations.yml; when neither changed since the memo's last call (an editor
+    /// changed the text of a meeting, not who took part), it is the memo's.
+    static func resolveParticipants(_ lists: [[Located<String>]], _ definitions: [OrganizationDefinition],
+                                    memo: OrganizationMemo?) -> ResolvedParticipants {
+        let memo = memo.flatMap { $0.definitions == definitions ? $0 : nil }
+        if let hit = memo?.resolved(for: lists) { return hit }
+        var directory = OrganizationDirectory(definitions, memo: memo)
+        var slugs: [[String]] = []
+        var warnings: [[Diagnostic]] = []
+        slugs.reserveCapacity(lists.count)
+        warnings.reserveCapacity(lists.count)
+        for list in lists {
+            var mine: [String] = []
+            var said: [Diagnostic] = []
+            for p in list {
+                let (org, warning) = directory.resolve(p.value, at: p.location)
+                if let warning { said.append(warning) }
+                if mine.contains(org.slug) {
+                    said.append(.warning("'\(p.value)' is listed twice among the participants", at: p.location))
+                } else {
+                    mine.append(org.slug)
+                }
+            }
+            slugs.append(mine)
+            warnings.append(said)
+        }
+        let resolved = ResolvedParticipants(organizations: directory.organizations, slugs: slugs, diagnostics: warnings)
+        memo?.remember(resolved, for: lists)
+        return resolved
     }
 
     /// Every `themes` list in the model holds slugs from here on, never aliases.

@@ -2,6 +2,9 @@ import Dispatch
 import Foundation
 import Hummingbird
 import SamradIndex
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Pagefind for the preview. Pagefind reads HTML from a folder, so after a good build the
 /// rendered HTML (without the live-reload tag) is written to a private temporary folder,
@@ -73,6 +76,9 @@ final class PreviewSearch: Sendable {
         let started: Bool = running.withLock { current in
             guard current == nil, !closed.current else { return false }
             do { try process.run() } catch { return false }
+            // Indexing may take seconds on a large site; the editor's next save must not
+            // wait for CPU behind it.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), 10)
             current = process
             return true
         }

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import Samrad
 import SamradCore
+import SamradIndex
 import SamradRender
 import ServiceLifecycle
 import UnixSignals
@@ -470,8 +471,12 @@ public final class PreviewServer: Service, Sendable {
 
         if let next, !failed, options.search {
             // The pages as served: Pagefind skips the live-reload <script>.
+            // Only pages with an index body: rendering the others (the idea bank is the
+            // largest page) would cost the next save its CPU for nothing.
             let served = next.files
-            searchJob.yield(SearchJob(generation: generation, html: { served.html() }, language: config?.language ?? "sv"))
+            let pageSlugs = rendered.index?.site.pages.map(\.slug) ?? []
+            searchJob.yield(SearchJob(generation: generation, html: { served.html(where: { SearchIndexer.isIndexed($0, pageSlugs: pageSlugs) }) },
+                                      language: config?.language ?? "sv"))
         }
     }
 

@@ -100,9 +100,10 @@ final class PreviewFiles: @unchecked Sendable {
 
     var revision: Int? { lazy?.revision }
 
-    /// Every HTML page as served, for Pagefind; on an incremental build this renders them.
-    func html() -> [(String, ByteBuffer)] {
-        let paths = (lazy?.paths ?? Array(eager.keys)).filter { $0.hasSuffix(".html") }.sorted()
+    /// The HTML pages `include` takes, as served, for Pagefind; on an incremental build
+    /// this renders them.
+    func html(where include: (String) -> Bool = { _ in true }) -> [(String, ByteBuffer)] {
+        let paths = (lazy?.paths ?? Array(eager.keys)).filter { $0.hasSuffix(".html") && include($0) }.sorted()
         return paths.compactMap { path in self[path].map { (path, $0.body) } }
     }
 

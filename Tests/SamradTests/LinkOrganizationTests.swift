@@ -1,6 +1,7 @@
 import Testing
 import SamradCore
 import SamradExtract
+import SamradParse
 @testable import SamradLink
 
 /// Participants matched to organizations.yml by name or alias, ignoring case and
@@ -109,5 +110,53 @@ struct LinkOrganizationTests {
         let warning = try #require(diagnostics.warnings.first { $0.message.contains("listed twice") })
         #expect(warning.location?.file == path)
         #expect(warning.location?.line == position(of: "- polisen", in: text)?.line)
+    }
+}
+
+/// The preview links the whole site on every save; a memo of the last participant
+/// resolution spares that work when no participant list changed.
+@Suite("link: organisation memo")
+struct LinkOrganizationMemoTests {
+    let definitions = [
+        OrganizationDefinition(name: "Polismyndigheten", aliases: ["Polisen"]),
+        OrganizationDefinition(name: "Rädda Barnen"),
+    ]
+
+    func lists(_ names: [[String]]) -> [[Located<String>]] {
+        names.enumerated().map { m, list in
+            list.enumerated().map { i, name in Located(name, at: SourceLocation(file: "content/meetings/m\(m).md", line: i + 3, column: 5)) }
+        }
+    }
+
+    @Test func unchangedListsGiveTheSameAnswerAndChangedOnesAreResolvedAgain() {
+        let memo = OrganizationMemo(definitions)
+        let first = lists([["Polisen", "Fryshuset"], ["Rädda barnen", "Polsen"]])
+        let a = SiteLinker.resolveParticipants(first, definitions, memo: memo)
+        let b = SiteLinker.resolveParticipants(first, definitions, memo: memo)
+        #expect(a.slugs == b.slugs)
+        #expect(a.organizations.map(\.name) == ["Polismyndigheten", "Rädda Barnen", "Fryshuset", "Polsen"])
+        #expect(a.diagnostics[1].map(\.message).first?.hasPrefix("unknown organisation 'Polsen' (did you mean 'Polisen'?)") == true)
+
+        // A new unlisted participant in one meeting: a new organisation, not the memo's answer.
+        let second = lists([["Polisen", "Fryshuset", "Hela Människan"], ["Rädda barnen", "Polsen"]])
+        let c = SiteLinker.resolveParticipants(second, definitions, memo: memo)
+        #expect(c.organizations.map(\.name).contains("Hela Människan"))
+        #expect(c.slugs[0].count == 3)
+        #expect(c.slugs == SiteLinker.resolveParticipants(second, definitions, memo: nil).slugs)
+
+        // The same names on other lines: the warnings must point at the new lines.
+        var moved = second
+        moved[1][1].location.line += 4
+        let d = SiteLinker.resolveParticipants(moved, definitions, memo: memo)
+        #expect(d.diagnostics[1].first?.location?.line == second[1][1].location.line + 4)
+    }
+
+    @Test func aMemoOfOtherDefinitionsIsNotUsed() {
+        let memo = OrganizationMemo(definitions)
+        let list = lists([["Fryshuset"]])
+        _ = SiteLinker.resolveParticipants(list, definitions, memo: memo)
+        let listed = [OrganizationDefinition(name: "Fryshuset")]
+        let r = SiteLinker.resolveParticipants(list, listed, memo: memo)
+        #expect(r.organizations.map(\.isListed) == [true])
     }
 }
