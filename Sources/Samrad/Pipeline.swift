@@ -54,46 +54,114 @@ public enum Pipeline {
         return Rendered(files: files, index: snapshot.renderer?.index, report: report)
     }
 
-    /// `samrad build`: renders, writes atomically and indexes for search.
+    /// `samrad build`: renders, writes atomically and indexes for search. Each page is
+    /// written into the staging folder as soon as it is rendered; a link error found
+    /// after rendering throws the staging folder away like any other failure.
     public static func build(_ options: BuildOptions, progress: @Sendable (String) -> Void = { _ in }) -> BuildReport {
         let start = DispatchTime.now()
-        let rendered = render(options, progress: progress)
-        var report = rendered.report
-        guard !report.hasErrors else { return report }
-        progress("writing \(rendered.files.count) files…")
+        progress("reading and checking the site…")
+        let snapshot = SiteSession(options: options).update()
+        var report = snapshot.report
+        guard !report.hasErrors else {
+            report.seconds = seconds(since: start)
+            return report
+        }
+        progress("rendering and writing \(snapshot.paths.count) files for \(report.meetings) meetings…")
         do {
             let writer = OutputWriter(output: options.outputPath)
             var searchDone = false
             var searchWarning: String?
-            try writer.write(rendered.files) { staging in
+            try writer.write(streaming: { staging in
+                var clock = StageClock()
+                let anchorErrors = renderChecked(snapshot) { staging.write($0, $1) }
+                clock.lap("render and write")
+                if !anchorErrors.isEmpty {
+                    report.diagnostics = Diagnostics(report.diagnostics + anchorErrors).sorted
+                    throw StopBuild()
+                }
+            }, beforeSwap: { staging in
                 guard options.search else { return }
-                let language = rendered.index?.site.config.language ?? "sv"
+                let language = snapshot.renderer?.index.site.config.language ?? "sv"
                 guard let binary = SearchIndexer.locateBinary(siteRoot: options.site) else {
                     searchWarning = "Pagefind was not found, so this build has no search index; install it with 'pip install pagefind-bin' (the README's first command does) or set PAGEFIND_BINARY_PATH"
                     try Data(SearchAvailability.missing.utf8).write(to: staging.appendingPathComponent("search-status.txt"))
                     return
                 }
                 progress("indexing for search with Pagefind…")
-                let slugs = rendered.index?.site.pages.map(\.slug) ?? []
+                let slugs = snapshot.renderer?.index.site.pages.map(\.slug) ?? []
                 let result = SearchIndexer.index(folder: staging.path, binary: binary, language: language,
                                                  glob: SearchIndexer.glob(pageSlugs: slugs))
                 if result.ok { searchDone = true } else {
                     searchWarning = "Pagefind failed, so this build has no search index: \(result.message.trimmed)"
                 }
-            }
+            })
             report.wrote = true
             report.searchIndexed = searchDone
             report.searchWarning = searchWarning
+        } catch is StopBuild {
+            // The errors are in the report.
         } catch {
             report.diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(error); the previous output is unchanged"))
         }
-        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        report.seconds = seconds(since: start)
         return report
     }
 
     /// `samrad check`: everything `build` does, without writing.
     public static func check(_ options: BuildOptions) -> BuildReport {
-        render(options).report
+        let start = DispatchTime.now()
+        let snapshot = SiteSession(options: options).update()
+        var report = snapshot.report
+        if !report.hasErrors {
+            report.diagnostics = Diagnostics(report.diagnostics + renderChecked(snapshot) { _, _ in }).sorted
+        }
+        report.seconds = seconds(since: start)
+        return report
+    }
+
+    /// Renders every file into `sink` and returns the links to anchors that no rendered
+    /// page has. Only the pages such links point at are searched for ids, while they
+    /// are at hand; the others are not kept.
+    static func renderChecked(_ snapshot: SiteSnapshot, into sink: @Sendable (String, OutputFile.Content) -> Void) -> [Diagnostic] {
+        let basePath = snapshot.renderer?.index.site.config.basePath ?? "/"
+        let paths = Set(snapshot.paths)
+        var wanted = Set<String>()
+        _ = InternalLinkCheck.run(snapshot.links, paths: paths, anchors: { wanted.insert($0); return nil }, basePath: basePath)
+        let found = AnchorCollector(wanted)
+        snapshot.renderEach { path, content in
+            found.collect(path, content)
+            sink(path, content)
+        }
+        return InternalLinkCheck.run(snapshot.links, paths: paths, anchors: found.ids(of:), basePath: basePath)
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
+
+private struct StopBuild: Error {}
+
+/// The ids on the pages that content links point into, gathered while rendering.
+private final class AnchorCollector: @unchecked Sendable {
+    private let wanted: Set<String>
+    private let lock = NSLock()
+    private var found: [String: Set<String>] = [:]
+
+    init(_ wanted: Set<String>) { self.wanted = wanted }
+
+    func collect(_ path: String, _ content: OutputFile.Content) {
+        guard wanted.contains(path), case .text(let html) = content else { return }
+        let ids = InternalLinkCheck.collectIDs(html)
+        lock.lock()
+        found[path] = ids
+        lock.unlock()
+    }
+
+    func ids(of path: String) -> Set<String>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return found[path]
     }
 }
 

@@ -314,4 +314,13 @@ public final class SiteSnapshot: @unchecked Sendable {
     public func renderAll() -> [OutputFile] {
         parallelMap(ordered) { OutputFile($0.path, $0.make()) }
     }
+
+    /// Every file, rendered on all cores and handed to `consume` as soon as it is made,
+    /// so that no more than a few pages are held at a time. The pages that gather the
+    /// whole site (idea bank, open data) come first: started last, one of them would
+    /// leave the other cores idle at the end.
+    public func renderEach(_ consume: @Sendable (String, OutputFile.Content) -> Void) {
+        let aggregatesFirst = ordered.filter { !$0.path.hasPrefix("moten/") } + ordered.filter { $0.path.hasPrefix("moten/") }
+        parallelForEach(aggregatesFirst) { job in consume(job.path, job.make()) }
+    }
 }

@@ -33,3 +33,9 @@ private final class ResultBuffer<R>: @unchecked Sendable {
 
     func values() -> [R] { (0..<count).compactMap { pointer[$0] } }
 }
+
+/// `body` for every item, on all cores.
+public func parallelForEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
+    if items.count < 2 { items.forEach(body); return }
+    DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
+}

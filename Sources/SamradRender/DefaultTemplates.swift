@@ -841,10 +841,10 @@ h1 .meta, h2 .meta, h3 .meta { font-weight: 400; }
 </details>
 {{/isFiltered}}
 <ul class="postits idea-bank" data-filter-list="ideer">
-{{#cards}}
-{{! Each card is partials/idea-card.mustache, rendered once per build and reused here. }}
-{{{cardHTML}}}
-{{/cards}}
+{{#hasCards}}
+{{! The cards, one per line: each is partials/idea-card.mustache, rendered once per build and reused. }}
+{{{cardsHTML}}}
+{{/hasCards}}
 </ul>
 <p class="empty-result" data-filter-empty hidden>Inga idéer matchar filtren.</p>
 </div>
@@ -1369,10 +1369,8 @@ h1 .meta, h2 .meta, h3 .meta { font-weight: 400; }
 <section aria-labelledby="ideer-rubrik" data-pagefind-ignore>
 <h2 id="ideer-rubrik">Idéer om {{name}}</h2>
 <ul class="postits idea-bank">
-{{#postIts}}
-{{! Each card is partials/idea-card.mustache, rendered once per build and reused here. }}
-{{{cardHTML}}}
-{{/postIts}}
+{{! The cards, one per line: each is partials/idea-card.mustache, rendered once per build and reused. }}
+{{{postItsHTML}}}
 </ul>
 <p><a href="{{ideasURL}}">Idéerna som egen lista i idébanken</a></p>
 </section>

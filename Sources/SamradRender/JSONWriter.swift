@@ -18,8 +18,8 @@ public indirect enum JSON: Sendable {
 
     private func write(into out: inout String, indent: Int) {
         let pretty = indent >= 0
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
+        let pad = pretty ? JSON.padding(indent + 1) : ""
+        let closePad = pretty ? JSON.padding(indent) : ""
         switch self {
         case .string(let s): JSON.escape(s, into: &out)
         case .int(let n): out += String(n)
@@ -46,6 +46,13 @@ public indirect enum JSON: Sendable {
             }
             out += pretty ? "\n\(closePad)}" : "}"
         }
+    }
+
+    /// Indentation strings made once: the writer asks for one at every value.
+    private static let pads = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    private static func padding(_ level: Int) -> String {
+        level < pads.count ? pads[level] : String(repeating: "  ", count: level)
     }
 
     static func escape(_ s: String, into out: inout String) {

@@ -106,27 +106,38 @@ struct OpenData: Sendable {
     /// One row per post-it, UTF-8 with a byte order mark so that Excel shows å, ä and ö.
     func csv() -> String {
         var out = "\u{FEFF}"
-        out += csvRow(["id", "möte", "datum", "kategori", "text", "teman", "länk"])
+        out.reserveCapacity(index.allPostIts.count * 320)
+        appendCSVRow(["id", "möte", "datum", "kategori", "text", "teman", "länk"], to: &out)
         for linked in index.site.meetings {
+            let pageURL = url(linked.path)
             for p in linked.meeting.postIts {
-                out += csvRow([p.id, linked.meeting.title, linked.meeting.date.description,
-                               p.categoryPath.joined(separator: " › "), p.text,
-                               p.themes.joined(separator: " "), url(linked.path) + "#" + p.id])
+                appendCSVRow([p.id, linked.meeting.title, linked.meeting.date.description,
+                              p.categoryPath.joined(separator: " › "), p.text,
+                              p.themes.joined(separator: " "), pageURL + "#" + p.id], to: &out)
             }
         }
         return out
     }
 
-    func csvRow(_ fields: [String]) -> String {
-        fields.map { field -> String in
+    /// Looks at bytes, not characters: every special character is ASCII, and this runs
+    /// for every field of every post-it.
+    func appendCSVRow(_ fields: [String], to out: inout String) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out += "," }
             var f = field
             // A cell starting with = + - @ is a formula in spreadsheets; a quote mark keeps it text.
-            if let first = f.first, "=+-@\t\r".contains(first) { f = "'" + f }
-            if f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
-                return "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            if let first = f.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D {
+                f = "'" + f
             }
-            return f
-        }.joined(separator: ",") + "\r\n"
+            if f.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) {
+                out += "\""
+                out += f.replacingOccurrences(of: "\"", with: "\"\"")
+                out += "\""
+            } else {
+                out += f
+            }
+        }
+        out += "\r\n"
     }
 }
 

@@ -97,7 +97,7 @@ struct PortalPages: Sendable {
             return ["title": m.title, "url": url, "dateText": views.dateText(m), "isoDate": m.date.description,
                     "questions": questions, "meetingPoints": meetingPoints, "hasMeetingPoints": !meetingPoints.isEmpty]
         }.reversed()
-        extra["postIts"] = (stats?.postIts ?? []).map(ideaCardHTML)
+        extra["postItsHTML"] = ideaCardsHTML(stats?.postIts ?? [])
         extra["hasPostIts"] = !(stats?.postIts ?? []).isEmpty
         extra["related"] = (stats?.related ?? []).prefix(8).map { r -> [String: Any] in
             ["name": themeName(r.slug), "url": "\(base)teman/\(r.slug)/", "countText": Phrases.count(r.count, "gång", "gånger")]
@@ -151,9 +151,21 @@ struct PortalPages: Sendable {
     // MARK: Idea bank
 
     /// The idea's card as HTML, rendered once with partials/idea-card.
-    func ideaCardHTML(_ ref: PostItRef) -> [String: Any] {
+    func ideaCardHTML(_ ref: PostItRef) -> String {
         let key = "idea-\(ref.meeting)-\(ref.board)-\(ref.category)-\(ref.postIt)"
-        return ["cardHTML": views.fragments.fragment(key) { views.templates.render(ideaCard(ref), template: "partials/idea-card") }]
+        return views.fragments.fragment(key) { views.templates.render(ideaCard(ref), template: "partials/idea-card") }
+    }
+
+    /// The cards of `refs`, a line between each, for `{{{cardsHTML}}}`: a list of tens of
+    /// thousands of cards through a Mustache section costs a context and a lookup each.
+    func ideaCardsHTML(_ refs: [PostItRef]) -> String {
+        var out = ""
+        out.reserveCapacity(refs.count * 640)
+        for (i, ref) in refs.enumerated() {
+            if i > 0 { out += "\n" }
+            out += ideaCardHTML(ref)
+        }
+        return out
     }
 
     func ideaCard(_ ref: PostItRef) -> [String: Any] {
@@ -174,7 +186,6 @@ struct PortalPages: Sendable {
 
     func ideasPage(theme: String?) -> [String: Any] {
         let refs = theme.map { index.themes[$0]?.postIts ?? [] } ?? index.allPostIts
-        let cards = refs.map(ideaCardHTML)
         var categories: [String] = [], seenCategories = Set<String>()
         var meetings: [(String, String)] = [], seenMeetings = Set<Int>()
         var years = Set<Int>()
@@ -192,7 +203,7 @@ struct PortalPages: Sendable {
         let path = theme.map { "idebank/\($0)/" } ?? "idebank/"
         let title = theme.map { "Idébanken: \(themeName($0))" } ?? "Idébanken"
         return context.page(title: title, path: path, description: "Idéer och förslag från mötenas workshoppar.", section: "idebank/", extra: [
-            "cards": cards, "total": cards.count, "totalText": Phrases.count(cards.count, "idé", "idéer"),
+            "cardsHTML": ideaCardsHTML(refs), "hasCards": !refs.isEmpty, "total": refs.count, "totalText": Phrases.count(refs.count, "idé", "idéer"),
             "isFiltered": theme != nil, "themeName": theme.map(themeName) ?? "",
             "allURL": "\(base)idebank/",
             "themeOptions": index.themeOrder.filter { themes.contains($0) }.map { ["value": $0, "label": themeName($0)] },

@@ -16,58 +16,35 @@ public struct OutputWriter: Sendable {
         public var description: String
     }
 
+    /// Writes `files` (on all cores), then swaps them in.
     /// - Returns: the number of files written.
     @discardableResult
     public func write(_ files: [OutputFile], beforeSwap: (URL) throws -> Void = { _ in }) throws -> Int {
-        let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        do {
-            try writeAll(files, into: staging)
-            try beforeSwap(staging)
-            try swapIn(staging)
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
-        }
+        try write(streaming: { staging in
+            parallelForEach(files) { staging.write($0.path, $0.content) }
+        }, beforeSwap: beforeSwap)
         return files.count
     }
 
-    func writeAll(_ files: [OutputFile], into folder: URL) throws {
+    /// Hands `produce` a staging folder to write files into as they are made (a build
+    /// need not hold the whole site in memory), then runs `beforeSwap` on it and swaps it
+    /// in. Anything thrown on the way removes the staging folder and leaves the output.
+    public func write(streaming produce: (StagingFolder) throws -> Void, beforeSwap: (URL) throws -> Void = { _ in }) throws {
         let fm = FileManager.default
-        var seen = Set<String>()
-        var folders = Set<String>()
-        for file in files {
-            guard isSafeRelative(file.path) else { throw Failure(description: "refusing to write outside the output folder: \(file.path)") }
-            guard seen.insert(file.path).inserted else {
-                throw Failure(description: "two pages want the same file '\(file.path)'; rename one of the meetings or pages")
-            }
-            let dir = (file.path as NSString).deletingLastPathComponent
-            if !dir.isEmpty && folders.insert(dir).inserted {
-                try fm.createDirectory(at: folder.appendingPathComponent(dir), withIntermediateDirectories: true)
-            }
+        let parent = output.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let folder = parent.appendingPathComponent(".\(output.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+            let staging = StagingFolder(folder)
+            try produce(staging)
+            try staging.finish()
+            try beforeSwap(folder)
+            try swapIn(folder)
+        } catch {
+            try? fm.removeItem(at: folder)
+            throw error
         }
-        let failures = FailureBox()
-        let sorted = files
-        parallelForEach(sorted) { file in
-            let target = folder.appendingPathComponent(file.path)
-            do {
-                switch file.content {
-                case .text(let s): try Data(s.utf8).write(to: target)
-                case .bytes(let b): try Data(b).write(to: target)
-                case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target.path)
-                }
-            } catch {
-                failures.add("cannot write \(file.path): \(error.localizedDescription)")
-            }
-        }
-        if let first = failures.first { throw Failure(description: first) }
-    }
-
-    func isSafeRelative(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
     }
 
     /// Exchanges the staging folder with the output in one step where the kernel allows
@@ -95,13 +72,79 @@ public struct OutputWriter: Sendable {
     }
 }
 
-private final class FailureBox: @unchecked Sendable {
+/// The folder a build writes into before it is swapped in. Safe to write to from many
+/// threads; a failed write is remembered and reported by `finish()`, so that rendering
+/// threads need not stop to handle it.
+public final class StagingFolder: @unchecked Sendable {
+    public let url: URL
+    private let root: String
     private let lock = NSLock()
-    private var messages: [String] = []
-    func add(_ m: String) { lock.lock(); messages.append(m); lock.unlock() }
-    var first: String? { lock.lock(); defer { lock.unlock() }; return messages.sorted().first }
-}
+    private var seen = Set<String>()
+    private var folders = Set<String>()
+    private var failures: [String] = []
 
-func parallelForEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
-    _ = parallelMap(items) { body($0); return 0 }
+    init(_ url: URL) {
+        self.url = url
+        root = url.path
+    }
+
+    public func write(_ path: String, _ content: OutputFile.Content) {
+        guard Self.isSafeRelative(path) else { return fail("refusing to write outside the output folder: \(path)") }
+        let dir = (path as NSString).deletingLastPathComponent
+        lock.lock()
+        let fresh = seen.insert(path).inserted
+        let newFolder = !dir.isEmpty && !folders.contains(dir)
+        lock.unlock()
+        guard fresh else { return fail("two pages want the same file '\(path)'; rename one of the meetings or pages") }
+        let target = root + "/" + path
+        do {
+            if newFolder {
+                try FileManager.default.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
+                lock.lock(); folders.insert(dir); lock.unlock()
+            }
+            switch content {
+            case .text(var s): try s.withUTF8 { try Self.write($0, to: target) }
+            case .bytes(let b): try b.withUnsafeBufferPointer { try Self.write($0, to: target) }
+            case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target)
+            }
+        } catch {
+            fail("cannot write \(path): \(error)")
+        }
+    }
+
+    /// Throws the first failure (in path order, so that the message does not depend on
+    /// thread timing).
+    func finish() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        if let first = failures.sorted().first { throw OutputWriter.Failure(description: first) }
+    }
+
+    private func fail(_ message: String) {
+        lock.lock()
+        failures.append(message)
+        lock.unlock()
+    }
+
+    static func isSafeRelative(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+    }
+
+    /// Straight from the string's bytes to the file: no `Data` copy of a page that may
+    /// be tens of megabytes.
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputWriter.Failure(description: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(fd, base + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputWriter.Failure(description: String(cString: strerror(errno)))
+            }
+            offset += n
+        }
+    }
 }

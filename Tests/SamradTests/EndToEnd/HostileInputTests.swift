@@ -89,6 +89,24 @@ struct HostileInputTests {
         }
     }
 
+    /// The idea bank's ids come from its template, not the content: only the rendered
+    /// page can tell, after every page has already been written into the staging folder.
+    @Test func anchorMissingOnlyOnTheRenderedPageStopsTheBuildAfterRendering() throws {
+        try expectRefused("no anchor '#finns-inte'", file: meeting, line: 6) { site in
+            try site.write(meeting, "---\ntitle: Möte\ndate: 2023-09-14\n---\n\nSe [idébanken](../../idebank/#finns-inte).\n")
+        }
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        try site.write(meeting, "---\ntitle: Möte\ndate: 2023-09-14\n---\n\nSe [idébanken](../../idebank/#finns-inte).\n")
+        #expect(site.build().hasErrors)
+        let parent = (site.output as NSString).deletingLastPathComponent
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix(".public.tmp") }
+        #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+        // An anchor the template does write is fine.
+        try site.write(meeting, "---\ntitle: Möte\ndate: 2023-09-14\n---\n\nSe [idébanken](../../idebank/#main).\n")
+        #expect(site.build().errors.map(\.message) == [])
+    }
+
     @Test func missingAttachmentImage() throws {
         try expectRefused("image 'bild.png' points to a page or file that does not exist", file: meeting, line: 6) { site in
             try site.write(meeting, "---\ntitle: Möte\ndate: 2023-09-14\n---\n\n![Bild](bild.png)\n")
