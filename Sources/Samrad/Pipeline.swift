@@ -40,17 +40,13 @@ public enum Pipeline {
         if !report.hasErrors {
             progress("rendering \(snapshot.paths.count) files for \(report.meetings) meetings…")
             var clock = StageClock()
-            files = snapshot.renderAll()
-            clock.lap("render")
-            // The model knows the content's anchors; the rendered pages know every id,
-            // including those the templates add.
-            let anchorErrors = InternalLinkCheck.run(snapshot.links, paths: Set(files.map(\.path)),
-                                                     anchors: InternalLinkCheck.renderedAnchors(files),
-                                                     basePath: snapshot.renderer?.index.site.config.basePath ?? "/")
+            let made = Locked<[OutputFile]>([])
+            let anchorErrors = renderChecked(snapshot) { path, content in made.withLock { $0.append(OutputFile(path, content)) } }
+            files = made.withLock { $0 }.sorted { $0.path < $1.path }
             report.diagnostics = Diagnostics(report.diagnostics + anchorErrors).sorted
-            clock.lap("check links")
+            clock.lap("render and check links")
         }
-        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        report.seconds = seconds(since: start)
         return Rendered(files: files, index: snapshot.renderer?.index, report: report)
     }
 
@@ -127,7 +123,7 @@ public enum Pipeline {
         let paths = Set(snapshot.paths)
         var wanted = Set<String>()
         _ = InternalLinkCheck.run(snapshot.links, paths: paths, anchors: { wanted.insert($0); return nil }, basePath: basePath)
-        let found = AnchorCollector(wanted)
+        let found = AnchorCollector(wanted: wanted)
         snapshot.renderEach { path, content in
             found.collect(path, content)
             sink(path, content)
@@ -143,26 +139,17 @@ public enum Pipeline {
 private struct StopBuild: Error {}
 
 /// The ids on the pages that content links point into, gathered while rendering.
-private final class AnchorCollector: @unchecked Sendable {
-    private let wanted: Set<String>
-    private let lock = NSLock()
-    private var found: [String: Set<String>] = [:]
-
-    init(_ wanted: Set<String>) { self.wanted = wanted }
+private struct AnchorCollector: Sendable {
+    let wanted: Set<String>
+    let found = Locked<[String: Set<String>]>([:])
 
     func collect(_ path: String, _ content: OutputFile.Content) {
         guard wanted.contains(path), case .text(let html) = content else { return }
         let ids = InternalLinkCheck.collectIDs(html)
-        lock.lock()
-        found[path] = ids
-        lock.unlock()
+        found.withLock { $0[path] = ids }
     }
 
-    func ids(of path: String) -> Set<String>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return found[path]
-    }
+    func ids(of path: String) -> Set<String>? { found.withLock { $0[path] } }
 }
 
 /// Per-stage wall times, printed when SAMRAD_TIMINGS is set: the first place to look

@@ -310,11 +310,6 @@ public final class SiteSnapshot: @unchecked Sendable {
 
     public func contains(_ path: String) -> Bool { jobs[path] != nil }
 
-    /// Every file, rendered on all cores.
-    public func renderAll() -> [OutputFile] {
-        parallelMap(ordered) { OutputFile($0.path, $0.make()) }
-    }
-
     /// Every file, rendered on all cores and handed to `consume` as soon as it is made,
     /// so that no more than a few pages are held at a time. The pages that gather the
     /// whole site (idea bank, open data) come first: started last, one of them would

@@ -38,9 +38,10 @@ public struct OrganizationDirectory: Sendable {
     }
 
     /// - Parameter memo: what an earlier directory for the same definitions found out
-    ///   about unlisted names (the preview links the whole site on every save).
+    ///   about unlisted names (the preview links the whole site on every save); the
+    ///   caller makes sure it was made for `definitions`.
     public init(_ definitions: [OrganizationDefinition], memo: OrganizationMemo? = nil) {
-        self.memo = memo.flatMap { $0.definitions == definitions ? $0 : nil } ?? OrganizationMemo(definitions)
+        self.memo = memo ?? OrganizationMemo(definitions)
         for def in definitions {
             let org = Organization(slug: slugs.claim(Slug.make(def.name, maxWords: 10)), name: def.name, kind: def.kind,
                                    url: def.url, aliases: def.aliases, isListed: true)

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Hummingbird
+import SamradCore
 import SamradIndex
 #if canImport(Glibc)
 import Glibc

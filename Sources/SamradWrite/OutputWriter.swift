@@ -16,16 +16,6 @@ public struct OutputWriter: Sendable {
         public var description: String
     }
 
-    /// Writes `files` (on all cores), then swaps them in.
-    /// - Returns: the number of files written.
-    @discardableResult
-    public func write(_ files: [OutputFile], beforeSwap: (URL) throws -> Void = { _ in }) throws -> Int {
-        try write(streaming: { staging in
-            parallelForEach(files) { staging.write($0.path, $0.content) }
-        }, beforeSwap: beforeSwap)
-        return files.count
-    }
-
     /// Hands `produce` a staging folder to write files into as they are made (a build
     /// need not hold the whole site in memory), then runs `beforeSwap` on it and swaps it
     /// in. Anything thrown on the way removes the staging folder and leaves the output.

@@ -80,15 +80,7 @@ enum InternalLinkCheck {
         return result
     }
 
-    /// Ids on the rendered pages, for a build that has rendered everything anyway.
-    static func renderedAnchors(_ files: [OutputFile]) -> (String) -> Set<String>? {
-        var html: [String: String] = [:]
-        for f in files where f.path.hasSuffix(".html") {
-            if case .text(let text) = f.content { html[f.path] = text }
-        }
-        return { path in html[path].map(collectIDs) }
-    }
-
+    /// The ids on a rendered page.
     static func collectIDs(_ html: String) -> Set<String> {
         var ids = Set<String>()
         var rest = html[...]
