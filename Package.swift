@@ -13,7 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
@@ -33,7 +32,6 @@ let package = Package(
             name: "SamradRender",
             dependencies: [
                 "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate",
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(name: "SamradWrite", dependencies: ["SamradCore", "CSamradSys"]),
@@ -56,7 +54,8 @@ let package = Package(
             name: "samrad",
             dependencies: ["Samrad", "SamradServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "SamradTests", dependencies: ["Samrad", "SamradServe", "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate", "SamradRender"]),
+        .testTarget(name: "SamradTests", dependencies: ["Samrad", "SamradServe", "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate", "SamradRender"],
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

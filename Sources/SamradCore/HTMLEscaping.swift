@@ -45,3 +45,13 @@ public enum URLSafety {
         return scheme.contains("/") || scheme.contains("?") || scheme.contains("#")
     }
 }
+
+/// Appends `text` HTML-escaped (the five characters `htmlEscaped` escapes) without a
+/// copy when it needs none, which is nearly always.
+public func appendHTMLEscaped(_ text: String, to out: inout String) {
+    for u in text.utf8 where u == 0x26 || u == 0x3C || u == 0x3E || u == 0x22 || u == 0x27 {
+        out += text.htmlEscaped
+        return
+    }
+    out += text
+}

@@ -2,53 +2,107 @@ import SamradCore
 import SamradParse
 
 /// Finds where a tag was written, for messages: cmark gives block positions only, so the
-/// tag is looked up in the source lines of its block.
+/// tag is looked up in the source lines of its block. Lines are byte ranges of the UTF-8
+/// text: every tagged paragraph of every meeting is searched, so this stays off Characters.
 struct SourceLines: Sendable {
     let file: String
-    let lines: [Substring]
+    private let bytes: [UInt8]
+    /// Offset in `bytes` where each line starts; one past the last line's end at the end.
+    private let starts: [Int]
 
     init(file: String, text: String) {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        bytes = Array(text.utf8)
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 2)
+        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        starts.append(bytes.count + 1)
+        self.starts = starts
     }
+
+    var count: Int { starts.count - 1 }
 
     /// Trailing tags end their block, so the last whole `#tag` between `line` and `end` is
     /// the one: the same word earlier in the block is text, and `#barn` must not be found
     /// inside `#barn-och-unga`. Without an end line, the first line from `line` holding it.
     func locate(_ tag: String, fromLine line: Int, toLine end: Int = 0) -> SourceLocation {
-        guard line > 0, line <= lines.count else { return SourceLocation(file: file) }
+        guard line > 0, line <= count else { return SourceLocation(file: file) }
         return find(tag, fromLine: line, toLine: end) ?? SourceLocation(file: file, line: line)
     }
 
     /// Where `#tag` stands as a word in the block, or nil when it is not written there.
     func find(_ tag: String, fromLine line: Int, toLine end: Int) -> SourceLocation? {
-        guard line > 0, line <= lines.count else { return nil }
-        let range: [Int] = end >= line
-            ? Array(stride(from: min(end, lines.count), through: line, by: -1))
-            : Array(line...min(lines.count, line + 199))
-        for l in range {
-            if let column = Self.lastColumn(of: tag, in: lines[l - 1]) {
+        guard line > 0, line <= count else { return nil }
+        let needle = Array(("#" + tag).utf8)
+        let lines: [Int] = end >= line
+            ? Array(stride(from: min(end, count), through: line, by: -1))
+            : Array(line...min(count, line + 199))
+        for l in lines {
+            if let column = lastColumn(of: needle, inLine: l) {
                 return SourceLocation(file: file, line: l, column: column)
             }
         }
         return nil
     }
 
-    /// 1-based column, in characters, of the last `#tag` in `text` that stands as a word.
-    static func lastColumn(of tag: String, in text: Substring) -> Int? {
-        var column: Int?
-        for range in text.ranges(of: "#" + tag) {
-            if range.lowerBound > text.startIndex, !text[text.index(before: range.lowerBound)].isWhitespace { continue }
-            if range.upperBound < text.endIndex {
-                let after = text[range.upperBound]
-                if after.isLetter || after.isNumber || after == "-" { continue }
+    /// 1-based column, in characters, of the last `needle` (`#tag`) on line `l` that
+    /// stands as a word.
+    private func lastColumn(of needle: [UInt8], inLine l: Int) -> Int? {
+        let lineStart = starts[l - 1]
+        let lineEnd = max(lineStart, starts[l] - 1)
+        guard lineEnd - lineStart >= needle.count else { return nil }
+        var found: Int?
+        var i = lineStart
+        while i + needle.count <= lineEnd {
+            if bytes[i] == 0x23, matches(needle, at: i), standsAlone(i, i + needle.count, lineStart, lineEnd) {
+                found = i
             }
-            column = text.distance(from: text.startIndex, to: range.lowerBound) + 1
+            i += 1
         }
-        return column
+        guard let found else { return nil }
+        return String(decoding: bytes[lineStart..<found], as: UTF8.self).count + 1
+    }
+
+    private func matches(_ needle: [UInt8], at i: Int) -> Bool {
+        for j in 1..<needle.count where bytes[i + j] != needle[j] { return false }
+        return true
+    }
+
+    /// Whitespace (or the line start) before, and no letter, digit or hyphen after.
+    private func standsAlone(_ start: Int, _ end: Int, _ lineStart: Int, _ lineEnd: Int) -> Bool {
+        if start > lineStart {
+            let before = bytes[start - 1]
+            if before < 0x80 {
+                if !(before == 0x20 || (before >= 0x09 && before <= 0x0D)) { return false }
+            } else if !character(endingAt: start, from: lineStart).isWhitespace {
+                return false
+            }
+        }
+        if end < lineEnd {
+            let after = bytes[end]
+            if after < 0x80 {
+                let isWord = (after >= 0x30 && after <= 0x39) || (after | 0x20 >= 0x61 && after | 0x20 <= 0x7A) || after == 0x2D
+                if isWord { return false }
+            } else {
+                let next = character(startingAt: end, to: lineEnd)
+                if next.isLetter || next.isNumber { return false }
+            }
+        }
+        return true
+    }
+
+    private func character(endingAt end: Int, from lineStart: Int) -> Character {
+        var start = end - 1
+        while start > lineStart, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self).last ?? " "
+    }
+
+    private func character(startingAt start: Int, to lineEnd: Int) -> Character {
+        var end = start + 1
+        while end < lineEnd, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self).first ?? " "
     }
 }
-
 
 /// Takes tags off paragraphs, headings and list items anywhere in a block tree, leaving
 /// a `.themeTags` node where they were, and reports each tag with its place.
@@ -60,12 +114,16 @@ struct TagStripper {
         // cmark merges an escaped `\#slug` into the text around it, so the tree alone cannot
         // tell it from a tag: only a `#slug` written as a word in the source is one.
         let (line, end) = (node.line, node.endLine)
+        var located: [String: SourceLocation] = [:]
         let names = TrailingTags.strip(&node.children) { name in
-            line <= 0 || source.find(name, fromLine: line, toLine: end) != nil
+            guard line > 0 else { return true }
+            guard let at = source.find(name, fromLine: line, toLine: end) else { return false }
+            located[name] = at
+            return true
         }
         guard !names.isEmpty else { return [] }
         node.children.append(MarkdownNode(.themeTags(names), line: node.line))
-        return names.map { TagRef($0, at: source.locate($0, fromLine: node.line, toLine: node.endLine)) }
+        return names.map { TagRef($0, at: located[$0] ?? source.locate($0, fromLine: line, toLine: end)) }
     }
 
     /// Every paragraph and heading in `node`; nested list items inherit their parent's tags.

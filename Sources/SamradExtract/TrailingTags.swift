@@ -8,6 +8,12 @@ public enum TrailingTags {
     /// `accept` may refuse a tag (and with it every token before it) that looks like one
     /// here but was not written as one, e.g. an escaped `\#slug`.
     public static func split(_ text: String, accept: (String) -> Bool = { _ in true }) -> (text: String, tags: [String]) {
+        // Most text has no tag at all; finding no `#` byte is far cheaper than walking back
+        // over Characters.
+        guard text.utf8.contains(0x23) else {
+            guard let last = text.last, last.isWhitespace else { return (text, []) }
+            return (text.trimmingTrailingWhitespace, [])
+        }
         var tags: [String] = []
         var rest = Substring(text)
         while true {
@@ -58,5 +64,13 @@ public enum TrailingTags {
             }
         }
         return collected
+    }
+}
+
+private extension String {
+    var trimmingTrailingWhitespace: String {
+        var rest = Substring(self)
+        while let last = rest.last, last.isWhitespace { rest.removeLast() }
+        return String(rest)
     }
 }

@@ -69,7 +69,7 @@ struct PortalPages: Sendable {
         var groups: [Int: (questions: [Int], points: [SummaryPointRef])] = [:]
         for q in stats?.questions ?? [] { groups[q.meeting, default: ([], [])].questions.append(q.question) }
         for p in stats?.summaryPoints ?? [] { groups[p.meeting, default: ([], [])].points.append(p) }
-        extra["questionGroups"] = groups.keys.sorted().map { mi -> [String: Any] in
+        extra["questionGroups"] = groups.keys.sorted(by: >).map { mi -> [String: Any] in
             let linked = index.meeting(mi)
             let m = linked.meeting
             let url = views.url(linked)
@@ -96,7 +96,7 @@ struct PortalPages: Sendable {
             }
             return ["title": m.title, "url": url, "dateText": views.dateText(m), "isoDate": m.date.description,
                     "questions": questions, "meetingPoints": meetingPoints, "hasMeetingPoints": !meetingPoints.isEmpty]
-        }.reversed()
+        }
         extra["postItsHTML"] = ideaCardsHTML(stats?.postIts ?? [])
         extra["hasPostIts"] = !(stats?.postIts ?? []).isEmpty
         extra["related"] = (stats?.related ?? []).prefix(8).map { r -> [String: Any] in

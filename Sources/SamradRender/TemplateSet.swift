@@ -1,9 +1,9 @@
-import Mustache
 import SamradCore
 import SamradLoad
 
-/// The site's compiled Mustache templates. Compiled once per build and shared by every
-/// page render. Missing or broken templates are content errors naming template and line.
+/// The site's compiled Mustache templates (the engine is in Mustache/). Compiled once per
+/// build and shared by every page render. Missing or broken templates are content errors
+/// naming template and line.
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
 
@@ -13,42 +13,22 @@ public struct TemplateSet: Sendable {
         "themes", "theme", "questions", "ideas", "organizations", "organization", "data", "search", "accessibility",
     ]
 
-    /// swift-mustache escapes HTML one Character at a time through a dictionary, which
-    /// dominated build profiles; this content type escapes the same five characters with
-    /// a fast path for text that needs none. Every template is compiled with it.
-    struct FastHTML: MustacheContentType {
-        func escapeText(_ text: String) -> String { text.htmlEscaped }
-    }
-
-    static let contentTypeName = "SAMRAD_HTML"
-    static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
-    private static let registered: Bool = {
-        MustacheContentTypes.register(FastHTML(), named: contentTypeName)
-        return true
-    }()
-
     public static func compile(_ sources: [String: SourceFile], required: [String] = TemplateSet.required) -> (TemplateSet?, [Diagnostic]) {
-        _ = registered
         var diagnostics = Diagnostics()
         var library = MustacheLibrary()
         for name in sources.keys.sorted() {
             guard let file = sources[name] else { continue }
             do {
-                library.register(try MustacheTemplate(string: pragma + file.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                // The pragma sits on line 1; columns there are reported as the user wrote them.
-                let line = error.context.lineNumber
-                let column = line == 1 ? Swift.max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
-                diagnostics.error("template error: \(describe(error.error))",
-                                  at: SourceLocation(file: file.path, line: line, column: column))
+                library.register(try MustacheTemplate(string: file.text), named: name)
             } catch {
-                diagnostics.error("template error: \(error)", at: SourceLocation(file: file.path))
+                diagnostics.error("template error: \(describe(error.reason))",
+                                  at: SourceLocation(file: file.path, line: error.line, column: error.column))
             }
         }
         for name in required where sources[name] == nil {
             diagnostics.error("template '\(name).mustache' is missing; copy it from the default templates (samrad init) or remove the override", at: SourceLocation(file: "templates/\(name).mustache"))
         }
-        // swift-mustache renders a missing partial as nothing; a typo must not silently
+        // Mustache renders a missing partial as nothing; a typo must not silently
         // drop part of every page, so references are checked here.
         for name in sources.keys.sorted() {
             guard let file = sources[name] else { continue }
@@ -61,19 +41,17 @@ public struct TemplateSet: Sendable {
     }
 
     public func render(_ context: [String: Any], template: String) -> String {
-        library.render(ViewModel.wrap(context), withTemplate: template) ?? ""
+        library.render(context, withTemplate: template) ?? ""
     }
 
-    static func describe(_ error: Error) -> String {
-        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch e {
+    static func describe(_ reason: MustacheParseError.Reason) -> String {
+        switch reason {
         case .sectionCloseNameIncorrect: return "a closing tag {{/…}} does not match the section it closes"
         case .unfinishedName: return "a tag is not closed with }}"
         case .expectedSectionEnd: return "a section {{#…}} is never closed with {{/…}}"
         case .invalidSetDelimiter: return "invalid delimiter change"
         case .transformAppliedToInheritanceSection: return "a transform cannot be used on an inherited block"
         case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may stand inside {{<parent}}"
-        case .textInsideInheritSection: return "only {{$block}} overrides may stand inside {{<parent}}"
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "invalid pragma"
         }
     }
