@@ -51,39 +51,124 @@ public indirect enum JSON: Sendable {
     /// Indentation strings made once: the writer asks for one at every value.
     private static let pads = (0..<16).map { String(repeating: "  ", count: $0) }
 
-    private static func padding(_ level: Int) -> String {
+    static func padding(_ level: Int) -> String {
         level < pads.count ? pads[level] : String(repeating: "  ", count: level)
     }
 
     static func escape(_ s: String, into out: inout String) {
         out += "\""
-        // Most strings need no escaping at all: append them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        // Most strings need no escaping at all: append them whole. Otherwise copy the runs
+        // between the bytes that need it.
+        var text = s
+        let copied = text.withUTF8 { bytes -> Bool in
+            var run = 0
+            var i = 0
+            func flush(_ end: Int) {
+                if end > run { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<end]), as: UTF8.self) }
+            }
+            while i < bytes.count {
+                let b = bytes[i]
+                let replacement: String?
+                var width = 1
+                switch b {
+                case 0x22: replacement = "\\\""
+                case 0x5C: replacement = "\\\\"
+                case 0x0A: replacement = "\\n"
+                case 0x0D: replacement = "\\r"
+                case 0x09: replacement = "\\t"
+                case 0x3C: replacement = "\\u003c"
+                case 0x3E: replacement = "\\u003e"
+                case 0x26: replacement = "\\u0026"
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    replacement = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case 0..<0x20:
+                    let hex = String(b, radix: 16)
+                    replacement = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default:
+                    replacement = nil
+                }
+                if let replacement {
+                    flush(i)
+                    out += replacement
+                    i += width
+                    run = i
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    i += 1
                 }
             }
+            guard run > 0 else { return false }
+            flush(bytes.count)
+            return true
         }
+        if !copied { out += s }
         out += "\""
+    }
+}
+
+/// Writes JSON as it goes, in the same layout as `JSON.serialized()`: the open data
+/// files hold every meeting, question and idea, and building a `JSON` tree for tens of
+/// thousands of records first cost more than writing them.
+struct JSONStream {
+    private(set) var out = ""
+    /// One entry per open array or object: how many members it has so far.
+    private var counts: [Int] = []
+
+    init(capacity: Int = 0) { out.reserveCapacity(capacity) }
+
+    mutating func beginArray() { value(); out += "["; counts.append(0) }
+    mutating func endArray() { close("]") }
+    mutating func beginObject() { value(); out += "{"; counts.append(0) }
+    mutating func endObject() { close("}") }
+
+    /// An object member's key; its value follows.
+    mutating func key(_ name: String) {
+        member()
+        JSON.escape(name, into: &out)
+        out += ": "
+        keyed = true
+    }
+
+    mutating func string(_ s: String) { value(); JSON.escape(s, into: &out) }
+    mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
+    mutating func int(_ n: Int) { value(); out += String(n) }
+    mutating func bool(_ b: Bool) { value(); out += b ? "true" : "false" }
+    mutating func null() { value(); out += "null" }
+
+    mutating func strings(_ list: [String]) {
+        beginArray()
+        for s in list { string(s) }
+        endArray()
+    }
+
+    mutating func field(_ name: String, _ s: String) { key(name); string(s) }
+    mutating func field(_ name: String, _ s: String?) { key(name); string(s) }
+    mutating func field(_ name: String, _ n: Int) { key(name); int(n) }
+    mutating func field(_ name: String, _ b: Bool) { key(name); bool(b) }
+    mutating func field(_ name: String, _ list: [String]) { key(name); strings(list) }
+
+    private var keyed = false
+
+    /// Before a value: a value right after its key is in place already; otherwise it is
+    /// a new array element (or the top-level value).
+    private mutating func value() {
+        if keyed { keyed = false; return }
+        member()
+    }
+
+    private mutating func member() {
+        guard let last = counts.indices.last else { return }
+        out += counts[last] == 0 ? "\n" : ",\n"
+        counts[last] += 1
+        out += JSON.padding(counts.count)
+    }
+
+    private mutating func close(_ bracket: String) {
+        guard let n = counts.popLast() else { return }
+        if n > 0 {
+            out += "\n"
+            out += JSON.padding(counts.count)
+        }
+        out += bracket
     }
 }

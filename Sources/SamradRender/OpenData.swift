@@ -14,11 +14,11 @@ struct OpenData: Sendable {
     func jobs() -> [SiteRenderer.OutputJob] {
         let me = self
         return [
-            .init(path: "data/meetings.json") { .text(JSON.array(me.meetings()).serialized() + "\n") },
-            .init(path: "data/questions.json") { .text(JSON.array(me.questions()).serialized() + "\n") },
-            .init(path: "data/ideas.json") { .text(JSON.array(me.ideas()).serialized() + "\n") },
-            .init(path: "data/themes.json") { .text(JSON.array(me.themes()).serialized() + "\n") },
-            .init(path: "data/organizations.json") { .text(JSON.array(me.organizations()).serialized() + "\n") },
+            .init(path: "data/meetings.json") { .text(me.meetings()) },
+            .init(path: "data/questions.json") { .text(me.questions()) },
+            .init(path: "data/ideas.json") { .text(me.ideas()) },
+            .init(path: "data/themes.json") { .text(me.themes()) },
+            .init(path: "data/organizations.json") { .text(me.organizations()) },
             .init(path: "idebank/idebank.csv") { .text(me.csv()) },
         ]
     }
@@ -27,79 +27,92 @@ struct OpenData: Sendable {
 
     func names(_ slugs: [String]) -> [String] { slugs.map { index.organization($0)?.name ?? $0 } }
 
-    func meetings() -> [JSON] {
-        index.site.meetings.map { linked in
+    /// A JSON array of one object per item, with a final newline.
+    private func array<T>(_ items: some Sequence<T>, capacity: Int, _ write: (inout JSONStream, T) -> Void) -> String {
+        var json = JSONStream(capacity: capacity)
+        json.beginArray()
+        for item in items {
+            json.beginObject()
+            write(&json, item)
+            json.endObject()
+        }
+        json.endArray()
+        return json.out + "\n"
+    }
+
+    func meetings() -> String {
+        array(index.site.meetings, capacity: index.site.meetings.count * 1500) { json, linked in
             let m = linked.meeting
-            return .object([
-                ("slug", .string(m.slug)), ("title", .string(m.title)), ("date", .string(m.date.description)),
-                ("end_date", .str(m.endDate?.description)), ("kind", .str(m.kind)), ("organizer", .str(m.organizer)),
-                ("commissioned_by", .str(m.commissionedBy)), ("location", .str(m.location)), ("summary", .str(m.lede)),
-                ("url", .string(url(linked.path))),
-                ("themes", .array(linked.themes.map { .string($0) })),
-                ("participants", .array(names(linked.participants).map { .string($0) })),
-                ("question_count", .int(m.questions.count)),
-                ("postit_count", .int(m.postItCount)),
-                ("speakers", .array(m.speakers.map { .string($0) })),
-            ])
+            json.field("slug", m.slug); json.field("title", m.title); json.field("date", m.date.description)
+            json.field("end_date", m.endDate?.description); json.field("kind", m.kind); json.field("organizer", m.organizer)
+            json.field("commissioned_by", m.commissionedBy); json.field("location", m.location); json.field("summary", m.lede)
+            json.field("url", url(linked.path))
+            json.field("themes", linked.themes)
+            json.field("participants", names(linked.participants))
+            json.field("question_count", m.questions.count)
+            json.field("postit_count", m.postItCount)
+            json.field("speakers", m.speakers)
         }
     }
 
-    func questions() -> [JSON] {
-        index.site.meetings.flatMap { linked in
-            linked.meeting.questions.map { q -> JSON in
-                .object([
-                    ("id", .string(q.id)), ("meeting", .string(linked.meeting.slug)), ("number", .str(q.number)),
-                    ("text", .string(q.text)), ("context", .str(q.session)),
-                    ("prompts", .array(q.prompts.map { .string($0.text) })),
-                    ("summary", .array((q.summary?.points ?? []).map { p in
-                        .object([("id", .string(p.id)), ("text", .string(p.text)), ("themes", .array(p.themes.map { .string($0) }))])
-                    })),
-                    ("themes", .array(q.themes.map { .string($0) })),
-                    ("url", .string(url(linked.path) + "#" + q.id)),
-                ])
+    func questions() -> String {
+        let all = index.site.meetings.lazy.flatMap { linked in linked.meeting.questions.lazy.map { (linked, $0) } }
+        return array(all, capacity: index.site.meetings.count * 6 * 1200) { json, item in
+            let (linked, q) = item
+            json.field("id", q.id); json.field("meeting", linked.meeting.slug); json.field("number", q.number)
+            json.field("text", q.text); json.field("context", q.session)
+            json.field("prompts", q.prompts.map(\.text))
+            json.key("summary")
+            json.beginArray()
+            for p in q.summary?.points ?? [] {
+                json.beginObject()
+                json.field("id", p.id); json.field("text", p.text); json.field("themes", p.themes)
+                json.endObject()
             }
+            json.endArray()
+            json.field("themes", q.themes)
+            json.field("url", url(linked.path) + "#" + q.id)
         }
     }
 
-    func ideas() -> [JSON] {
-        index.site.meetings.flatMap { linked in
-            linked.meeting.postIts.map { p -> JSON in
-                .object([
-                    ("id", .string(p.id)), ("meeting", .string(linked.meeting.slug)),
-                    ("date", .string(linked.meeting.date.description)),
-                    ("category", .array(p.categoryPath.map { .string($0) })),
-                    ("text", .string(p.text)), ("themes", .array(p.themes.map { .string($0) })),
-                    ("url", .string(url(linked.path) + "#" + p.id)),
-                ])
-            }
+    func ideas() -> String {
+        let all = index.site.meetings.lazy.flatMap { linked in linked.meeting.postIts.lazy.map { (linked, $0, url(linked.path)) } }
+        return array(all, capacity: index.allPostIts.count * 420) { json, item in
+            let (linked, p, pageURL) = item
+            json.field("id", p.id); json.field("meeting", linked.meeting.slug)
+            json.field("date", linked.meeting.date.description)
+            json.field("category", p.categoryPath)
+            json.field("text", p.text); json.field("themes", p.themes)
+            json.field("url", pageURL + "#" + p.id)
         }
     }
 
-    func themes() -> [JSON] {
-        index.themeOrder.compactMap { slug -> JSON? in
+    func themes() -> String {
+        let known = index.themeOrder.compactMap { slug -> (String, ThemeDefinition, ThemeStats)? in
             guard let t = index.site.themes.theme(slug), let stats = index.themes[slug] else { return nil }
-            return .object([
-                ("slug", .string(slug)), ("name", .string(t.name)), ("description", .string(t.description)),
-                ("aliases", .array(t.aliases.map { .string($0) })), ("url", .string(url("teman/\(slug)/"))),
-                ("meeting_count", .int(stats.meetings.count)), ("question_count", .int(stats.questions.count)),
-                ("postit_count", .int(stats.postIts.count)),
-                ("meetings", .array(stats.meetings.map { .string(index.meeting($0).meeting.slug) })),
-                ("related", .array(stats.related.map { .string($0.slug) })),
-            ])
+            return (slug, t, stats)
+        }
+        return array(known, capacity: 0) { json, item in
+            let (slug, t, stats) = item
+            json.field("slug", slug); json.field("name", t.name); json.field("description", t.description)
+            json.field("aliases", t.aliases); json.field("url", url("teman/\(slug)/"))
+            json.field("meeting_count", stats.meetings.count); json.field("question_count", stats.questions.count)
+            json.field("postit_count", stats.postIts.count)
+            json.field("meetings", stats.meetings.map { index.meeting($0).meeting.slug })
+            json.field("related", stats.related.map(\.slug))
         }
     }
 
-    func organizations() -> [JSON] {
-        index.organizationOrder.compactMap { slug -> JSON? in
-            guard let o = index.organization(slug) else { return nil }
+    func organizations() -> String {
+        let known = index.organizationOrder.compactMap { slug in index.organization(slug).map { (slug, $0) } }
+        return array(known, capacity: 0) { json, item in
+            let (slug, o) = item
             let stats = index.organizations[slug]
-            return .object([
-                ("slug", .string(slug)), ("name", .string(o.name)), ("kind", .str(o.kind)), ("website", .str(o.url)),
-                ("aliases", .array(o.aliases.map { .string($0) })), ("listed", .bool(o.isListed)),
-                ("url", .string(url("organisationer/\(slug)/"))),
-                ("meetings", .array((stats?.meetings ?? []).map { .string(index.meeting($0).meeting.slug) })),
-                ("themes", .array((stats?.themes ?? []).map { .string($0) })),
-            ])
+            json.field("slug", slug); json.field("name", o.name); json.field("kind", o.kind); json.field("website", o.url)
+            json.field("aliases", o.aliases); json.field("listed", o.isListed)
+            json.field("url", url("organisationer/\(slug)/"))
+            json.field("meetings", (stats?.meetings ?? []).map { index.meeting($0).meeting.slug })
+            json.field("themes", stats?.themes ?? [])
         }
     }
 

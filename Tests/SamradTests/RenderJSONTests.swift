@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import SamradRender
+
+@Suite("render: JSON writers")
+struct RenderJSONTests {
+    static let tricky = "Citat \"så\" & <b>\\ – rad\nny\ttab\u{01} \u{2028}slut"
+
+    /// The open data files are streamed; the tree writer is used for the rest. Both must
+    /// give the same bytes for the same value, nested and empty containers included.
+    @Test func streamedJSONMatchesTheTreeWriter() {
+        let tree = JSON.array([
+            .object([("id", .string("a")), ("tomma", .array([])), ("text", .string(Self.tricky)),
+                     ("n", .int(3)), ("ja", .bool(true)), ("inget", .null),
+                     ("lista", .array([.string("x"), .string("y")])),
+                     ("under", .array([.object([("k", .string("v"))]), .object([])]))]),
+            .object([]),
+        ])
+        var json = JSONStream()
+        json.beginArray()
+        json.beginObject()
+        json.field("id", "a"); json.field("tomma", [String]()); json.field("text", Self.tricky)
+        json.field("n", 3); json.field("ja", true); json.field("inget", nil as String?)
+        json.field("lista", ["x", "y"])
+        json.key("under")
+        json.beginArray()
+        json.beginObject(); json.field("k", "v"); json.endObject()
+        json.beginObject(); json.endObject()
+        json.endArray()
+        json.endObject()
+        json.beginObject(); json.endObject()
+        json.endArray()
+        #expect(json.out == tree.serialized())
+    }
+
+    @Test func escapingKeepsScriptsClosedAndRoundTrips() throws {
+        let text = JSON.string(Self.tricky).serialized()
+        #expect(!text.contains("<") && !text.contains(">") && !text.contains("&"))
+        #expect(text.contains("\\u2028") && text.contains("\\u0001") && text.contains("\\n"))
+        let decoded = try JSONDecoder().decode(String.self, from: Data(text.utf8))
+        #expect(decoded == Self.tricky)
+    }
+}
