@@ -74,15 +74,31 @@ if [[ " $TOOLS " == *" samrad+search "* ]]; then
   fi
 fi
 
+# Earlier outputs, removed between sites and at the end, never right before a timed build.
+TRASH="$BENCH_DIR/trash"
+empty_trash() {
+  if [ -n "$(ls -A "$TRASH" 2>/dev/null)" ] || ls -d "$BENCH_DIR"/out-* >/dev/null 2>&1; then
+    mkdir -p "$TRASH"
+    for old in "$BENCH_DIR"/out-*; do [ -e "$old" ] && mv "$old" "$TRASH/$(date +%s%N)"; done
+    rm -rf "$TRASH"
+    say "removed earlier outputs; waiting 35 s so that their freed inodes do not slow the next build"
+    sync
+    sleep 35
+  fi
+  mkdir -p "$TRASH"
+}
+
 # --- one build -----------------------------------------------------------------------------
 # run_tool TOOL SITE_DIR OUT_DIR RESULT_FILE LABEL [TIMED=1]
 #   -> appends "tool wall_s rss_kib pages user_s sys_s" to RESULT_FILE when TIMED
 run_tool() {
   local tool=$1 site=$2 out=$3 results=$4 label=$5 timed=${6:-1}
   local tf="$BENCH_DIR/time.txt" log="$BENCH_DIR/last-$tool.log"
-  # Outside the timing: start from an empty output folder (retry once; a removal can race
-  # with late writes on a loaded machine).
-  rm -rf "$out" 2>/dev/null || { sleep 2; rm -rf "$out"; }
+  # Outside the timing: start from an empty output folder. The previous output is moved
+  # aside, not deleted: on ext4 without a journal (these machines), creating a file skips
+  # every inode freed in the last ~30 s and looks each one up, so deleting thousands of
+  # files right before a build added seconds of system time to it (see BENCHMARKS.md).
+  if [ -e "$out" ]; then mv "$out" "$TRASH/$(date +%s%N)"; fi
   case $tool in
     samrad)
       /usr/bin/time -f "%e %M %U %S" -o "$tf" "$SAMRAD" build --site "$site/samrad" --output "$out" --no-search >"$log" 2>&1 ;;
@@ -150,6 +166,7 @@ for N in "${SIZES[@]}"; do
 
   RESULTS="$BENCH_DIR/results-$N.txt"
   : >"$RESULTS"
+  empty_trash
   say "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   for tool in $TOOLS; do run_tool "$tool" "$SITE" "$BENCH_DIR/out-$tool" "$RESULTS" warm-up 0; done
   for r in $(seq 1 "$RUNS"); do
@@ -173,3 +190,4 @@ fi
 echo
 echo "samrad: $COMMIT; date: $(date -u +%Y-%m-%d)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB; $("$HUGO" version | cut -d' ' -f1-2); $(swift --version 2>&1 | head -1)"
+rm -rf "$TRASH"

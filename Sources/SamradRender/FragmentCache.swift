@@ -1,4 +1,5 @@
 import Foundation
+import SamradCore
 
 /// HTML fragments that appear on many pages (a meeting's card, an idea's card), rendered
 /// once per build through their partial and then reused: the idea bank, the per-theme
@@ -17,5 +18,13 @@ final class FragmentCache: @unchecked Sendable {
         fragments[key] = made
         lock.unlock()
         return made
+    }
+}
+
+extension FragmentCache {
+    /// `Slug.make(text)`, remembered: every idea card needs the slug of its category, and
+    /// there are a few hundred categories for tens of thousands of cards.
+    func slug(_ text: String) -> String {
+        fragment("slug\u{0}" + text) { Slug.make(text) }
     }
 }

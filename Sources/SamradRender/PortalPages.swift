@@ -176,7 +176,7 @@ struct PortalPages: Sendable {
         return [
             "id": p.id, "html": html.renderItemContent(p.content), "text": p.text,
             "categoryPath": p.categoryPath.joined(separator: " › "), "hasCategory": !p.categoryPath.isEmpty,
-            "category": top, "categoryKey": Slug.make(top),
+            "category": top, "categoryKey": views.fragments.slug(top),
             "tags": views.tags(p.themes), "themes": p.themes.joined(separator: " "),
             "meetingTitle": m.title, "meetingSlug": m.slug, "meetingURL": views.url(linked),
             "url": views.url(linked) + "#" + p.id, "dateText": views.dateText(m), "isoDate": m.date.description,

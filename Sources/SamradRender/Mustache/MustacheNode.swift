@@ -40,7 +40,7 @@ struct MustachePath: Sendable, Equatable {
     }
 }
 
-indirect enum MustacheNode: Sendable {
+enum MustacheNode: Sendable {
     case text(String)
     case variable(MustachePath, escaped: Bool)
     case section(MustachePath, [MustacheNode])
