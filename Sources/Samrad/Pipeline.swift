@@ -34,7 +34,7 @@ public enum Pipeline {
     public static func render(_ options: BuildOptions, progress: @Sendable (String) -> Void = { _ in }) -> Rendered {
         let start = DispatchTime.now()
         progress("reading and checking the site…")
-        let snapshot = SiteSession(options: options).update()
+        let snapshot = SiteSession(options: options, keepsParsedMeetings: false).update()
         var report = snapshot.report
         var files: [OutputFile] = []
         if !report.hasErrors {
@@ -53,10 +53,13 @@ public enum Pipeline {
     /// `samrad build`: renders, writes atomically and indexes for search. Each page is
     /// written into the staging folder as soon as it is rendered; a link error found
     /// after rendering throws the staging folder away like any other failure.
-    public static func build(_ options: BuildOptions, progress: @Sendable (String) -> Void = { _ in }) -> BuildReport {
+    /// - Parameter keep: receives the site model before the build returns, for a caller
+    ///   that would rather not free it (the command line exits right after).
+    public static func build(_ options: BuildOptions, progress: @Sendable (String) -> Void = { _ in },
+                             keep: (AnyObject) -> Void = { _ in }) -> BuildReport {
         let start = DispatchTime.now()
         progress("reading and checking the site…")
-        let snapshot = SiteSession(options: options).update()
+        let snapshot = SiteSession(options: options, keepsParsedMeetings: false).update()
         var report = snapshot.report
         guard !report.hasErrors else {
             report.seconds = seconds(since: start)
@@ -100,13 +103,14 @@ public enum Pipeline {
             report.diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(error); the previous output is unchanged"))
         }
         report.seconds = seconds(since: start)
+        keep(snapshot)
         return report
     }
 
     /// `samrad check`: everything `build` does, without writing.
     public static func check(_ options: BuildOptions) -> BuildReport {
         let start = DispatchTime.now()
-        let snapshot = SiteSession(options: options).update()
+        let snapshot = SiteSession(options: options, keepsParsedMeetings: false).update()
         var report = snapshot.report
         if !report.hasErrors {
             report.diagnostics = Diagnostics(report.diagnostics + renderChecked(snapshot) { _, _ in }).sorted

@@ -61,8 +61,15 @@ public final class SiteSession: @unchecked Sendable {
     private var parsedConfig: (key: [String?], site: SiteConfig, themes: [ThemeDefinition], organizations: [OrganizationDefinition], diagnostics: [Diagnostic])?
     private var meetingSerial: [String: Int] = [:]
 
-    public init(options: BuildOptions) {
+    /// Whether parsed Markdown trees are kept for the next update (the preview server
+    /// re-extracts them when question labels change). A one-shot build lets each tree go
+    /// as soon as its meeting is extracted, on the worker thread that made it: kept, they
+    /// were a few hundred MiB of small objects freed one by one on the main thread.
+    private let keepsParsedMeetings: Bool
+
+    public init(options: BuildOptions, keepsParsedMeetings: Bool = true) {
         self.options = options
+        self.keepsParsedMeetings = keepsParsedMeetings
         var templateDefaults: [String: String] = [:]
         for (path, text) in DefaultTemplates.files where path.hasSuffix(".mustache") {
             templateDefaults[String(path.dropLast(".mustache".count))] = text
@@ -158,13 +165,14 @@ public final class SiteSession: @unchecked Sendable {
         }
         let reload = dirty.filter { entries.contains($0) }
         let loader = self.loader
+        let keepsParsed = keepsParsedMeetings
         let loadedMeetings = parallelMap(reload) { entry -> (String, CachedMeeting) in
             var d = Diagnostics()
             let source = loader.loadMeeting(entry: entry, &d)
             let parsed = source.flatMap { SiteParser.parseMeeting($0, &d) }
             let (meeting, extractDiagnostics) = parsed.map { MeetingExtractor.extract($0, labels: newLabels) } ?? (nil, [])
             d.append(contentsOf: extractDiagnostics)
-            return (entry, CachedMeeting(source: source, parsed: parsed, meeting: meeting, diagnostics: d.items))
+            return (entry, CachedMeeting(source: source, parsed: keepsParsed ? parsed : nil, meeting: meeting, diagnostics: d.items))
         }
         for (entry, cached) in loadedMeetings {
             let before = meetings[entry]

@@ -103,7 +103,8 @@ public struct SiteIndex: Sendable {
         for (mi, linked) in site.meetings.enumerated() { years[linked.meeting.date.year, default: []].append(mi) }
         self.years = years.keys.sorted(by: >).map { ($0, years[$0] ?? []) }
         let organizations = bySlug
-        stats = LazyStats { SiteIndex.computeStats(site, organizationsBySlug: organizations) }
+        let order = organizationOrder
+        stats = LazyStats { SiteIndex.computeStats(site, organizationsBySlug: organizations, organizationOrder: order) }
     }
 
     struct Stats: Sendable {
@@ -127,7 +128,7 @@ public struct SiteIndex: Sendable {
         }
     }
 
-    static func computeStats(_ site: LinkedSite, organizationsBySlug bySlug: [String: Organization]) -> Stats {
+    static func computeStats(_ site: LinkedSite, organizationsBySlug bySlug: [String: Organization], organizationOrder: [String]) -> Stats {
         // Collected in plain local arrays keyed by theme and assembled at the end: appending
         // through `dictionary[key]?.field` can copy the whole array on every append.
         var themeMeetings: [String: [Int]] = [:]
@@ -141,14 +142,24 @@ public struct SiteIndex: Sendable {
             for a in slugs { for b in slugs where a != b { cooccurrence[a, default: [:]][b, default: 0] += 1 } }
         }
         var orgMeetings: [String: [Int]] = [:]
-        var themeOrgs: [String: Set<String>] = [:]
+        // Organisations of a theme's meetings, as flags by place in the Swedish order: a
+        // string set per theme, filled once per participant and sorted again, was most
+        // of this function at thousands of meetings.
+        let rank = Dictionary(organizationOrder.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var themeOrgs: [String: [Bool]] = [:]
+        var themeOtherOrgs: [String: Set<String>] = [:]
 
         for (mi, linked) in site.meetings.enumerated() {
             let m = linked.meeting
+            let ranks = linked.participants.map { rank[$0] }
             for slug in linked.themes {
                 themeMeetings[slug, default: []].append(mi)
                 perYear[slug, default: [:]][m.date.year, default: 0] += 1
-                themeOrgs[slug, default: []].formUnion(linked.participants)
+                var flags = themeOrgs.removeValue(forKey: slug) ?? Array(repeating: false, count: organizationOrder.count)
+                for (i, r) in ranks.enumerated() {
+                    if let r { flags[r] = true } else { themeOtherOrgs[slug, default: []].insert(linked.participants[i]) }
+                }
+                themeOrgs[slug] = flags
             }
             together(linked.themes)
             for (qi, q) in m.questions.enumerated() {
@@ -175,6 +186,12 @@ public struct SiteIndex: Sendable {
 
         let nameOf: (String) -> String = { bySlug[$0]?.name ?? $0 }
         let themeName: (String) -> String = { site.themes.theme($0)?.name ?? $0 }
+        func organizations(_ flags: [Bool]?, others: Set<String>?) -> [String] {
+            var listed: [String] = []
+            if let flags { for (r, on) in flags.enumerated() where on { listed.append(organizationOrder[r]) } }
+            guard let others, !others.isEmpty else { return listed }
+            return (listed + others.sorted()).sortedSwedish(by: nameOf)
+        }
 
         var themes: [String: ThemeStats] = [:]
         for t in site.themes.themes {
@@ -189,7 +206,7 @@ public struct SiteIndex: Sendable {
                 meetings: (themeMeetings[slug] ?? []).reversed(),
                 questions: themeQuestions[slug] ?? [], summaryPoints: themePoints[slug] ?? [],
                 postIts: themePostIts[slug] ?? [], related: related,
-                organizations: Array(themeOrgs[slug] ?? []).sortedSwedish(by: nameOf),
+                organizations: organizations(themeOrgs[slug], others: themeOtherOrgs[slug]),
                 meetingsPerYear: perYear[slug] ?? [:])
         }
         var orgs: [String: OrganizationStats] = [:]
