@@ -5,13 +5,25 @@ import SamradCore
 /// lists only; problems (unreadable files, invalid UTF-8, links out of the site) become
 /// diagnostics so that one run reports all of them.
 public struct SiteLoader: Sendable {
-    public var root: URL
+    public var root: URL {
+        didSet { (rootPath, rootResolved) = Self.paths(of: root) }
+    }
     /// Default templates carried by the binary, used where the site has none of its own.
     public var defaultTemplates: [String: String]
+    /// `root` as a path, and with symbolic links resolved: every file of every meeting is
+    /// located against them, and URL arithmetic per file was a tenth of loading.
+    private var rootPath: String
+    private var rootResolved: String
 
     public init(root: String, defaultTemplates: [String: String] = [:]) {
-        self.root = URL(fileURLWithPath: root).standardizedFileURL
+        let url = URL(fileURLWithPath: root).standardizedFileURL
+        self.root = url
         self.defaultTemplates = defaultTemplates
+        (rootPath, rootResolved) = Self.paths(of: url)
+    }
+
+    private static func paths(of root: URL) -> (String, String) {
+        (root.path, root.resolvingSymlinksInPath().path)
     }
 
     public func load() -> (LoadedSite, [Diagnostic]) {
@@ -105,7 +117,7 @@ public struct SiteLoader: Sendable {
             }
             guard let main = readText("\(path)/index.md", &diagnostics) else { return nil }
             var m = MeetingSource(slug: slug, main: main, appendices: [], attachments: [])
-            for file in listFiles(under: path, &diagnostics) where file != "\(path)/index.md" {
+            for file in listFiles(under: path, checked: true, &diagnostics) where file != "\(path)/index.md" {
                 if file.hasSuffix(".md") && !file.dropFirst(path.count + 1).contains("/") {
                     if let text = readText(file, &diagnostics) { m.appendices.append(text) }
                 } else {
@@ -128,12 +140,13 @@ public struct SiteLoader: Sendable {
     }
 
     private func isSymlink(_ path: String) -> Bool {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute(path))) != nil
+        var info = stat()
+        return lstat(absolute(path), &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     // MARK: - File access
 
-    private func absolute(_ path: String) -> String { root.appendingPathComponent(path).path }
+    private func absolute(_ path: String) -> String { rootPath == "/" ? "/" + path : rootPath + "/" + path }
 
     private func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: absolute(path))
@@ -144,6 +157,12 @@ public struct SiteLoader: Sendable {
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
     }
 
+    /// Whether the site-relative `path` is a folder (following symbolic links).
+    private func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(absolute(path), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
     private func sortedEntries(_ path: String) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: absolute(path))) ?? []
         // Hidden files and editor leftovers (.swp, ~) are never content.
@@ -151,14 +170,17 @@ public struct SiteLoader: Sendable {
     }
 
     /// Every file below `path`, recursively, relative to the site, sorted.
-    private func listFiles(under path: String, _ diagnostics: inout Diagnostics) -> [String] {
-        guard isDirectory(root.appendingPathComponent(path)) else { return [] }
+    /// - Parameter checked: `path` is known to be inside the site (not through a link out of it).
+    private func listFiles(under path: String, checked: Bool = false, _ diagnostics: inout Diagnostics) -> [String] {
+        guard isDirectory(path) else { return [] }
+        if !checked { guard let safe = contained(path, &diagnostics), safe else { return [] } }
         var result: [String] = []
         for entry in sortedEntries(path) {
             let child = "\(path)/\(entry)"
-            guard let safe = contained(child, &diagnostics), safe else { continue }
-            if isDirectory(root.appendingPathComponent(child)) {
-                result.append(contentsOf: listFiles(under: child, &diagnostics))
+            // `path` itself is inside the site; only a link can lead a child out of it.
+            guard let safe = isSymlink(child) ? contained(child, &diagnostics) : true, safe else { continue }
+            if isDirectory(child) {
+                result.append(contentsOf: listFiles(under: child, checked: true, &diagnostics))
             } else {
                 result.append(child)
             }
@@ -169,9 +191,7 @@ public struct SiteLoader: Sendable {
     /// A symlink may point anywhere on the editor's machine; publishing what it points to
     /// could leak private files, so only links that stay inside the site are followed.
     private func contained(_ path: String, _ diagnostics: inout Diagnostics) -> Bool? {
-        let url = root.appendingPathComponent(path)
-        let resolved = url.resolvingSymlinksInPath().path
-        let rootResolved = root.resolvingSymlinksInPath().path
+        let resolved = URL(fileURLWithPath: absolute(path)).resolvingSymlinksInPath().path
         if resolved == rootResolved || resolved.hasPrefix(rootResolved + "/") { return true }
         diagnostics.error("symbolic link points outside the site folder and is not published", at: SourceLocation(file: path))
         return false
@@ -179,11 +199,11 @@ public struct SiteLoader: Sendable {
 
     private func readText(_ path: String, _ diagnostics: inout Diagnostics) -> SourceFile? {
         let abs = absolute(path)
-        guard let data = FileManager.default.contents(atPath: abs) else {
+        guard let bytes = Self.readBytes(abs) else {
             diagnostics.error("cannot read file", at: SourceLocation(file: path))
             return nil
         }
-        switch TextDecoding.decode([UInt8](data)) {
+        switch TextDecoding.decode(bytes) {
         case .success(let text):
             return SourceFile(path: path, absolutePath: abs, text: text)
         case .failure(.binary(let line)):
@@ -192,5 +212,33 @@ public struct SiteLoader: Sendable {
             diagnostics.error("the file is not valid UTF-8; save it as UTF-8 in your editor", at: SourceLocation(file: path, line: line, column: column))
         }
         return nil
+    }
+
+    /// The file's bytes, read straight into an array (no `Data` in between).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        // One byte more than the size, so that the end of file is seen in the same buffer;
+        // a file that grew meanwhile still reads whole.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return read(fd, base + filled, buffer.count - filled)
+            }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            filled += n
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 }
