@@ -129,6 +129,18 @@ struct HostileInputTests {
         }
     }
 
+    /// Files below a checked folder are trusted without resolving each path; a linked
+    /// folder inside a meeting is still resolved, and refused when it leads out.
+    @Test func symlinkedFolderOutOfTheSiteIsNeverPublished() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("samrad-secret-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("HEMLIGT-LÖSENORD".utf8).write(to: outside.appendingPathComponent("hemligt.txt"))
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try expectRefused("symbolic link points outside the site folder") { site in
+            try FileManager.default.createSymbolicLink(atPath: site.path + "/content/meetings/2023-09-14-mote/bilagor", withDestinationPath: outside.path)
+        }
+    }
+
     // MARK: These must simply work
 
     @Test func byteOrderMarkAndCRLF() throws {
