@@ -6,6 +6,7 @@ import SamradCore
 /// lists and the theme pages show the same cards, and at thousands of meetings rendering
 /// them again for every page was most of the build.
 final class FragmentCache: @unchecked Sendable {
+    let meetings = MeetingMemo()
     private let lock = NSLock()
     private var fragments: [String: String] = [:]
 
@@ -26,5 +27,33 @@ extension FragmentCache {
     /// there are a few hundred categories for tens of thousands of cards.
     func slug(_ text: String) -> String {
         fragment("slug\u{0}" + text) { Slug.make(text) }
+    }
+}
+
+/// What an idea card shows of its meeting, worked out once per meeting: tens of thousands
+/// of cards each copied their whole meeting out of the index to read five fields.
+final class MeetingFacts: Sendable {
+    let title: String, slug: String, url: String, dateText: String, isoDate: String
+    let year: Int
+
+    init(title: String, slug: String, url: String, dateText: String, isoDate: String, year: Int) {
+        (self.title, self.slug, self.url, self.dateText, self.isoDate, self.year) = (title, slug, url, dateText, isoDate, year)
+    }
+}
+
+/// A value per meeting index, made once by whichever thread asks first.
+final class MeetingMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var facts: [Int: MeetingFacts] = [:]
+
+    func facts(_ meeting: Int, make: () -> MeetingFacts) -> MeetingFacts {
+        lock.lock()
+        if let hit = facts[meeting] { lock.unlock(); return hit }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        facts[meeting] = made
+        lock.unlock()
+        return made
     }
 }

@@ -89,7 +89,7 @@ public struct HTMLRenderer: Sendable {
             for item in node.children {
                 out += "<li>"
                 for child in item.children { render(child, into: &out, tight: isTight) }
-                if out.hasSuffix("\n") { out.removeLast() }
+                if out.utf8.last == 0x0A { out.removeLast() }
                 out += "</li>\n"
             }
             out += ordered ? "</ol>\n" : "</ul>\n"
@@ -116,7 +116,7 @@ public struct HTMLRenderer: Sendable {
         case .tableRow, .tableCell:
             for child in node.children { render(child, into: &out, tight: true) }
         case .text(let s):
-            out += s.htmlEscaped
+            appendHTMLEscaped(s, to: &out)
         case .softBreak:
             out += "\n"
         case .lineBreak:
@@ -211,6 +211,8 @@ extension MarkdownNode {
 
 extension String {
     var trimmingTrailingWhitespace: String {
+        // Nearly always the text ends in a visible ASCII character: nothing to copy.
+        if let last = utf8.last, last > 0x20, last < 0x7F { return self }
         var s = Substring(self)
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)

@@ -22,6 +22,15 @@ struct MeetingViews: Sendable {
 
     var base: String { config.basePath }
 
+    func facts(_ i: Int) -> MeetingFacts {
+        fragments.meetings.facts(i) {
+            let linked = index.meeting(i)
+            let m = linked.meeting
+            return MeetingFacts(title: m.title, slug: m.slug, url: url(linked), dateText: dateText(m),
+                                isoDate: m.date.description, year: m.date.year)
+        }
+    }
+
     func url(_ m: LinkedMeeting) -> String { base + m.path }
 
     func tags(_ slugs: [String]) -> [[String: Any]] {
@@ -92,27 +101,24 @@ struct MeetingViews: Sendable {
     /// One block of a body; questions and the meeting summary need their meeting.
     func block(_ m: Meeting?, _ block: BodyBlock) -> [String: Any] {
         // Every key is set: Mustache would otherwise look the name up in the page around it.
-        var result: [String: Any] = ["html": false, "question": false, "summary": false]
-        for (k, v) in blockContent(m, block) { result[k] = v }
-        return result
-    }
-
-    private func blockContent(_ m: Meeting?, _ block: BodyBlock) -> [String: Any] {
+        func entry(html: Any = false, question: Any = false, summary: Any = false) -> [String: Any] {
+            ["html": html, "question": question, "summary": summary]
+        }
         switch block {
         case .markdown(let node):
-            return ["html": html.render([node])]
+            return entry(html: html.render([node]))
         case .heading(let h):
-            return ["html": headingHTML(h)]
+            return entry(html: headingHTML(h))
         case .turn(let turn):
-            return ["html": turnHTML(turn)]
+            return entry(html: turnHTML(turn))
         case .question(let qi):
-            guard let m, qi < m.questions.count else { return [:] }
-            return ["question": question(m.questions[qi], meetingURL: nil)]
+            guard let m, qi < m.questions.count else { return entry() }
+            return entry(question: question(m.questions[qi], meetingURL: nil))
         case .meetingSummary:
-            guard let s = m?.summary else { return [:] }
-            return ["summary": summary(s, headingLevel: 2)]
+            guard let s = m?.summary else { return entry() }
+            return entry(summary: summary(s, headingLevel: 2))
         case .summary(let s):
-            return ["summary": summary(s, headingLevel: 2)]
+            return entry(summary: summary(s, headingLevel: 2))
         }
     }
 

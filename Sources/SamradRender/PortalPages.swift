@@ -169,8 +169,7 @@ struct PortalPages: Sendable {
     }
 
     func ideaCard(_ ref: PostItRef) -> [String: Any] {
-        let linked = index.meeting(ref.meeting)
-        let m = linked.meeting
+        let m = views.facts(ref.meeting)
         let p = index.postIt(ref)
         let top = p.categoryPath.first ?? ""
         return [
@@ -178,9 +177,9 @@ struct PortalPages: Sendable {
             "categoryPath": p.categoryPath.joined(separator: " › "), "hasCategory": !p.categoryPath.isEmpty,
             "category": top, "categoryKey": views.fragments.slug(top),
             "tags": views.tags(p.themes), "themes": p.themes.joined(separator: " "),
-            "meetingTitle": m.title, "meetingSlug": m.slug, "meetingURL": views.url(linked),
-            "url": views.url(linked) + "#" + p.id, "dateText": views.dateText(m), "isoDate": m.date.description,
-            "year": m.date.year, "color": ((ref.category % 5) + 1),
+            "meetingTitle": m.title, "meetingSlug": m.slug, "meetingURL": m.url,
+            "url": m.url + "#" + p.id, "dateText": m.dateText, "isoDate": m.isoDate,
+            "year": m.year, "color": ((ref.category % 5) + 1),
         ]
     }
 
