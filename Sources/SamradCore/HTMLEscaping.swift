@@ -1,12 +1,7 @@
 extension String {
     /// Escaped for HTML text and attribute values.
     public var htmlEscaped: String {
-        var needs = false
-        for u in utf8 where u == 0x26 || u == 0x3C || u == 0x3E || u == 0x22 || u == 0x27 {
-            needs = true
-            break
-        }
-        if !needs { return self }
+        if !needsHTMLEscaping { return self }
         var out = ""
         out.reserveCapacity(utf8.count + 16)
         for ch in unicodeScalars {
@@ -49,9 +44,14 @@ public enum URLSafety {
 /// Appends `text` HTML-escaped (the five characters `htmlEscaped` escapes) without a
 /// copy when it needs none, which is nearly always.
 public func appendHTMLEscaped(_ text: String, to out: inout String) {
-    for u in text.utf8 where u == 0x26 || u == 0x3C || u == 0x3E || u == 0x22 || u == 0x27 {
-        out += text.htmlEscaped
-        return
+    out += text.needsHTMLEscaping ? text.htmlEscaped : text
+}
+
+extension String {
+    /// Whether any of & < > " ' occurs; scanned over the contiguous UTF-8 when there is
+    /// one, which is every string the build makes.
+    var needsHTMLEscaping: Bool {
+        func special(_ u: UInt8) -> Bool { u == 0x26 || u == 0x3C || u == 0x3E || u == 0x22 || u == 0x27 }
+        return utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? utf8.contains(where: special)
     }
-    out += text
 }

@@ -232,19 +232,20 @@ struct MustacheRenderer {
             value = scope.sequence
         case .stack:
             guard let first = path.names.first else { return stack.last?.value }
-            for frame in stack.reversed() {
-                let found: Any?
-                switch frame {
-                case .object(let d): found = d[first]
-                case .other(let v): found = Self.child(of: v, named: first)
+            var i = stack.count - 1
+            while i >= 0 {
+                if let found = Self.child(of: stack[i], named: first) {
+                    value = found
+                    break
                 }
-                guard let found else { continue }
-                value = found
-                for name in path.names.dropFirst() {
-                    guard let current = value, let next = Self.child(of: current, named: name) else { return nil }
-                    value = next
-                }
-                break
+                i -= 1
+            }
+            guard value != nil else { return nil }
+            var rest = 1
+            while rest < path.names.count {
+                guard let current = value, let next = Self.child(of: current, named: path.names[rest]) else { return nil }
+                value = next
+                rest += 1
             }
         }
         guard var result = value else { return nil }
@@ -253,6 +254,13 @@ struct MustacheRenderer {
             result = transformed
         }
         return result
+    }
+
+    private static func child(of frame: Frame, named name: String) -> Any? {
+        switch frame {
+        case .object(let d): return d[name]
+        case .other(let v): return child(of: v, named: name)
+        }
     }
 
     /// A named child of a context that is not a dictionary: a struct's or labelled
