@@ -76,6 +76,8 @@ public struct SiteIndex: Sendable {
     public var years: [(year: Int, meetings: [Int])]
 
     public func meeting(_ i: Int) -> LinkedMeeting { site.meetings[i] }
+    /// One field, without copying the whole meeting out of the index.
+    public func meetingSlug(_ i: Int) -> String { site.meetings[i].meeting.slug }
     public func question(_ ref: QuestionRef) -> Question { site.meetings[ref.meeting].meeting.questions[ref.question] }
     public func postIt(_ ref: PostItRef) -> PostIt {
         site.meetings[ref.meeting].meeting.boards[ref.board].categories[ref.category].postIts[ref.postIt]

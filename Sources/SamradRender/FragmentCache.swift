@@ -6,7 +6,9 @@ import SamradCore
 /// lists and the theme pages show the same cards, and at thousands of meetings rendering
 /// them again for every page was most of the build.
 final class FragmentCache: @unchecked Sendable {
-    let meetings = MeetingMemo()
+    let meetingFacts = MeetingMemo<MeetingFacts>()
+    /// Card view models of meetings, listed on every theme page they belong to.
+    let meetingCards = MeetingMemo<[String: Any]>()
     private let lock = NSLock()
     private var fragments: [String: String] = [:]
 
@@ -42,17 +44,17 @@ final class MeetingFacts: Sendable {
 }
 
 /// A value per meeting index, made once by whichever thread asks first.
-final class MeetingMemo: @unchecked Sendable {
+final class MeetingMemo<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var facts: [Int: MeetingFacts] = [:]
+    private var values: [Int: Value] = [:]
 
-    func facts(_ meeting: Int, make: () -> MeetingFacts) -> MeetingFacts {
+    func value(_ meeting: Int, make: () -> Value) -> Value {
         lock.lock()
-        if let hit = facts[meeting] { lock.unlock(); return hit }
+        if let hit = values[meeting] { lock.unlock(); return hit }
         lock.unlock()
         let made = make()
         lock.lock()
-        facts[meeting] = made
+        values[meeting] = made
         lock.unlock()
         return made
     }

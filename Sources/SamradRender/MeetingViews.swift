@@ -23,7 +23,7 @@ struct MeetingViews: Sendable {
     var base: String { config.basePath }
 
     func facts(_ i: Int) -> MeetingFacts {
-        fragments.meetings.facts(i) {
+        fragments.meetingFacts.value(i) {
             let linked = index.meeting(i)
             let m = linked.meeting
             return MeetingFacts(title: m.title, slug: m.slug, url: url(linked), dateText: dateText(m),
@@ -42,6 +42,11 @@ struct MeetingViews: Sendable {
     func tags(_ refs: [TagRef]) -> [[String: Any]] { tags(refs.map(\.name)) }
 
     func dateText(_ m: Meeting) -> String { DateFormatting.range(m.date, m.endDate, language: config.language) }
+
+    /// `card(_:)` of meeting `i`, made once per build.
+    func card(_ i: Int) -> [String: Any] {
+        fragments.meetingCards.value(i) { card(index.meeting(i)) }
+    }
 
     func card(_ linked: LinkedMeeting) -> [String: Any] {
         let m = linked.meeting
@@ -93,8 +98,8 @@ struct MeetingViews: Sendable {
         context["documents"] = documents
         context["hasAttachments"] = !appendices.isEmpty || !documents.isEmpty
         // Meetings are stored newest first: the previous meeting is the next one in the list.
-        context["previous"] = i + 1 < index.site.meetings.count ? ["title": index.meeting(i + 1).meeting.title, "url": url(index.meeting(i + 1))] as [String: Any] : false
-        context["next"] = i > 0 ? ["title": index.meeting(i - 1).meeting.title, "url": url(index.meeting(i - 1))] as [String: Any] : false
+        context["previous"] = i + 1 < index.site.meetings.count ? ["title": facts(i + 1).title, "url": facts(i + 1).url] as [String: Any] : false
+        context["next"] = i > 0 ? ["title": facts(i - 1).title, "url": facts(i - 1).url] as [String: Any] : false
         return context
     }
 

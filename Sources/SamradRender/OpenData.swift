@@ -55,35 +55,56 @@ struct OpenData: Sendable {
         }
     }
 
+    /// A JSON array written by `body`, with a final newline. The meeting lists are walked
+    /// in plain loops: a lazy sequence of (meeting, item) pairs copied the whole meeting
+    /// for every one of its ideas.
+    private func array(capacity: Int, _ body: (inout JSONStream) -> Void) -> String {
+        var json = JSONStream(capacity: capacity)
+        json.beginArray()
+        body(&json)
+        json.endArray()
+        return json.out + "\n"
+    }
+
     func questions() -> String {
-        let all = index.site.meetings.lazy.flatMap { linked in linked.meeting.questions.lazy.map { (linked, $0) } }
-        return array(all, capacity: index.site.meetings.count * 6 * 1200) { json, item in
-            let (linked, q) = item
-            json.field("id", q.id); json.field("meeting", linked.meeting.slug); json.field("number", q.number)
-            json.field("text", q.text); json.field("context", q.session)
-            json.field("prompts", q.prompts.map(\.text))
-            json.key("summary")
-            json.beginArray()
-            for p in q.summary?.points ?? [] {
-                json.beginObject()
-                json.field("id", p.id); json.field("text", p.text); json.field("themes", p.themes)
-                json.endObject()
+        array(capacity: index.site.meetings.count * 6 * 1200) { json in
+            for linked in index.site.meetings {
+                let slug = linked.meeting.slug, pageURL = url(linked.path)
+                for q in linked.meeting.questions {
+                    json.beginObject()
+                    json.field("id", q.id); json.field("meeting", slug); json.field("number", q.number)
+                    json.field("text", q.text); json.field("context", q.session)
+                    json.field("prompts", q.prompts.map(\.text))
+                    json.key("summary")
+                    json.beginArray()
+                    for p in q.summary?.points ?? [] {
+                        json.beginObject()
+                        json.field("id", p.id); json.field("text", p.text); json.field("themes", p.themes)
+                        json.endObject()
+                    }
+                    json.endArray()
+                    json.field("themes", q.themes)
+                    json.field("url", pageURL + "#" + q.id)
+                    json.endObject()
+                }
             }
-            json.endArray()
-            json.field("themes", q.themes)
-            json.field("url", url(linked.path) + "#" + q.id)
         }
     }
 
     func ideas() -> String {
-        let all = index.site.meetings.lazy.flatMap { linked in linked.meeting.postIts.lazy.map { (linked, $0, url(linked.path)) } }
-        return array(all, capacity: index.allPostIts.count * 420) { json, item in
-            let (linked, p, pageURL) = item
-            json.field("id", p.id); json.field("meeting", linked.meeting.slug)
-            json.field("date", linked.meeting.date.description)
-            json.field("category", p.categoryPath)
-            json.field("text", p.text); json.field("themes", p.themes)
-            json.field("url", pageURL + "#" + p.id)
+        array(capacity: index.allPostIts.count * 420) { json in
+            for linked in index.site.meetings {
+                let slug = linked.meeting.slug, date = linked.meeting.date.description, pageURL = url(linked.path)
+                for p in linked.meeting.postIts {
+                    json.beginObject()
+                    json.field("id", p.id); json.field("meeting", slug)
+                    json.field("date", date)
+                    json.field("category", p.categoryPath)
+                    json.field("text", p.text); json.field("themes", p.themes)
+                    json.field("url", pageURL + "#" + p.id)
+                    json.endObject()
+                }
+            }
         }
     }
 
@@ -98,7 +119,7 @@ struct OpenData: Sendable {
             json.field("aliases", t.aliases); json.field("url", url("teman/\(slug)/"))
             json.field("meeting_count", stats.meetings.count); json.field("question_count", stats.questions.count)
             json.field("postit_count", stats.postIts.count)
-            json.field("meetings", stats.meetings.map { index.meeting($0).meeting.slug })
+            json.field("meetings", stats.meetings.map { index.meetingSlug($0) })
             json.field("related", stats.related.map(\.slug))
         }
     }
@@ -111,7 +132,7 @@ struct OpenData: Sendable {
             json.field("slug", slug); json.field("name", o.name); json.field("kind", o.kind); json.field("website", o.url)
             json.field("aliases", o.aliases); json.field("listed", o.isListed)
             json.field("url", url("organisationer/\(slug)/"))
-            json.field("meetings", (stats?.meetings ?? []).map { index.meeting($0).meeting.slug })
+            json.field("meetings", (stats?.meetings ?? []).map { index.meetingSlug($0) })
             json.field("themes", stats?.themes ?? [])
         }
     }

@@ -62,7 +62,7 @@ struct PortalPages: Sendable {
     func themePage(_ slug: String) -> [String: Any] {
         let stats = index.themes[slug]
         var extra = themeSummary(slug)
-        extra["meetings"] = (stats?.meetings ?? []).map { views.card(index.meeting($0)) }
+        extra["meetings"] = (stats?.meetings ?? []).map { views.card($0) }
 
         // Questions and summary points grouped by meeting, newest meeting first. A point
         // whose question is on the theme is shown under it; other points stand alone.
