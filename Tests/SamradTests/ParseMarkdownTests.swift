@@ -78,6 +78,26 @@ struct ParseMarkdownTests {
         #expect(site.parse(includeDrafts: true).0.meetings.map(\.slug).sorted() == [Fixtures.roundTablesSlug, "utkast"])
     }
 
+    /// Front matter is composed with only the boolean and null tags resolved (the rest is
+    /// read from the text): YAML's spellings of both must still work.
+    @Test func yamlBooleansNullsAndNumbersInFrontMatter() throws {
+        let draft = "---\ntitle: Utkast\ndate: 2024-01-01\ndraft: yes\nlocation: NULL\norganizer: ~\n---\n\nText.\n"
+        let kept = "---\ntitle: 2024\ndate: 2024-01-02\ndraft: False\nlocation: 'null'\n---\n\nText.\n"
+        let site = try TestSite(files: Fixtures.site(["content/meetings/utkast.md": draft, "content/meetings/kvar.md": kept]))
+        defer { site.remove() }
+        let (parsed, diagnostics) = site.parse(includeDrafts: true)
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics)")
+        let utkast = try #require(parsed.meetings.first { $0.slug == "utkast" })
+        #expect(utkast.frontMatter.draft)
+        #expect(utkast.frontMatter.location == nil)
+        #expect(utkast.frontMatter.organizer == nil)
+        let kvar = try #require(parsed.meetings.first { $0.slug == "kvar" })
+        #expect(!kvar.frontMatter.draft)
+        #expect(kvar.frontMatter.title == "2024")
+        #expect(kvar.frontMatter.location == "null")
+        #expect(site.parse().0.meetings.map(\.slug) == ["kvar"])
+    }
+
     @Test func siteLabelsAreReadFromSiteYml() throws {
         let site = try TestSite(files: [
             "site.yml": "title: Portal\nbase_url: https://example.org/\nlabels:\n  question: [Fråga, Question]\n  summary: Summary\n",
