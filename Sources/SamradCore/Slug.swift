@@ -7,7 +7,7 @@ public enum Slug {
         for ch in text.lowercased().latinBaseLetters.unicodeScalars {
             if (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") {
                 current.unicodeScalars.append(ch)
-            } else if ch.properties.generalCategory == .nonspacingMark {
+            } else if !ch.isASCII, ch.properties.generalCategory == .nonspacingMark {
                 continue
             } else if !current.isEmpty {
                 words.append(current)

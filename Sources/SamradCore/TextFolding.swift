@@ -42,7 +42,10 @@ extension String {
         // German, French and Spanish names, which is what organisation lists hold.
         var out = String.UnicodeScalarView()
         for scalar in unicodeScalars {
-            if let base = latinBase[scalar] {
+            // ASCII is most of any text and has nothing to fold: no table look-up.
+            if scalar.isASCII {
+                out.append(scalar)
+            } else if let base = latinBase[scalar] {
                 out.append(contentsOf: base.unicodeScalars)
             } else {
                 out.append(scalar)

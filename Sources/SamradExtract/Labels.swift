@@ -28,6 +28,8 @@ public struct Labels: Sendable {
     /// after the label must come a space, a number or a separator, never another letter.
     public func matchQuestion(_ heading: String) -> QuestionMatch? {
         for label in question {
+            // Most headings are not questions: compare the prefix before making arrays.
+            guard heading.prefix(label.count).lowercased() == label.lowercased() else { continue }
             let chars = Array(heading)
             let labelChars = Array(label)
             guard chars.count >= labelChars.count,

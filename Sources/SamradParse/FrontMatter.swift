@@ -19,22 +19,25 @@ public enum FrontMatter {
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {
             return .success(Split(yaml: nil, bodyLineOffset: 0, body: text))
         }
+        // Lines are found on the UTF-8 view: a newline is one ASCII byte, and searching
+        // Characters for it cost a grapheme check per character of every meeting.
+        let utf8 = text.utf8
         var lineNumber = 1
         var yamlLines: [Substring] = []
-        var index = text.startIndex
+        var index = utf8.startIndex
         // Skip the opening fence line.
-        if let nl = text[index...].firstIndex(of: "\n") { index = text.index(after: nl) } else { return .failure(.notClosed) }
-        while index < text.endIndex {
-            let end = text[index...].firstIndex(of: "\n") ?? text.endIndex
+        if let nl = utf8[index...].firstIndex(of: 0x0A) { index = utf8.index(after: nl) } else { return .failure(.notClosed) }
+        while index < utf8.endIndex {
+            let end = utf8[index...].firstIndex(of: 0x0A) ?? utf8.endIndex
             let line = text[index..<end]
             lineNumber += 1
             let stripped = line.trimmingTrailingSpaces
             if stripped == "---" || stripped == "..." {
-                let bodyStart = end < text.endIndex ? text.index(after: end) : end
+                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
                 return .success(Split(yaml: yamlLines.joined(separator: "\n"), bodyLineOffset: lineNumber, body: String(text[bodyStart...])))
             }
             yamlLines.append(line)
-            index = end < text.endIndex ? text.index(after: end) : end
+            index = end < utf8.endIndex ? utf8.index(after: end) : end
         }
         return .failure(.notClosed)
     }
