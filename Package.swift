@@ -52,7 +52,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "samrad",
-            dependencies: ["Samrad", "SamradServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Samrad", "SamradServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // jemalloc instead of glibc's malloc: a build makes millions of small strings,
+            // arrays and dictionaries on two threads, and glibc's arenas were a tenth of
+            // its CPU time (BENCHMARKS.md). Debian: libjemalloc-dev (scripts/setup.sh).
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "SamradTests", dependencies: ["Samrad", "SamradServe", "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate", "SamradRender"],
                     exclude: ["Fixtures"]),

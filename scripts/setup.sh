@@ -10,7 +10,7 @@ want_test=0
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for p in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev; do have_pkg "$p" || need+=("$p"); done
+for p in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev; do have_pkg "$p" || need+=("$p"); done
 if [ "$want_test" = 1 ]; then
   for p in chromium chromium-driver default-jre-headless; do have_pkg "$p" || need+=("$p"); done
 fi
