@@ -26,7 +26,9 @@ public struct YAMLReader: Sendable {
     /// Parses YAML text; a syntax error becomes one diagnostic at its line.
     public func compose(_ yaml: String, _ diagnostics: inout Diagnostics) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml, Self.resolver)
+            // The encoding is given: Yams' default reads the whole process environment
+            // on every call to look for an override.
+            return try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(describe(error))
         } catch {
