@@ -26,9 +26,11 @@ public enum MarkdownParser {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+        // Fed straight from the string's own UTF-8: cmark takes a length, not a C string.
+        var text = markdown
+        text.withUTF8 { buffer in
             if let base = buffer.baseAddress {
-                cmark_parser_feed(parser, base, buffer.count - 1)
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
         guard let root = cmark_parser_finish(parser) else {
