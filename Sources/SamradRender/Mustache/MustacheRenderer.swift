@@ -85,20 +85,22 @@ struct MustacheRenderer {
             // A standalone partial indents every line it renders; only lines that have
             // content after a newline get the indentation, as in swift-mustache.
             var local = ""
-            for node in nodes {
+            for i in nodes.indices {
                 var piece = ""
-                renderNode(node, &scope, into: &piece)
+                renderNode(nodes, i, &scope, into: &piece)
                 if !piece.isEmpty, local.last == "\n" { local += indentation }
                 local += piece
             }
             out += local
         } else {
-            for node in nodes { renderNode(node, &scope, into: &out) }
+            // By index, not `for node in nodes`: switching on the element in place saves
+            // copying each node (and retaining its payload) before looking at it.
+            for i in nodes.indices { renderNode(nodes, i, &scope, into: &out) }
         }
     }
 
-    private mutating func renderNode(_ node: MustacheNode, _ scope: inout Scope, into out: inout String) {
-        switch node {
+    private mutating func renderNode(_ nodes: [MustacheNode], _ i: Int, _ scope: inout Scope, into out: inout String) {
+        switch nodes[i] {
         case .text(let text):
             out += text
 
@@ -234,7 +236,12 @@ struct MustacheRenderer {
             guard let first = path.names.first else { return stack.last?.value }
             var i = stack.count - 1
             while i >= 0 {
-                if let found = Self.child(of: stack[i], named: first) {
+                let found: Any?
+                switch stack[i] {
+                case .object(let d): found = d[first]
+                case .other(let v): found = Self.child(of: v, named: first)
+                }
+                if let found {
                     value = found
                     break
                 }
@@ -254,13 +261,6 @@ struct MustacheRenderer {
             result = transformed
         }
         return result
-    }
-
-    private static func child(of frame: Frame, named name: String) -> Any? {
-        switch frame {
-        case .object(let d): return d[name]
-        case .other(let v): return child(of: v, named: name)
-        }
     }
 
     /// A named child of a context that is not a dictionary: a struct's or labelled
