@@ -10,7 +10,9 @@ public enum TrailingTags {
     public static func split(_ text: String, accept: (String) -> Bool = { _ in true }) -> (text: String, tags: [String]) {
         // Most text has no tag at all; finding no `#` byte is far cheaper than walking back
         // over Characters.
-        guard text.utf8.contains(0x23) else {
+        let hasHash = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x23) } ?? text.utf8.contains(0x23)
+        guard hasHash else {
+            if let last = text.utf8.last, last > 0x20, last < 0x7F { return (text, []) }
             guard let last = text.last, last.isWhitespace else { return (text, []) }
             return (text.trimmingTrailingWhitespace, [])
         }
