@@ -202,7 +202,9 @@ public final class SiteSession: @unchecked Sendable {
         diagnostics.append(contentsOf: configDiagnostics.items)
         diagnostics.append(contentsOf: AccessibilityStatement.validate(config))
         var extractedMeetings: [Meeting] = []
-        var themedMeetings: [SiteLinker.ThemedMeeting] = []
+        var themedMeetings: [SiteLinker.ThemedMeeting?] = []
+        /// Meetings whose theme linking is not cached: linked together, in parallel, below.
+        var unthemed: [(position: Int, entry: String, serial: Int)] = []
         let resolver = ThemeResolver(themes)
         let themesText = loaded.themes?.text
         var contentLinks: [ContentLink] = []
@@ -224,12 +226,17 @@ public final class SiteSession: @unchecked Sendable {
             if let hit = themed[entry], hit.serial == currentSerial, hit.themesText == themesText {
                 themedMeetings.append(hit.value)
             } else {
-                let value = SiteLinker.theme(meeting, resolver)
-                themed[entry] = (currentSerial, themesText, value)
-                themedMeetings.append(value)
+                unthemed.append((themedMeetings.count, entry, currentSerial))
+                themedMeetings.append(nil)
             }
             contentLinks += cached.links
             meetingAnchors.append(cached.anchors)
+        }
+        let meetingsToTheme = unthemed.map { extractedMeetings[$0.position] }
+        for (i, value) in parallelMap(Array(meetingsToTheme.indices), { SiteLinker.theme(meetingsToTheme[$0], resolver) }).enumerated() {
+            let job = unthemed[i]
+            themed[job.entry] = (job.serial, themesText, value)
+            themedMeetings[job.position] = value
         }
 
         var pageParse = Diagnostics()
@@ -241,7 +248,7 @@ public final class SiteSession: @unchecked Sendable {
 
         let extracted = ExtractedSite(config: config, themes: themes, organizations: organizations, meetings: extractedMeetings, pages: pages)
         if organizationMemo?.definitions != organizations { organizationMemo = OrganizationMemo(organizations) }
-        let (linked, linkDiagnostics) = SiteLinker.link(extracted, resolver: resolver, themed: themedMeetings,
+        let (linked, linkDiagnostics) = SiteLinker.link(extracted, resolver: resolver, themed: themedMeetings.compactMap { $0 },
                                                         organizationMemo: organizationMemo)
         diagnostics.append(contentsOf: linkDiagnostics)
         clock.lap("link")
