@@ -330,7 +330,13 @@ public final class SiteSnapshot: @unchecked Sendable {
     /// whole site (idea bank, open data) come first: started last, one of them would
     /// leave the other cores idle at the end.
     public func renderEach(_ consume: @Sendable (String, OutputFile.Content) -> Void) {
-        let aggregatesFirst = ordered.filter { !$0.path.hasPrefix("moten/") } + ordered.filter { $0.path.hasPrefix("moten/") }
-        parallelForEach(aggregatesFirst) { job in consume(job.path, job.make()) }
+        // Pages that gather the whole site go first, so that no big page is left for the
+        // end. The first of them computes the cross-meeting statistics the others wait
+        // for; meanwhile the other cores take meeting pages, which do not need them.
+        let aggregates = ordered.filter { !$0.path.hasPrefix("moten/") }
+        let meetingPages = ordered.filter { $0.path.hasPrefix("moten/") }
+        let early = min(meetingPages.count, 48 * max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        let order = Array(aggregates.prefix(1)) + meetingPages.prefix(early) + aggregates.dropFirst() + meetingPages.dropFirst(early)
+        parallelForEach(order) { job in consume(job.path, job.make()) }
     }
 }

@@ -105,8 +105,8 @@ public struct SiteIndex: Sendable {
         for (mi, linked) in site.meetings.enumerated() { years[linked.meeting.date.year, default: []].append(mi) }
         self.years = years.keys.sorted(by: >).map { ($0, years[$0] ?? []) }
         let organizations = bySlug
-        let order = organizationOrder
-        stats = LazyStats { SiteIndex.computeStats(site, organizationsBySlug: organizations, organizationOrder: order) }
+        let order = organizationOrder, themeOrder = themeOrder
+        stats = LazyStats { SiteIndex.computeStats(site, organizationsBySlug: organizations, organizationOrder: order, themeOrder: themeOrder) }
     }
 
     struct Stats: Sendable {
@@ -130,7 +130,7 @@ public struct SiteIndex: Sendable {
         }
     }
 
-    static func computeStats(_ site: LinkedSite, organizationsBySlug bySlug: [String: Organization], organizationOrder: [String]) -> Stats {
+    static func computeStats(_ site: LinkedSite, organizationsBySlug bySlug: [String: Organization], organizationOrder: [String], themeOrder: [String]) -> Stats {
         // Collected in plain local arrays keyed by theme and assembled at the end: appending
         // through `dictionary[key]?.field` can copy the whole array on every append.
         var themeMeetings: [String: [Int]] = [:]
@@ -211,12 +211,23 @@ public struct SiteIndex: Sendable {
                 organizations: organizations(themeOrgs[slug], others: themeOtherOrgs[slug]),
                 meetingsPerYear: perYear[slug] ?? [:])
         }
+        // An organisation's themes: flags by place in the Swedish theme order, as above.
+        let themeRank = Dictionary(themeOrder.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let meetingThemeRanks = site.meetings.map { $0.themes.map { themeRank[$0] } }
         var orgs: [String: OrganizationStats] = [:]
         for o in site.organizations {
             let meetings = orgMeetings[o.slug] ?? []
-            var themeSet = Set<String>()
-            for mi in meetings { themeSet.formUnion(site.meetings[mi].themes) }
-            orgs[o.slug] = OrganizationStats(slug: o.slug, meetings: meetings, themes: Array(themeSet).sortedSwedish(by: themeName))
+            var flags = Array(repeating: false, count: themeOrder.count)
+            var others = Set<String>()
+            for mi in meetings {
+                for (i, r) in meetingThemeRanks[mi].enumerated() {
+                    if let r { flags[r] = true } else { others.insert(site.meetings[mi].themes[i]) }
+                }
+            }
+            var themes: [String] = []
+            for (r, on) in flags.enumerated() where on { themes.append(themeOrder[r]) }
+            if !others.isEmpty { themes = (themes + others.sorted()).sortedSwedish(by: themeName) }
+            orgs[o.slug] = OrganizationStats(slug: o.slug, meetings: meetings, themes: themes)
         }
         return Stats(themes: themes, organizations: orgs)
     }
