@@ -11,65 +11,62 @@ public indirect enum JSON: Sendable {
     public static func str(_ s: String?) -> JSON { s.map { .string($0) } ?? .null }
 
     public func serialized(pretty: Bool = true) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, indent: pretty ? 0 : -1)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int) {
+    private func write(into out: inout [UInt8], indent: Int) {
         let pretty = indent >= 0
-        let pad = pretty ? JSON.padding(indent + 1) : ""
-        let closePad = pretty ? JSON.padding(indent) : ""
         switch self {
         case .string(let s): JSON.escape(s, into: &out)
-        case .int(let n): out += String(n)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case .int(let n): out.append(contentsOf: String(n).utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += pretty ? "[\n" : "["
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += pretty ? ",\n" : "," }
-                out += pad
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { JSON.newline(indent + 1, into: &out) }
                 item.write(into: &out, indent: pretty ? indent + 1 : -1)
             }
-            out += pretty ? "\n\(closePad)]" : "]"
+            if pretty { JSON.newline(indent, into: &out) }
+            out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            if fields.isEmpty { out += "{}"; return }
-            out += pretty ? "{\n" : "{"
+            if fields.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in fields.enumerated() {
-                if i > 0 { out += pretty ? ",\n" : "," }
-                out += pad
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { JSON.newline(indent + 1, into: &out) }
                 JSON.escape(key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
                 value.write(into: &out, indent: pretty ? indent + 1 : -1)
             }
-            out += pretty ? "\n\(closePad)}" : "}"
+            if pretty { JSON.newline(indent, into: &out) }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// Indentation strings made once: the writer asks for one at every value.
-    private static let pads = (0..<16).map { String(repeating: "  ", count: $0) }
-
-    static func padding(_ level: Int) -> String {
-        level < pads.count ? pads[level] : String(repeating: "  ", count: level)
+    /// A line break and two spaces per level.
+    static func newline(_ level: Int, into out: inout [UInt8]) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
     }
 
-    static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        // Most strings need no escaping at all: append them whole. Otherwise copy the runs
-        // between the bytes that need it.
+    /// Appends `s` as a JSON string literal. Works on the UTF-8 bytes: most strings need
+    /// no escaping and are copied whole; otherwise the runs between escapes are.
+    static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         var text = s
-        let copied = text.withUTF8 { bytes -> Bool in
+        text.withUTF8 { bytes in
             var run = 0
             var i = 0
-            func flush(_ end: Int) {
-                if end > run { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<end]), as: UTF8.self) }
-            }
             while i < bytes.count {
                 let b = bytes[i]
-                let replacement: String?
                 var width = 1
+                let replacement: StaticString?
                 switch b {
                 case 0x22: replacement = "\\\""
                 case 0x5C: replacement = "\\\\"
@@ -83,57 +80,64 @@ public indirect enum JSON: Sendable {
                     replacement = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     width = 3
                 case 0..<0x20:
-                    let hex = String(b, radix: 16)
-                    replacement = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    replacement = nil
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                    let hex = Array(String(b, radix: 16).utf8)
+                    out.append(contentsOf: "\\u".utf8)
+                    out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 - hex.count))
+                    out.append(contentsOf: hex)
+                    i += 1
+                    run = i
+                    continue
                 default:
                     replacement = nil
                 }
                 if let replacement {
-                    flush(i)
-                    out += replacement
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                    replacement.withUTF8Buffer { out.append(contentsOf: $0) }
                     i += width
                     run = i
                 } else {
                     i += 1
                 }
             }
-            guard run > 0 else { return false }
-            flush(bytes.count)
-            return true
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
-        if !copied { out += s }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 
 /// Writes JSON as it goes, in the same layout as `JSON.serialized()`: the open data
 /// files hold every meeting, question and idea, and building a `JSON` tree for tens of
-/// thousands of records first cost more than writing them.
+/// thousands of records first cost more than writing them. Bytes, not a `String`:
+/// appending to a string keeps its character count and flags up to date on every call.
 struct JSONStream {
-    private(set) var out = ""
+    private(set) var bytes: [UInt8] = []
     /// One entry per open array or object: how many members it has so far.
     private var counts: [Int] = []
+    private var keyed = false
 
-    init(capacity: Int = 0) { out.reserveCapacity(capacity) }
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-    mutating func beginArray() { value(); out += "["; counts.append(0) }
-    mutating func endArray() { close("]") }
-    mutating func beginObject() { value(); out += "{"; counts.append(0) }
-    mutating func endObject() { close("}") }
+    mutating func beginArray() { value(); bytes.append(UInt8(ascii: "[")); counts.append(0) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+    mutating func beginObject() { value(); bytes.append(UInt8(ascii: "{")); counts.append(0) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
 
     /// An object member's key; its value follows.
     mutating func key(_ name: String) {
         member()
-        JSON.escape(name, into: &out)
-        out += ": "
+        JSON.escape(name, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
         keyed = true
     }
 
-    mutating func string(_ s: String) { value(); JSON.escape(s, into: &out) }
+    mutating func string(_ s: String) { value(); JSON.escape(s, into: &bytes) }
     mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
-    mutating func int(_ n: Int) { value(); out += String(n) }
-    mutating func bool(_ b: Bool) { value(); out += b ? "true" : "false" }
-    mutating func null() { value(); out += "null" }
+    mutating func int(_ n: Int) { value(); bytes.append(contentsOf: String(n).utf8) }
+    mutating func bool(_ b: Bool) { value(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
+    mutating func null() { value(); bytes.append(contentsOf: "null".utf8) }
 
     mutating func strings(_ list: [String]) {
         beginArray()
@@ -147,8 +151,6 @@ struct JSONStream {
     mutating func field(_ name: String, _ b: Bool) { key(name); bool(b) }
     mutating func field(_ name: String, _ list: [String]) { key(name); strings(list) }
 
-    private var keyed = false
-
     /// Before a value: a value right after its key is in place already; otherwise it is
     /// a new array element (or the top-level value).
     private mutating func value() {
@@ -158,17 +160,14 @@ struct JSONStream {
 
     private mutating func member() {
         guard let last = counts.indices.last else { return }
-        out += counts[last] == 0 ? "\n" : ",\n"
+        if counts[last] > 0 { bytes.append(UInt8(ascii: ",")) }
         counts[last] += 1
-        out += JSON.padding(counts.count)
+        JSON.newline(counts.count, into: &bytes)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         guard let n = counts.popLast() else { return }
-        if n > 0 {
-            out += "\n"
-            out += JSON.padding(counts.count)
-        }
-        out += bracket
+        if n > 0 { JSON.newline(counts.count, into: &bytes) }
+        bytes.append(bracket)
     }
 }

@@ -14,12 +14,12 @@ struct OpenData: Sendable {
     func jobs() -> [SiteRenderer.OutputJob] {
         let me = self
         return [
-            .init(path: "data/meetings.json") { .text(me.meetings()) },
-            .init(path: "data/questions.json") { .text(me.questions()) },
-            .init(path: "data/ideas.json") { .text(me.ideas()) },
-            .init(path: "data/themes.json") { .text(me.themes()) },
-            .init(path: "data/organizations.json") { .text(me.organizations()) },
-            .init(path: "idebank/idebank.csv") { .text(me.csv()) },
+            .init(path: "data/meetings.json") { .bytes(me.meetings()) },
+            .init(path: "data/questions.json") { .bytes(me.questions()) },
+            .init(path: "data/ideas.json") { .bytes(me.ideas()) },
+            .init(path: "data/themes.json") { .bytes(me.themes()) },
+            .init(path: "data/organizations.json") { .bytes(me.organizations()) },
+            .init(path: "idebank/idebank.csv") { .bytes(me.csv()) },
         ]
     }
 
@@ -28,19 +28,17 @@ struct OpenData: Sendable {
     func names(_ slugs: [String]) -> [String] { slugs.map { index.organization($0)?.name ?? $0 } }
 
     /// A JSON array of one object per item, with a final newline.
-    private func array<T>(_ items: some Sequence<T>, capacity: Int, _ write: (inout JSONStream, T) -> Void) -> String {
-        var json = JSONStream(capacity: capacity)
-        json.beginArray()
-        for item in items {
-            json.beginObject()
-            write(&json, item)
-            json.endObject()
+    private func array<T>(_ items: some Sequence<T>, capacity: Int, _ write: (inout JSONStream, T) -> Void) -> [UInt8] {
+        array(capacity: capacity) { json in
+            for item in items {
+                json.beginObject()
+                write(&json, item)
+                json.endObject()
+            }
         }
-        json.endArray()
-        return json.out + "\n"
     }
 
-    func meetings() -> String {
+    func meetings() -> [UInt8] {
         array(index.site.meetings, capacity: index.site.meetings.count * 1500) { json, linked in
             let m = linked.meeting
             json.field("slug", m.slug); json.field("title", m.title); json.field("date", m.date.description)
@@ -58,15 +56,15 @@ struct OpenData: Sendable {
     /// A JSON array written by `body`, with a final newline. The meeting lists are walked
     /// in plain loops: a lazy sequence of (meeting, item) pairs copied the whole meeting
     /// for every one of its ideas.
-    private func array(capacity: Int, _ body: (inout JSONStream) -> Void) -> String {
+    private func array(capacity: Int, _ body: (inout JSONStream) -> Void) -> [UInt8] {
         var json = JSONStream(capacity: capacity)
         json.beginArray()
         body(&json)
         json.endArray()
-        return json.out + "\n"
+        return json.bytes + [0x0A]
     }
 
-    func questions() -> String {
+    func questions() -> [UInt8] {
         array(capacity: index.site.meetings.count * 6 * 1200) { json in
             for linked in index.site.meetings {
                 let slug = linked.meeting.slug, pageURL = url(linked.path)
@@ -91,7 +89,7 @@ struct OpenData: Sendable {
         }
     }
 
-    func ideas() -> String {
+    func ideas() -> [UInt8] {
         array(capacity: index.allPostIts.count * 420) { json in
             for linked in index.site.meetings {
                 let slug = linked.meeting.slug, date = linked.meeting.date.description, pageURL = url(linked.path)
@@ -108,7 +106,7 @@ struct OpenData: Sendable {
         }
     }
 
-    func themes() -> String {
+    func themes() -> [UInt8] {
         let known = index.themeOrder.compactMap { slug -> (String, ThemeDefinition, ThemeStats)? in
             guard let t = index.site.themes.theme(slug), let stats = index.themes[slug] else { return nil }
             return (slug, t, stats)
@@ -124,7 +122,7 @@ struct OpenData: Sendable {
         }
     }
 
-    func organizations() -> String {
+    func organizations() -> [UInt8] {
         let known = index.organizationOrder.compactMap { slug in index.organization(slug).map { (slug, $0) } }
         return array(known, capacity: 0) { json, item in
             let (slug, o) = item
@@ -138,14 +136,14 @@ struct OpenData: Sendable {
     }
 
     /// One row per post-it, UTF-8 with a byte order mark so that Excel shows å, ä and ö.
-    func csv() -> String {
-        var out = "\u{FEFF}"
+    func csv() -> [UInt8] {
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         out.reserveCapacity(index.allPostIts.count * 320)
-        appendCSVRow(["id", "möte", "datum", "kategori", "text", "teman", "länk"], to: &out)
+        Self.appendCSVRow(["id", "möte", "datum", "kategori", "text", "teman", "länk"], to: &out)
         for linked in index.site.meetings {
             let pageURL = url(linked.path)
             for p in linked.meeting.postIts {
-                appendCSVRow([p.id, linked.meeting.title, linked.meeting.date.description,
+                Self.appendCSVRow([p.id, linked.meeting.title, linked.meeting.date.description,
                               p.categoryPath.joined(separator: " › "), p.text,
                               p.themes.joined(separator: " "), pageURL + "#" + p.id], to: &out)
             }
@@ -155,28 +153,26 @@ struct OpenData: Sendable {
 
     /// Looks at bytes, not characters: every special character is ASCII, and this runs
     /// for every field of every post-it.
-    func appendCSVRow(_ fields: [String], to out: inout String) {
+    static func appendCSVRow(_ fields: [String], to out: inout [UInt8]) {
         for (i, field) in fields.enumerated() {
-            if i > 0 { out += "," }
-            var f = field
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            let bytes = field.utf8
             // A cell starting with = + - @ is a formula in spreadsheets; a quote mark keeps it text.
-            if let first = f.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D {
-                f = "'" + f
-            }
-            if f.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) {
-                out += "\""
-                out += f.replacingOccurrences(of: "\"", with: "\"\"")
-                out += "\""
+            let formula = bytes.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
+            if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) {
+                out.append(UInt8(ascii: "\""))
+                if formula { out.append(UInt8(ascii: "'")) }
+                for b in bytes {
+                    out.append(b)
+                    if b == 0x22 { out.append(b) }
+                }
+                out.append(UInt8(ascii: "\""))
             } else {
-                out += f
+                if formula { out.append(UInt8(ascii: "'")) }
+                out.append(contentsOf: bytes)
             }
         }
-        out += "\r\n"
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        out.append(0x0D)
+        out.append(0x0A)
     }
 }

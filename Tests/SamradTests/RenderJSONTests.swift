@@ -30,7 +30,7 @@ struct RenderJSONTests {
         json.endObject()
         json.beginObject(); json.endObject()
         json.endArray()
-        #expect(json.out == tree.serialized())
+        #expect(String(decoding: json.bytes, as: UTF8.self) == tree.serialized())
     }
 
     @Test func escapingKeepsScriptsClosedAndRoundTrips() throws {
@@ -39,5 +39,16 @@ struct RenderJSONTests {
         #expect(text.contains("\\u2028") && text.contains("\\u0001") && text.contains("\\n"))
         let decoded = try JSONDecoder().decode(String.self, from: Data(text.utf8))
         #expect(decoded == Self.tricky)
+    }
+}
+
+@Suite("render: CSV rows")
+struct RenderCSVTests {
+    /// Quoting per RFC 4180 (commas, quotes, line breaks, and semicolons for Swedish
+    /// Excel), and a leading apostrophe that keeps spreadsheet formulas as text.
+    @Test func fieldsAreQuotedAndFormulasDefused() {
+        var out: [UInt8] = []
+        OpenData.appendCSVRow(["a,b", "\"q\"", "=1+1", "-x;y", "å", "rad\nny"], to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "\"a,b\",\"\"\"q\"\"\",'=1+1,\"'-x;y\",å,\"rad\nny\"\r\n")
     }
 }
