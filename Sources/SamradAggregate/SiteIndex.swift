@@ -16,7 +16,7 @@ public struct SummaryPointRef: Sendable {
     public var point: Int
 }
 
-public struct PostItRef: Sendable {
+public struct PostItRef: Sendable, Hashable {
     public var meeting: Int
     public var board: Int
     public var category: Int

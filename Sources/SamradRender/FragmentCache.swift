@@ -1,4 +1,5 @@
 import Foundation
+import SamradAggregate
 import SamradCore
 
 /// HTML fragments that appear on many pages (a meeting's card, an idea's card), rendered
@@ -6,9 +7,13 @@ import SamradCore
 /// lists and the theme pages show the same cards, and at thousands of meetings rendering
 /// them again for every page was most of the build.
 final class FragmentCache: @unchecked Sendable {
-    let meetingFacts = MeetingMemo<MeetingFacts>()
+    let meetingFacts = Memo<Int, MeetingFacts>()
     /// Card view models of meetings, listed on every theme page they belong to.
-    let meetingCards = MeetingMemo<[String: Any]>()
+    let meetingCards = Memo<Int, [String: Any]>()
+    /// Idea cards by post-it: keyed by its four indexes, not a formatted string.
+    let ideaCards = Memo<PostItRef, String>()
+    /// Tag link view models by the theme slugs they were made from.
+    let tagLists = Memo<[String], [[String: Any]]>()
     private let lock = NSLock()
     private var fragments: [String: String] = [:]
 
@@ -43,18 +48,18 @@ final class MeetingFacts: Sendable {
     }
 }
 
-/// A value per meeting index, made once by whichever thread asks first.
-final class MeetingMemo<Value>: @unchecked Sendable {
+/// A value per key, made once by whichever thread asks first.
+final class Memo<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [Int: Value] = [:]
+    private var values: [Key: Value] = [:]
 
-    func value(_ meeting: Int, make: () -> Value) -> Value {
+    func value(_ key: Key, make: () -> Value) -> Value {
         lock.lock()
-        if let hit = values[meeting] { lock.unlock(); return hit }
+        if let hit = values[key] { lock.unlock(); return hit }
         lock.unlock()
         let made = make()
         lock.lock()
-        values[meeting] = made
+        values[key] = made
         lock.unlock()
         return made
     }

@@ -33,9 +33,13 @@ struct MeetingViews: Sendable {
 
     func url(_ m: LinkedMeeting) -> String { base + m.path }
 
+    /// Tag links for a list of theme slugs; the same few combinations recur on tens of
+    /// thousands of ideas and points, so each is made once.
     func tags(_ slugs: [String]) -> [[String: Any]] {
-        index.site.themes.resolveAll(slugs).map { slug in
-            ["name": index.site.themes.theme(slug)?.name ?? slug, "url": "\(base)teman/\(slug)/", "slug": slug]
+        fragments.tagLists.value(slugs) {
+            index.site.themes.resolveAll(slugs).map { slug in
+                ["name": index.site.themes.theme(slug)?.name ?? slug, "url": "\(base)teman/\(slug)/", "slug": slug]
+            }
         }
     }
 

@@ -152,8 +152,7 @@ struct PortalPages: Sendable {
 
     /// The idea's card as HTML, rendered once with partials/idea-card.
     func ideaCardHTML(_ ref: PostItRef) -> String {
-        let key = "idea-\(ref.meeting)-\(ref.board)-\(ref.category)-\(ref.postIt)"
-        return views.fragments.fragment(key) { views.templates.render(ideaCard(ref), template: "partials/idea-card") }
+        views.fragments.ideaCards.value(ref) { views.templates.render(ideaCard(ref), template: "partials/idea-card") }
     }
 
     /// The cards of `refs`, a line between each, for `{{{cardsHTML}}}`: a list of tens of
