@@ -93,14 +93,21 @@ struct OpenData: Sendable {
         array(capacity: index.allPostIts.count * 420) { json in
             for linked in index.site.meetings {
                 let slug = linked.meeting.slug, date = linked.meeting.date.description, pageURL = url(linked.path)
-                for p in linked.meeting.postIts {
-                    json.beginObject()
-                    json.field("id", p.id); json.field("meeting", slug)
-                    json.field("date", date)
-                    json.field("category", p.categoryPath)
-                    json.field("text", p.text); json.field("themes", p.themes)
-                    json.field("url", pageURL + "#" + p.id)
-                    json.endObject()
+                // By index: each field is read in place instead of copying every post-it
+                // (and its content tree) into a flattened array first.
+                for board in linked.meeting.boards {
+                    for category in board.categories {
+                        let postIts = category.postIts
+                        for i in postIts.indices {
+                            json.beginObject()
+                            json.field("id", postIts[i].id); json.field("meeting", slug)
+                            json.field("date", date)
+                            json.field("category", postIts[i].categoryPath)
+                            json.field("text", postIts[i].text); json.field("themes", postIts[i].themes)
+                            json.field("url", pageURL + "#" + postIts[i].id)
+                            json.endObject()
+                        }
+                    }
                 }
             }
         }
@@ -142,10 +149,15 @@ struct OpenData: Sendable {
         Self.appendCSVRow(["id", "möte", "datum", "kategori", "text", "teman", "länk"], to: &out)
         for linked in index.site.meetings {
             let pageURL = url(linked.path)
-            for p in linked.meeting.postIts {
-                Self.appendCSVRow([p.id, linked.meeting.title, linked.meeting.date.description,
-                              p.categoryPath.joined(separator: " › "), p.text,
-                              p.themes.joined(separator: " "), pageURL + "#" + p.id], to: &out)
+            let title = linked.meeting.title, date = linked.meeting.date.description
+            for board in linked.meeting.boards {
+                for category in board.categories {
+                    let postIts = category.postIts
+                    for i in postIts.indices {
+                        Self.appendCSVRow([postIts[i].id, title, date, postIts[i].categoryPath.joined(separator: " › "),
+                                           postIts[i].text, postIts[i].themes.joined(separator: " "), pageURL + "#" + postIts[i].id], to: &out)
+                    }
+                }
             }
         }
         return out
