@@ -16,6 +16,9 @@ public enum TrailingTags {
             guard let last = text.last, last.isWhitespace else { return (text, []) }
             return (text.trimmingTrailingWhitespace, [])
         }
+        if let result = text.utf8.withContiguousStorageIfAvailable({ split(text, bytes: $0, accept: accept) }) {
+            return result
+        }
         var tags: [String] = []
         var rest = Substring(text)
         while true {
@@ -29,6 +32,50 @@ public enum TrailingTags {
         }
         while let last = rest.last, last.isWhitespace { rest.removeLast() }
         return (String(rest), tags.reversed())
+    }
+
+    /// The same walk over the UTF-8 bytes, from the end: every tagged paragraph of every
+    /// meeting goes through here, and stepping back over Characters was most of its cost.
+    private static func split(_ text: String, bytes b: UnsafeBufferPointer<UInt8>, accept: (String) -> Bool) -> (text: String, tags: [String]) {
+        /// Bytes of the whitespace scalar that ends at `end`, or nil.
+        func whitespace(endingAt end: Int) -> Int? {
+            let last = b[end - 1]
+            if last < 0x80 { return last == 0x20 || (last >= 0x09 && last <= 0x0D) ? 1 : nil }
+            let start = scalarStart(before: end)
+            guard let scalar = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self).unicodeScalars.first,
+                  scalar.properties.isWhitespace else { return nil }
+            return end - start
+        }
+        func scalarStart(before end: Int) -> Int {
+            var start = end - 1
+            while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+            return start
+        }
+        var end = b.count
+        var tags: [String] = []
+        while true {
+            while end > 0, let n = whitespace(endingAt: end) { end -= n }
+            var start = end
+            while start > 0, whitespace(endingAt: start) == nil { start = scalarStart(before: start) }
+            guard end - start >= 2, b[start] == 0x23 else { break }
+            let body = UnsafeBufferPointer(rebasing: b[(start + 1)..<end])
+            let name = String(decoding: body, as: UTF8.self)
+            let slugLike = body.allSatisfy { $0 < 0x80 }
+                ? isASCIISlug(body)
+                : isSlug(Substring(name))
+            guard slugLike, accept(name) else { break }
+            tags.append(name)
+            end = start
+        }
+        while end > 0, let n = whitespace(endingAt: end) { end -= n }
+        let kept = end == b.count ? text : String(decoding: UnsafeBufferPointer(rebasing: b[0..<end]), as: UTF8.self)
+        return (kept, tags.reversed())
+    }
+
+    private static func isASCIISlug(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
+        func letter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        guard let first = body.first, letter(first) else { return false }
+        return body.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 
     static func isSlug(_ s: Substring) -> Bool {

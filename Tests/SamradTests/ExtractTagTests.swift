@@ -31,6 +31,18 @@ struct ExtractTagTests {
         #expect(TrailingTags.split("Punkt #1 #tillit") == ("Punkt #1", ["tillit"]))
     }
 
+    /// The split walks UTF-8 bytes from the end; any Unicode space separates, and letters
+    /// outside ASCII belong to the tag.
+    @Test func tagsAfterUnicodeSpacesAndWithSwedishLetters() {
+        #expect(TrailingTags.split("Text\u{00A0}#tillit") == ("Text", ["tillit"]))
+        #expect(TrailingTags.split("Text #tillit\u{2003}\r\n") == ("Text", ["tillit"]))
+        #expect(TrailingTags.split("Äldre #äldre-omsorg #å2") == ("Äldre", ["äldre-omsorg", "å2"]))
+        #expect(TrailingTags.split("Pris 5#a") == ("Pris 5#a", []))
+        #expect(TrailingTags.split("#") == ("#", []))
+        #expect(TrailingTags.split("Slut på raden  ") == ("Slut på raden", []))
+        #expect(TrailingTags.split("Ett #–streck") == ("Ett #–streck", []))
+    }
+
     static let tagged = """
     ---
     title: "Taggar i texten"
