@@ -6,8 +6,8 @@ public struct MustacheTemplate: Sendable {
 
 /// What a tag refers to: `name`, `a.b.c`, `.` (the current item), `.a` (only the current
 /// item, no look-up in enclosing contexts), or `first()`-style transforms of the position
-/// in a list.
-struct MustachePath: Sendable, Equatable {
+/// in a list. A class, so that a node hands it to the renderer with one retain.
+final class MustachePath: Sendable {
     enum Root: Sendable, Equatable {
         /// Look `names[0]` up from the innermost context outwards.
         case stack
@@ -43,8 +43,8 @@ struct MustachePath: Sendable, Equatable {
 enum MustacheNode: Sendable {
     case text(String)
     case variable(MustachePath, escaped: Bool)
-    case section(MustachePath, [MustacheNode])
-    case invertedSection(MustachePath, [MustacheNode])
+    case section(MustacheSection)
+    case invertedSection(MustacheSection)
     /// `{{$name}}…{{/name}}` directly inside `{{<parent}}`: an override of the parent's block.
     case blockDefinition(name: String, [MustacheNode])
     /// `{{$name}}default{{/name}}` in a template that others may extend.
@@ -53,4 +53,15 @@ enum MustacheNode: Sendable {
     case dynamicPartial(MustachePath, indentation: String?, overrides: [String: [MustacheNode]]?)
     /// `{{% CONTENT_TYPE: TEXT }}` turns escaping off for the rest of the template.
     case contentType(escapes: Bool)
+}
+
+/// A section's name and body, in one object for the same reason as `MustachePath`.
+final class MustacheSection: Sendable {
+    let path: MustachePath
+    let nodes: [MustacheNode]
+
+    init(_ path: MustachePath, _ nodes: [MustacheNode]) {
+        self.path = path
+        self.nodes = nodes
+    }
 }

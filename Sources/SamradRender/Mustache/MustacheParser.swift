@@ -122,7 +122,7 @@ enum MustacheParser {
                 }
                 let inner = try parse(&parser, state: state.withSectionName(name, newLine: setNewLine, transforms: transforms))
                 let path = MustachePath(name, transforms: transforms)
-                nodes.append(inverted ? .invertedSection(path, inner) : .section(path, inner))
+                nodes.append(inverted ? .invertedSection(MustacheSection(path, inner)) : .section(MustacheSection(path, inner)))
 
             case "/":
                 parser.advance()

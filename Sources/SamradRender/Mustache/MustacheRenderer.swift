@@ -108,11 +108,11 @@ struct MustacheRenderer {
             guard let value = lookup(path, scope) else { return }
             appendText(of: value, escaped: escaped && scope.escapes, into: &out)
 
-        case .section(let path, let nodes):
-            renderSection(lookup(path, scope), nodes, scope, into: &out)
+        case .section(let section):
+            renderSection(lookup(section.path, scope), section.nodes, scope, into: &out)
 
-        case .invertedSection(let path, let nodes):
-            renderInvertedSection(lookup(path, scope), nodes, scope, into: &out)
+        case .invertedSection(let section):
+            renderInvertedSection(lookup(section.path, scope), section.nodes, scope, into: &out)
 
         case .block(let name, let defaultNodes, let indentation):
             var inner = scope.withoutSequence
