@@ -161,13 +161,24 @@ private struct AnchorCollector: Sendable {
 struct StageClock {
     let enabled = ProcessInfo.processInfo.environment["SAMRAD_TIMINGS"] != nil
     var last = DispatchTime.now()
+    var lastCPU = StageClock.cpuMicroseconds()
 
+    /// Prints the stage's wall time and the CPU time all threads spent in it: their ratio
+    /// shows how well the stage used the cores.
     mutating func lap(_ stage: String) {
         guard enabled else { return }
-        let now = DispatchTime.now()
+        let now = DispatchTime.now(), cpu = Self.cpuMicroseconds()
         let ms = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6
-        FileHandle.standardError.write(Data("timing: \(stage) \(Int(ms)) ms\n".utf8))
+        let cpuMs = Double(cpu - lastCPU) / 1e3
+        FileHandle.standardError.write(Data("timing: \(stage) \(Int(ms)) ms (CPU \(Int(cpuMs)) ms)\n".utf8))
         last = now
+        lastCPU = cpu
+    }
+
+    static func cpuMicroseconds() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000 + Int(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
     }
 }
 

@@ -80,7 +80,7 @@ public final class StagingFolder: @unchecked Sendable {
 
     public func write(_ path: String, _ content: OutputFile.Content) {
         guard Self.isSafeRelative(path) else { return fail("refusing to write outside the output folder: \(path)") }
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         lock.lock()
         let fresh = seen.insert(path).inserted
         let newFolder = !dir.isEmpty && !folders.contains(dir)
@@ -89,7 +89,7 @@ public final class StagingFolder: @unchecked Sendable {
         let target = root + "/" + path
         do {
             if newFolder {
-                try FileManager.default.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
+                try Self.makeFolder(root + "/" + dir)
                 lock.lock(); folders.insert(dir); lock.unlock()
             }
             switch content {
@@ -118,6 +118,18 @@ public final class StagingFolder: @unchecked Sendable {
 
     static func isSafeRelative(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+    }
+
+    /// `mkdir -p` with one system call for a folder whose parent exists (nearly all of
+    /// them: a page's folder is made right after its section's).
+    private static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw OutputWriter.Failure(description: String(cString: strerror(errno))) }
+        if let slash = path.lastIndex(of: "/"), slash > path.startIndex {
+            try makeFolder(String(path[..<slash]))
+        }
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        throw OutputWriter.Failure(description: String(cString: strerror(errno)))
     }
 
     /// Straight from the string's bytes to the file: no `Data` copy of a page that may
