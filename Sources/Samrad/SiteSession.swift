@@ -335,7 +335,7 @@ public final class SiteSnapshot: @unchecked Sendable {
         // for; meanwhile the other cores take meeting pages, which do not need them.
         let aggregates = ordered.filter { !$0.path.hasPrefix("moten/") }
         let meetingPages = ordered.filter { $0.path.hasPrefix("moten/") }
-        let early = min(meetingPages.count, 48 * max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        let early = min(meetingPages.count, 160 * max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let order = Array(aggregates.prefix(1)) + meetingPages.prefix(early) + aggregates.dropFirst() + meetingPages.dropFirst(early)
         parallelForEach(order) { job in consume(job.path, job.make()) }
     }
