@@ -8,34 +8,20 @@ public enum TrailingTags {
     /// `accept` may refuse a tag (and with it every token before it) that looks like one
     /// here but was not written as one, e.g. an escaped `\#slug`.
     public static func split(_ text: String, accept: (String) -> Bool = { _ in true }) -> (text: String, tags: [String]) {
-        // Most text has no tag at all; finding no `#` byte is far cheaper than walking back
-        // over Characters.
+        // Most text has no tag at all: one scan for a `#` byte settles it.
         let hasHash = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x23) } ?? text.utf8.contains(0x23)
         guard hasHash else {
             if let last = text.utf8.last, last > 0x20, last < 0x7F { return (text, []) }
             guard let last = text.last, last.isWhitespace else { return (text, []) }
             return (text.trimmingTrailingWhitespace, [])
         }
-        if let result = text.utf8.withContiguousStorageIfAvailable({ split(text, bytes: $0, accept: accept) }) {
-            return result
-        }
-        var tags: [String] = []
-        var rest = Substring(text)
-        while true {
-            while let last = rest.last, last.isWhitespace { rest.removeLast() }
-            guard let space = rest.lastIndex(where: { $0.isWhitespace }) ?? (rest.hasPrefix("#") ? rest.startIndex : nil) else { break }
-            let tokenStart = rest[space].isWhitespace ? rest.index(after: space) : space
-            let token = rest[tokenStart...]
-            guard token.first == "#", isSlug(token.dropFirst()), accept(String(token.dropFirst())) else { break }
-            tags.append(String(token.dropFirst()))
-            rest = rest[..<tokenStart]
-        }
-        while let last = rest.last, last.isWhitespace { rest.removeLast() }
-        return (String(rest), tags.reversed())
+        var contiguous = text
+        contiguous.makeContiguousUTF8()
+        return contiguous.withUTF8 { split(text, bytes: $0, accept: accept) }
     }
 
-    /// The same walk over the UTF-8 bytes, from the end: every tagged paragraph of every
-    /// meeting goes through here, and stepping back over Characters was most of its cost.
+    /// Walks the UTF-8 bytes from the end: every tagged paragraph of every meeting goes
+    /// through here, and stepping back over Characters was most of its cost.
     private static func split(_ text: String, bytes b: UnsafeBufferPointer<UInt8>, accept: (String) -> Bool) -> (text: String, tags: [String]) {
         /// Bytes of the whitespace scalar that ends at `end`, or nil.
         func whitespace(endingAt end: Int) -> Int? {

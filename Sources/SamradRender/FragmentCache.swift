@@ -14,18 +14,10 @@ final class FragmentCache: @unchecked Sendable {
     let ideaCards = Memo<PostItRef, String>()
     /// Tag link view models by the theme slugs they were made from.
     let tagLists = Memo<[String], [[String: Any]]>()
-    private let lock = NSLock()
-    private var fragments: [String: String] = [:]
+    private let fragments = Memo<String, String>()
 
     func fragment(_ key: String, make: () -> String) -> String {
-        lock.lock()
-        if let hit = fragments[key] { lock.unlock(); return hit }
-        lock.unlock()
-        let made = make()
-        lock.lock()
-        fragments[key] = made
-        lock.unlock()
-        return made
+        fragments.value(key, make: make)
     }
 }
 
