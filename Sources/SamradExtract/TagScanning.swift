@@ -33,28 +33,35 @@ struct SourceLines: Sendable {
     /// Where `#tag` stands as a word in the block, or nil when it is not written there.
     func find(_ tag: String, fromLine line: Int, toLine end: Int) -> SourceLocation? {
         guard line > 0, line <= count else { return nil }
-        let needle = Array(("#" + tag).utf8)
-        let lines: [Int] = end >= line
-            ? Array(stride(from: min(end, count), through: line, by: -1))
-            : Array(line...min(count, line + 199))
-        for l in lines {
-            if let column = lastColumn(of: needle, inLine: l) {
-                return SourceLocation(file: file, line: l, column: column)
+        var name = tag
+        return name.withUTF8 { needle -> SourceLocation? in
+            // Lines in place, not an array of line numbers: this runs for every tag.
+            if end >= line {
+                var l = min(end, count)
+                while l >= line {
+                    if let column = lastColumn(of: needle, inLine: l) { return SourceLocation(file: file, line: l, column: column) }
+                    l -= 1
+                }
+            } else {
+                for l in line...min(count, line + 199) {
+                    if let column = lastColumn(of: needle, inLine: l) { return SourceLocation(file: file, line: l, column: column) }
+                }
             }
+            return nil
         }
-        return nil
     }
 
-    /// 1-based column, in characters, of the last `needle` (`#tag`) on line `l` that
-    /// stands as a word.
-    private func lastColumn(of needle: [UInt8], inLine l: Int) -> Int? {
+    /// 1-based column, in characters, of the last `#` + `needle` on line `l` that stands
+    /// as a word.
+    private func lastColumn(of needle: UnsafeBufferPointer<UInt8>, inLine l: Int) -> Int? {
         let lineStart = starts[l - 1]
         let lineEnd = max(lineStart, starts[l] - 1)
-        guard lineEnd - lineStart >= needle.count else { return nil }
+        let length = needle.count + 1
+        guard lineEnd - lineStart >= length else { return nil }
         var found: Int?
         var i = lineStart
-        while i + needle.count <= lineEnd {
-            if bytes[i] == 0x23, matches(needle, at: i), standsAlone(i, i + needle.count, lineStart, lineEnd) {
+        while i + length <= lineEnd {
+            if bytes[i] == 0x23, matches(needle, at: i + 1), standsAlone(i, i + length, lineStart, lineEnd) {
                 found = i
             }
             i += 1
@@ -63,8 +70,8 @@ struct SourceLines: Sendable {
         return String(decoding: bytes[lineStart..<found], as: UTF8.self).count + 1
     }
 
-    private func matches(_ needle: [UInt8], at i: Int) -> Bool {
-        for j in 1..<needle.count where bytes[i + j] != needle[j] { return false }
+    private func matches(_ needle: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        for j in 0..<needle.count where bytes[i + j] != needle[j] { return false }
         return true
     }
 
