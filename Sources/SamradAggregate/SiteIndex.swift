@@ -7,6 +7,11 @@ import SamradLink
 public struct QuestionRef: Sendable {
     public var meeting: Int
     public var question: Int
+
+    public init(meeting: Int, question: Int) {
+        self.meeting = meeting
+        self.question = question
+    }
 }
 
 /// A summary point: of a question, or of the meeting when `question` is nil.
@@ -83,9 +88,9 @@ public struct SiteIndex: Sendable {
         site.meetings[ref.meeting].meeting.boards[ref.board].categories[ref.category].postIts[ref.postIt]
     }
     public func summaryPoint(_ ref: SummaryPointRef) -> SummaryPoint? {
-        let m = site.meetings[ref.meeting].meeting
-        if let q = ref.question { return m.questions[q].summary?.points[ref.point] }
-        return m.summary?.points[ref.point]
+        // Projected in place: binding the meeting to a local would copy all of it.
+        if let q = ref.question { return site.meetings[ref.meeting].meeting.questions[q].summary?.points[ref.point] }
+        return site.meetings[ref.meeting].meeting.summary?.points[ref.point]
     }
     public func organization(_ slug: String) -> Organization? { organizationsBySlug[slug] }
 

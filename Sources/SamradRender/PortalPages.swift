@@ -70,16 +70,15 @@ struct PortalPages: Sendable {
         for q in stats?.questions ?? [] { groups[q.meeting, default: ([], [])].questions.append(q.question) }
         for p in stats?.summaryPoints ?? [] { groups[p.meeting, default: ([], [])].points.append(p) }
         extra["questionGroups"] = groups.keys.sorted(by: >).map { mi -> [String: Any] in
-            let linked = index.meeting(mi)
-            let m = linked.meeting
-            let url = views.url(linked)
+            let m = views.facts(mi)
+            let url = m.url
             let entries = groups[mi] ?? ([], [])
             let questionSet = Set(entries.questions)
             var questionIDs = entries.questions
             for p in entries.points { if let q = p.question, !questionSet.contains(q), !questionIDs.contains(q) { questionIDs.append(q) } }
             questionIDs.sort()
             let questions = questionIDs.map { qi -> [String: Any] in
-                let q = m.questions[qi]
+                let q = index.question(QuestionRef(meeting: mi, question: qi))
                 let points = entries.points.filter { $0.question == qi }.compactMap { ref -> [String: Any]? in
                     guard let p = index.summaryPoint(ref) else { return nil }
                     return ["id": p.id, "url": url + "#" + p.id, "html": html.renderItemContent(p.content)]
@@ -94,7 +93,7 @@ struct PortalPages: Sendable {
                 guard let p = index.summaryPoint(ref) else { return nil }
                 return ["id": p.id, "url": url + "#" + p.id, "html": html.renderItemContent(p.content)]
             }
-            return ["title": m.title, "url": url, "dateText": views.dateText(m), "isoDate": m.date.description,
+            return ["title": m.title, "url": url, "dateText": m.dateText, "isoDate": m.isoDate,
                     "questions": questions, "meetingPoints": meetingPoints, "hasMeetingPoints": !meetingPoints.isEmpty]
         }
         extra["postItsHTML"] = ideaCardsHTML(stats?.postIts ?? [])
