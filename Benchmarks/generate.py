@@ -396,6 +396,13 @@ enableRobotsTXT = true
   unsafe = false
 """
 
+# A section's and a term's page are the same list of meetings, newest first.
+PAGE_LIST = """{{ define "main" }}
+<h1>{{ .Title }}</h1>
+<ul>{{ range .Pages.ByDate.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}</li>{{ end }}</ul>
+{{ end }}
+"""
+
 LAYOUTS = {
     "_default/baseof.html": """<!DOCTYPE html>
 <html lang="sv">
@@ -425,21 +432,13 @@ LAYOUTS = {
 </article>
 {{ end }}
 """,
-    "_default/list.html": """{{ define "main" }}
-<h1>{{ .Title }}</h1>
-<ul>{{ range .Pages.ByDate.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}</li>{{ end }}</ul>
-{{ end }}
-""",
+    "_default/list.html": PAGE_LIST,
     "_default/taxonomy.html": """{{ define "main" }}
 <h1>{{ .Title }}</h1>
 <ul>{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>
 {{ end }}
 """,
-    "_default/term.html": """{{ define "main" }}
-<h1>{{ .Title }}</h1>
-<ul>{{ range .Pages.ByDate.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}</li>{{ end }}</ul>
-{{ end }}
-""",
+    "_default/term.html": PAGE_LIST,
     "index.html": """{{ define "main" }}
 <h1>{{ .Site.Title }}</h1>
 <h2>Senaste mötena</h2>

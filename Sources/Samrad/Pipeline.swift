@@ -34,7 +34,7 @@ public enum Pipeline {
     public static func render(_ options: BuildOptions, progress: @Sendable (String) -> Void = { _ in }) -> Rendered {
         let start = DispatchTime.now()
         progress("reading and checking the site…")
-        let snapshot = SiteSession(options: options, keepsParsedMeetings: false).update()
+        let snapshot = oneShot(options)
         var report = snapshot.report
         var files: [OutputFile] = []
         if !report.hasErrors {
@@ -59,7 +59,7 @@ public enum Pipeline {
                              keep: (AnyObject) -> Void = { _ in }) -> BuildReport {
         let start = DispatchTime.now()
         progress("reading and checking the site…")
-        let snapshot = SiteSession(options: options, keepsParsedMeetings: false).update()
+        let snapshot = oneShot(options)
         var report = snapshot.report
         guard !report.hasErrors else {
             report.seconds = seconds(since: start)
@@ -110,7 +110,7 @@ public enum Pipeline {
     /// `samrad check`: everything `build` does, without writing.
     public static func check(_ options: BuildOptions) -> BuildReport {
         let start = DispatchTime.now()
-        let snapshot = SiteSession(options: options, keepsParsedMeetings: false).update()
+        let snapshot = oneShot(options)
         var report = snapshot.report
         if !report.hasErrors {
             report.diagnostics = Diagnostics(report.diagnostics + renderChecked(snapshot) { _, _ in }).sorted
@@ -133,6 +133,12 @@ public enum Pipeline {
             sink(path, content)
         }
         return InternalLinkCheck.run(snapshot.links, paths: paths, anchors: found.ids(of:), basePath: basePath)
+    }
+
+    /// The site read once, for a command that renders it once: parsed Markdown trees are
+    /// not kept for a next update.
+    private static func oneShot(_ options: BuildOptions) -> SiteSnapshot {
+        SiteSession(options: options, keepsParsedMeetings: false).update()
     }
 
     static func seconds(since start: DispatchTime) -> Double {

@@ -232,9 +232,8 @@ public final class SiteSession: @unchecked Sendable {
             contentLinks += cached.links
             meetingAnchors.append(cached.anchors)
         }
-        let meetingsToTheme = unthemed.map { extractedMeetings[$0.position] }
-        for (i, value) in parallelMap(Array(meetingsToTheme.indices), { SiteLinker.theme(meetingsToTheme[$0], resolver) }).enumerated() {
-            let job = unthemed[i]
+        let newlyThemed = parallelMap(unthemed.map { extractedMeetings[$0.position] }) { SiteLinker.theme($0, resolver) }
+        for (job, value) in zip(unthemed, newlyThemed) {
             themed[job.entry] = (job.serial, themesText, value)
             themedMeetings[job.position] = value
         }
@@ -328,11 +327,10 @@ public final class SiteSnapshot: @unchecked Sendable {
     /// Every file, rendered on all cores and handed to `consume` as soon as it is made,
     /// so that no more than a few pages are held at a time. The pages that gather the
     /// whole site (idea bank, open data) come first: started last, one of them would
-    /// leave the other cores idle at the end.
+    /// leave the other cores idle at the end. The first of them computes the
+    /// cross-meeting statistics the others wait for; meanwhile the other cores take
+    /// meeting pages, which do not need them.
     public func renderEach(_ consume: @Sendable (String, OutputFile.Content) -> Void) {
-        // Pages that gather the whole site go first, so that no big page is left for the
-        // end. The first of them computes the cross-meeting statistics the others wait
-        // for; meanwhile the other cores take meeting pages, which do not need them.
         let aggregates = ordered.filter { !$0.path.hasPrefix("moten/") }
         let meetingPages = ordered.filter { $0.path.hasPrefix("moten/") }
         let early = min(meetingPages.count, 160 * max(1, ProcessInfo.processInfo.activeProcessorCount - 1))

@@ -149,24 +149,18 @@ public struct SiteIndex: Sendable {
             for a in slugs { for b in slugs where a != b { cooccurrence[a, default: [:]][b, default: 0] += 1 } }
         }
         var orgMeetings: [String: [Int]] = [:]
-        // Organisations of a theme's meetings, as flags by place in the Swedish order: a
-        // string set per theme, filled once per participant and sorted again, was most
-        // of this function at thousands of meetings.
-        let rank = Dictionary(organizationOrder.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        var themeOrgs: [String: [Bool]] = [:]
-        var themeOtherOrgs: [String: Set<String>] = [:]
+        let organizationRank = RankedMembers.ranks(organizationOrder)
+        var themeOrgs: [String: RankedMembers] = [:]
 
         for (mi, linked) in site.meetings.enumerated() {
             let m = linked.meeting
-            let ranks = linked.participants.map { rank[$0] }
+            let ranks = linked.participants.map { organizationRank[$0] }
             for slug in linked.themes {
                 themeMeetings[slug, default: []].append(mi)
                 perYear[slug, default: [:]][m.date.year, default: 0] += 1
-                var flags = themeOrgs.removeValue(forKey: slug) ?? Array(repeating: false, count: organizationOrder.count)
-                for (i, r) in ranks.enumerated() {
-                    if let r { flags[r] = true } else { themeOtherOrgs[slug, default: []].insert(linked.participants[i]) }
-                }
-                themeOrgs[slug] = flags
+                var members = themeOrgs.removeValue(forKey: slug) ?? RankedMembers(count: organizationOrder.count)
+                for (name, rank) in zip(linked.participants, ranks) { members.insert(name, rank: rank) }
+                themeOrgs[slug] = members
             }
             together(linked.themes)
             for (qi, q) in m.questions.enumerated() {
@@ -193,12 +187,6 @@ public struct SiteIndex: Sendable {
 
         let nameOf: (String) -> String = { bySlug[$0]?.name ?? $0 }
         let themeName: (String) -> String = { site.themes.theme($0)?.name ?? $0 }
-        func organizations(_ flags: [Bool]?, others: Set<String>?) -> [String] {
-            var listed: [String] = []
-            if let flags { for (r, on) in flags.enumerated() where on { listed.append(organizationOrder[r]) } }
-            guard let others, !others.isEmpty else { return listed }
-            return (listed + others.sorted()).sortedSwedish(by: nameOf)
-        }
 
         var themes: [String: ThemeStats] = [:]
         for t in site.themes.themes {
@@ -213,27 +201,45 @@ public struct SiteIndex: Sendable {
                 meetings: (themeMeetings[slug] ?? []).reversed(),
                 questions: themeQuestions[slug] ?? [], summaryPoints: themePoints[slug] ?? [],
                 postIts: themePostIts[slug] ?? [], related: related,
-                organizations: organizations(themeOrgs[slug], others: themeOtherOrgs[slug]),
+                organizations: themeOrgs[slug]?.members(in: organizationOrder, name: nameOf) ?? [],
                 meetingsPerYear: perYear[slug] ?? [:])
         }
-        // An organisation's themes: flags by place in the Swedish theme order, as above.
-        let themeRank = Dictionary(themeOrder.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let themeRank = RankedMembers.ranks(themeOrder)
         let meetingThemeRanks = site.meetings.map { $0.themes.map { themeRank[$0] } }
         var orgs: [String: OrganizationStats] = [:]
         for o in site.organizations {
             let meetings = orgMeetings[o.slug] ?? []
-            var flags = Array(repeating: false, count: themeOrder.count)
-            var others = Set<String>()
+            var themes = RankedMembers(count: themeOrder.count)
             for mi in meetings {
-                for (i, r) in meetingThemeRanks[mi].enumerated() {
-                    if let r { flags[r] = true } else { others.insert(site.meetings[mi].themes[i]) }
-                }
+                for (name, rank) in zip(site.meetings[mi].themes, meetingThemeRanks[mi]) { themes.insert(name, rank: rank) }
             }
-            var themes: [String] = []
-            for (r, on) in flags.enumerated() where on { themes.append(themeOrder[r]) }
-            if !others.isEmpty { themes = (themes + others.sorted()).sortedSwedish(by: themeName) }
-            orgs[o.slug] = OrganizationStats(slug: o.slug, meetings: meetings, themes: themes)
+            orgs[o.slug] = OrganizationStats(slug: o.slug, meetings: meetings, themes: themes.members(in: themeOrder, name: themeName))
         }
         return Stats(themes: themes, organizations: orgs)
+    }
+}
+
+/// Members of a list already in Swedish order (organisations, themes), kept as flags by
+/// place in it: a set of names per theme or organisation, sorted again each time, was most
+/// of the statistics at thousands of meetings. Names outside the list are sorted in.
+struct RankedMembers {
+    private var flags: [Bool]
+    private var others = Set<String>()
+
+    init(count: Int) { flags = Array(repeating: false, count: count) }
+
+    /// Each name's place in `order`.
+    static func ranks(_ order: [String]) -> [String: Int] {
+        Dictionary(order.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func insert(_ name: String, rank: Int?) {
+        if let rank { flags[rank] = true } else { others.insert(name) }
+    }
+
+    func members(in order: [String], name: (String) -> String) -> [String] {
+        var listed: [String] = []
+        for (rank, on) in flags.enumerated() where on { listed.append(order[rank]) }
+        return others.isEmpty ? listed : (listed + others.sorted()).sortedSwedish(by: name)
     }
 }

@@ -17,3 +17,28 @@ public final class Locked<Value>: @unchecked Sendable {
 
     public var current: Value { withLock { $0 } }
 }
+
+/// A value per key, made once by whichever thread asks first; made outside the lock, so
+/// two threads may both make one for the same key, and the first stored wins.
+public final class Memo<Key: Hashable, Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value] = [:]
+    private let limit: Int
+
+    /// - Parameter limit: past this many values the memo starts afresh, for memos that
+    ///   live as long as a preview server does.
+    public init(limit: Int = .max) { self.limit = limit }
+
+    public func value(_ key: Key, make: () -> Value) -> Value {
+        lock.lock()
+        if let hit = values[key] { lock.unlock(); return hit }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        defer { lock.unlock() }
+        if let first = values[key] { return first }
+        if values.count >= limit { values.removeAll(keepingCapacity: true) }
+        values[key] = made
+        return made
+    }
+}

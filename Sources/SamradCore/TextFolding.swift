@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension String {
     /// Lowercased with diacritics removed ("Sveriges Kristna Råd" → "sveriges kristna rad"),
     /// whitespace collapsed. Used to match names as people type them.
@@ -29,6 +23,15 @@ extension String {
     public var trimmed: String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    /// Trimmed of spaces and newlines at the end only.
+    public var trimmingTrailingWhitespace: String {
+        // Nearly always the text ends in a visible ASCII character: nothing to copy.
+        if let last = utf8.last, last > 0x20, last < 0x7F { return self }
+        var s = Substring(self)
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
@@ -71,26 +74,9 @@ private let latinBase: [Unicode.Scalar: String] = {
 
 /// Folded names remembered for the life of the process: the same participant and theme
 /// names recur in every meeting and in every preview rebuild.
-private let foldCache = FoldCache()
-
-private final class FoldCache: @unchecked Sendable {
-    private var values: [String: String] = [:]
-    private var lock = pthread_mutex_t()
-    init() { pthread_mutex_init(&lock, nil) }
-    func folded(_ s: String) -> String {
-        pthread_mutex_lock(&lock)
-        if let hit = values[s] { pthread_mutex_unlock(&lock); return hit }
-        pthread_mutex_unlock(&lock)
-        let made = s.foldedForMatching
-        pthread_mutex_lock(&lock)
-        if values.count > 200_000 { values.removeAll(keepingCapacity: true) }
-        values[s] = made
-        pthread_mutex_unlock(&lock)
-        return made
-    }
-}
+private let foldCache = Memo<String, String>(limit: 200_000)
 
 extension String {
     /// `foldedForMatching`, remembered.
-    public var foldedForMatchingCached: String { foldCache.folded(self) }
+    public var foldedForMatchingCached: String { foldCache.value(self) { foldedForMatching } }
 }

@@ -80,7 +80,7 @@ struct SourceLines: Sendable {
         if start > lineStart {
             let before = bytes[start - 1]
             if before < 0x80 {
-                if !(before == 0x20 || (before >= 0x09 && before <= 0x0D)) { return false }
+                if !UTF8Bytes.isASCIIWhitespace(before) { return false }
             } else if !character(endingAt: start, from: lineStart).isWhitespace {
                 return false
             }
@@ -88,8 +88,7 @@ struct SourceLines: Sendable {
         if end < lineEnd {
             let after = bytes[end]
             if after < 0x80 {
-                let isWord = (after >= 0x30 && after <= 0x39) || (after | 0x20 >= 0x61 && after | 0x20 <= 0x7A) || after == 0x2D
-                if isWord { return false }
+                if UTF8Bytes.isASCIIDigit(after) || UTF8Bytes.isASCIILetter(after) || after == 0x2D { return false }
             } else {
                 let next = character(startingAt: end, to: lineEnd)
                 if next.isLetter || next.isNumber { return false }
@@ -99,8 +98,7 @@ struct SourceLines: Sendable {
     }
 
     private func character(endingAt end: Int, from lineStart: Int) -> Character {
-        var start = end - 1
-        while start > lineStart, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let start = UTF8Bytes.scalarStart(in: bytes, before: end, from: lineStart)
         return String(decoding: bytes[start..<end], as: UTF8.self).last ?? " "
     }
 

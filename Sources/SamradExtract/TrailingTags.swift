@@ -1,3 +1,4 @@
+import SamradCore
 import SamradParse
 
 /// Trailing `#slug` tokens: `- Nationella riktlinjer #samverkan #styrning`.
@@ -10,11 +11,7 @@ public enum TrailingTags {
     public static func split(_ text: String, accept: (String) -> Bool = { _ in true }) -> (text: String, tags: [String]) {
         // Most text has no tag at all: one scan for a `#` byte settles it.
         let hasHash = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x23) } ?? text.utf8.contains(0x23)
-        guard hasHash else {
-            if let last = text.utf8.last, last > 0x20, last < 0x7F { return (text, []) }
-            guard let last = text.last, last.isWhitespace else { return (text, []) }
-            return (text.trimmingTrailingWhitespace, [])
-        }
+        guard hasHash else { return (text.trimmingTrailingWhitespace, []) }
         var contiguous = text
         contiguous.makeContiguousUTF8()
         return contiguous.withUTF8 { split(text, bytes: $0, accept: accept) }
@@ -26,23 +23,18 @@ public enum TrailingTags {
         /// Bytes of the whitespace scalar that ends at `end`, or nil.
         func whitespace(endingAt end: Int) -> Int? {
             let last = b[end - 1]
-            if last < 0x80 { return last == 0x20 || (last >= 0x09 && last <= 0x0D) ? 1 : nil }
-            let start = scalarStart(before: end)
+            if last < 0x80 { return UTF8Bytes.isASCIIWhitespace(last) ? 1 : nil }
+            let start = UTF8Bytes.scalarStart(in: b, before: end)
             guard let scalar = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self).unicodeScalars.first,
                   scalar.properties.isWhitespace else { return nil }
             return end - start
-        }
-        func scalarStart(before end: Int) -> Int {
-            var start = end - 1
-            while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
-            return start
         }
         var end = b.count
         var tags: [String] = []
         while true {
             while end > 0, let n = whitespace(endingAt: end) { end -= n }
             var start = end
-            while start > 0, whitespace(endingAt: start) == nil { start = scalarStart(before: start) }
+            while start > 0, whitespace(endingAt: start) == nil { start = UTF8Bytes.scalarStart(in: b, before: start) }
             guard end - start >= 2, b[start] == 0x23 else { break }
             let body = UnsafeBufferPointer(rebasing: b[(start + 1)..<end])
             let name = String(decoding: body, as: UTF8.self)
@@ -59,9 +51,8 @@ public enum TrailingTags {
     }
 
     private static func isASCIISlug(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
-        func letter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-        guard let first = body.first, letter(first) else { return false }
-        return body.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        guard let first = body.first, UTF8Bytes.isASCIILetter(first) else { return false }
+        return body.allSatisfy { UTF8Bytes.isASCIILetter($0) || UTF8Bytes.isASCIIDigit($0) || $0 == 0x2D }
     }
 
     static func isSlug(_ s: Substring) -> Bool {
@@ -99,13 +90,5 @@ public enum TrailingTags {
             }
         }
         return collected
-    }
-}
-
-private extension String {
-    var trimmingTrailingWhitespace: String {
-        var rest = Substring(self)
-        while let last = rest.last, last.isWhitespace { rest.removeLast() }
-        return String(rest)
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import SamradCore
 import SamradParse
 
@@ -23,19 +22,9 @@ public struct OrganizationDirectory: Sendable {
     /// Close listed spellings for unlisted names that look like typos, by folded name, so
     /// that every meeting writing the typo is told, not only the first.
     private var typoHints: [String: [String]] = [:]
-    /// Folded keys of names as written: participants repeat across thousands of meetings,
-    /// and folding case and diacritics each time is slow.
-    private var foldCache: [String: String] = [:]
     /// Listed names and aliases exactly as written in organizations.yml: most participant
     /// lists use them, and then no folding is needed at all.
     private var exact: [String: Int] = [:]
-
-    private mutating func folded(_ name: String) -> String {
-        if let hit = foldCache[name] { return hit }
-        let key = name.foldedForMatchingCached
-        foldCache[name] = key
-        return key
-    }
 
     /// - Parameter memo: what an earlier directory for the same definitions found out
     ///   about unlisted names (the preview links the whole site on every save); the
@@ -60,7 +49,8 @@ public struct OrganizationDirectory: Sendable {
     public mutating func resolve(_ name: String, at location: SourceLocation) -> (Organization, Diagnostic?) {
         // A listed spelling is never a typo of another listed one.
         if let index = exact[name] { return (organizations[index], nil) }
-        let key = folded(name)
+        // Folded names are remembered process-wide: participants repeat in every meeting.
+        let key = name.foldedForMatchingCached
         if let index = byKey[key] {
             return (organizations[index], typoHints[key].map { Self.typoWarning(name, $0, at: location) })
         }
@@ -84,9 +74,8 @@ public struct OrganizationDirectory: Sendable {
 public final class OrganizationMemo: @unchecked Sendable {
     public let definitions: [OrganizationDefinition]
     private let candidates: MatchCandidates
-    private let lock = NSLock()
-    private var close: [String: [String]] = [:]
-    private var last: (lists: [[Located<String>]], resolved: ResolvedParticipants)?
+    private let close = Memo<String, [String]>()
+    private let last = Locked<(lists: [[Located<String>]], resolved: ResolvedParticipants)?>(nil)
 
     public init(_ definitions: [OrganizationDefinition]) {
         self.definitions = definitions
@@ -94,29 +83,20 @@ public final class OrganizationMemo: @unchecked Sendable {
     }
 
     func resolved(for lists: [[Located<String>]]) -> ResolvedParticipants? {
-        lock.lock()
-        defer { lock.unlock() }
-        // Unchanged meetings share their lists' storage with the last call, so this
-        // comparison is mostly identity checks.
-        guard let last, last.lists == lists else { return nil }
-        return last.resolved
+        last.withLock { last in
+            // Unchanged meetings share their lists' storage with the last call, so this
+            // comparison is mostly identity checks.
+            guard let last, last.lists == lists else { return nil }
+            return last.resolved
+        }
     }
 
     func remember(_ resolved: ResolvedParticipants, for lists: [[Located<String>]]) {
-        lock.lock()
-        last = (lists, resolved)
-        lock.unlock()
+        last.withLock { $0 = (lists, resolved) }
     }
 
     func closeListedSpellings(to name: String) -> [String] {
-        lock.lock()
-        if let hit = close[name] { lock.unlock(); return hit }
-        lock.unlock()
-        let found = candidates.closest(to: name, limit: 3, maxDistance: Swift.max(2, name.count / 6))
-        lock.lock()
-        close[name] = found
-        lock.unlock()
-        return found
+        close.value(name) { candidates.closest(to: name, limit: 3, maxDistance: Swift.max(2, name.count / 6)) }
     }
 }
 

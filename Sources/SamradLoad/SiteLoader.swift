@@ -5,30 +5,24 @@ import SamradCore
 /// lists only; problems (unreadable files, invalid UTF-8, links out of the site) become
 /// diagnostics so that one run reports all of them.
 public struct SiteLoader: Sendable {
-    public var root: URL {
-        didSet { (rootPath, rootResolved) = Self.paths(of: root) }
-    }
+    public let root: URL
     /// Default templates carried by the binary, used where the site has none of its own.
     public var defaultTemplates: [String: String]
     /// `root` as a path, and with symbolic links resolved: every file of every meeting is
     /// located against them, and URL arithmetic per file was a tenth of loading.
-    private var rootPath: String
-    private var rootResolved: String
+    private let rootPath: String
+    private let rootResolved: String
 
     public init(root: String, defaultTemplates: [String: String] = [:]) {
-        let url = URL(fileURLWithPath: root).standardizedFileURL
-        self.root = url
+        self.root = URL(fileURLWithPath: root).standardizedFileURL
         self.defaultTemplates = defaultTemplates
-        (rootPath, rootResolved) = Self.paths(of: url)
-    }
-
-    private static func paths(of root: URL) -> (String, String) {
-        (root.path, root.resolvingSymlinksInPath().path)
+        rootPath = self.root.path
+        rootResolved = self.root.resolvingSymlinksInPath().path
     }
 
     public func load() -> (LoadedSite, [Diagnostic]) {
         var diagnostics = Diagnostics()
-        var site = LoadedSite(root: root.path)
+        var site = LoadedSite(root: rootPath)
         guard checkRoot(&diagnostics) else { return (site, diagnostics.items) }
         loadSiteFiles(into: &site, &diagnostics)
         var seen: [String: String] = [:]
@@ -50,15 +44,15 @@ public struct SiteLoader: Sendable {
     /// False (with an error) when the folder is not a samrad site at all.
     public func checkRoot(_ diagnostics: inout Diagnostics) -> Bool {
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
-            diagnostics.error("site folder '\(root.path)' does not exist")
+        guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDir), isDir.boolValue else {
+            diagnostics.error("site folder '\(rootPath)' does not exist")
             return false
         }
         if !exists("site.yml") {
-            diagnostics.error("no site.yml in '\(root.path)': is this a samrad site folder? (`samrad init DIR` creates one)")
+            diagnostics.error("no site.yml in '\(rootPath)': is this a samrad site folder? (`samrad init DIR` creates one)")
         }
-        guard isDirectory(root.appendingPathComponent("content")) else {
-            diagnostics.error("no content/ folder in '\(root.path)'")
+        guard isDirectory("content") else {
+            diagnostics.error("no content/ folder in '\(rootPath)'")
             return false
         }
         return true
@@ -98,7 +92,7 @@ public struct SiteLoader: Sendable {
 
     /// Names in `content/meetings/`: folders and `.md` files, sorted.
     public func meetingEntries() -> [String] {
-        guard isDirectory(root.appendingPathComponent("content/meetings")) else { return [] }
+        guard isDirectory("content/meetings") else { return [] }
         return sortedEntries("content/meetings")
     }
 
@@ -109,7 +103,7 @@ public struct SiteLoader: Sendable {
         guard FileManager.default.fileExists(atPath: absolute(path)) || isSymlink(path) else { return nil }
         guard let safe = contained(path, &diagnostics), safe else { return nil }
         let meeting: MeetingSource
-        if isDirectory(root.appendingPathComponent(path)) {
+        if isDirectory(path) {
             let slug = entry
             guard exists("\(path)/index.md") else {
                 diagnostics.error("meeting folder has no index.md", at: SourceLocation(file: path))
@@ -150,11 +144,6 @@ public struct SiteLoader: Sendable {
 
     private func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: absolute(path))
-    }
-
-    private func isDirectory(_ url: URL) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
     }
 
     /// Whether the site-relative `path` is a folder (following symbolic links).

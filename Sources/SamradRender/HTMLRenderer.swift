@@ -208,13 +208,3 @@ extension MarkdownNode {
         return copy
     }
 }
-
-extension String {
-    var trimmingTrailingWhitespace: String {
-        // Nearly always the text ends in a visible ASCII character: nothing to copy.
-        if let last = utf8.last, last > 0x20, last < 0x7F { return self }
-        var s = Substring(self)
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-}

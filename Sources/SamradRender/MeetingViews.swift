@@ -14,10 +14,7 @@ struct MeetingViews: Sendable {
 
     /// The meeting's card as HTML, rendered once with partials/meeting-card.
     func cardHTML(_ i: Int) -> [String: Any] {
-        let html = fragments.fragment("meeting-\(i)") {
-            templates.render(card(index.meeting(i)), template: "partials/meeting-card")
-        }
-        return ["cardHTML": html]
+        ["cardHTML": fragments.meetingCardHTML.value(i) { templates.render(card(i), template: "partials/meeting-card") }]
     }
 
     var base: String { config.basePath }

@@ -7,7 +7,6 @@ import SamradLink
 /// Sorted deterministically: meetings newest first, then document order inside each.
 struct OpenData: Sendable {
     let index: SiteIndex
-    let views: MeetingViews
 
     var config: SiteConfig { index.site.config }
 

@@ -173,7 +173,7 @@ struct PortalPages: Sendable {
         return [
             "id": p.id, "html": html.renderItemContent(p.content), "text": p.text,
             "categoryPath": p.categoryPath.joined(separator: " › "), "hasCategory": !p.categoryPath.isEmpty,
-            "category": top, "categoryKey": views.fragments.slug(top),
+            "category": top, "categoryKey": views.fragments.categorySlugs.value(top) { Slug.make(top) },
             "tags": views.tags(p.themes), "themes": p.themes.joined(separator: " "),
             "meetingTitle": m.title, "meetingSlug": m.slug, "meetingURL": m.url,
             "url": m.url + "#" + p.id, "dateText": m.dateText, "isoDate": m.isoDate,

@@ -68,7 +68,7 @@ public struct SiteRenderer: Sendable {
         })
         jobs += assets().map { file in OutputJob(path: file.path) { file.content } }
         jobs += attachments().map { file in OutputJob(path: file.path) { file.content } }
-        let data = OpenData(index: index, views: views)
+        let data = OpenData(index: index)
         jobs += data.jobs()
         let feeds = Feeds(index: index, pagePaths: pages.map(\.path))
         jobs += feeds.jobs()

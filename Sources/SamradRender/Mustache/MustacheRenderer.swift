@@ -75,8 +75,12 @@ struct MustacheRenderer {
         var index: Int
     }
 
-    mutating func push(_ value: Any) {
-        if let d = value as? [String: Any] { stack.append(.object(d)) } else { stack.append(.other(value)) }
+    mutating func push(_ value: Any) { stack.append(Self.frame(value)) }
+
+    /// A dictionary is looked into directly; anything else through `child(of:named:)`.
+    static func frame(_ value: Any) -> Frame {
+        if let d = value as? [String: Any] { return .object(d) }
+        return .other(value)
     }
 
     mutating func render(_ nodes: [MustacheNode], _ scope: Scope, into out: inout String) {
@@ -162,16 +166,8 @@ struct MustacheRenderer {
             renderWith(.other(value), nodes, scope, into: &out)
         } else if let list = value as? [String] {
             forEach(list.count, nodes, scope, into: &out) { .other(list[$0]) }
-        } else if let list = value as? [Any] {
-            forEach(list.count, nodes, scope, into: &out) { i in
-                if let d = list[i] as? [String: Any] { return .object(d) }
-                return .other(list[i])
-            }
-        } else if let list = Self.anySequence(value) {
-            forEach(list.count, nodes, scope, into: &out) { i in
-                if let d = list[i] as? [String: Any] { return .object(d) }
-                return .other(list[i])
-            }
+        } else if let list = value as? [Any] ?? Self.anySequence(value) {
+            forEach(list.count, nodes, scope, into: &out) { Self.frame(list[$0]) }
         } else if !isNil(value) {
             renderWith(.other(value), nodes, scope, into: &out)
         }
@@ -225,11 +221,7 @@ struct MustacheRenderer {
         switch path.root {
         case .current:
             guard let top = stack.last else { return nil }
-            value = top.value
-            for name in path.names {
-                guard let current = value, let next = Self.child(of: current, named: name) else { return nil }
-                value = next
-            }
+            value = Self.descend(top.value, path.names[...])
         case .sequence:
             value = scope.sequence
         case .stack:
@@ -247,13 +239,7 @@ struct MustacheRenderer {
                 }
                 i -= 1
             }
-            guard value != nil else { return nil }
-            var rest = 1
-            while rest < path.names.count {
-                guard let current = value, let next = Self.child(of: current, named: path.names[rest]) else { return nil }
-                value = next
-                rest += 1
-            }
+            value = value.flatMap { Self.descend($0, path.names.dropFirst()) }
         }
         guard var result = value else { return nil }
         for transform in path.transforms.reversed() {
@@ -261,6 +247,16 @@ struct MustacheRenderer {
             result = transformed
         }
         return result
+    }
+
+    /// `a.b.c` below the context where `a` was found: no look-up in enclosing contexts.
+    private static func descend(_ value: Any, _ names: ArraySlice<String>) -> Any? {
+        var value = value
+        for name in names {
+            guard let next = child(of: value, named: name) else { return nil }
+            value = next
+        }
+        return value
     }
 
     /// A named child of a context that is not a dictionary: a struct's or labelled
