@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +33,11 @@ let package = Package(
             name: "SamradRender",
             dependencies: [
                 "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate",
-            ]
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The default templates and assets, compiled into the binary so that it needs
+            // no files beside it (see DEVELOPERS.md, "Templates").
+            resources: [.embedInCode("Templates")]
         ),
         .target(name: "SamradWrite", dependencies: ["SamradCore", "CSamradSys"]),
         .target(name: "SamradIndex", dependencies: ["SamradCore"]),
@@ -58,8 +63,7 @@ let package = Package(
             // its CPU time (BENCHMARKS.md). Debian: libjemalloc-dev (scripts/setup.sh).
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
-        .testTarget(name: "SamradTests", dependencies: ["Samrad", "SamradServe", "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate", "SamradRender"],
-                    exclude: ["Fixtures"]),
+        .testTarget(name: "SamradTests", dependencies: ["Samrad", "SamradServe", "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate", "SamradRender"]),
     ],
     swiftLanguageModes: [.v6]
 )
