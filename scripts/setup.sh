@@ -12,7 +12,7 @@ need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 for p in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev; do have_pkg "$p" || need+=("$p"); done
 if [ "$want_test" = 1 ]; then
-  for p in chromium chromium-driver default-jre-headless; do have_pkg "$p" || need+=("$p"); done
+  for p in chromium chromium-driver default-jre-headless hugo time; do have_pkg "$p" || need+=("$p"); done
 fi
 python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 

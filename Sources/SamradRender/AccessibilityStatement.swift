@@ -1,3 +1,4 @@
+import Mustache
 import SamradCore
 import SamradParse
 
@@ -38,35 +39,69 @@ public enum AccessibilityStatement {
         return out
     }
 
-    static func context(_ config: SiteConfig, html: HTMLRenderer) -> [String: Any] {
+    static func view(_ config: SiteConfig, html: HTMLRenderer) -> Page {
         let a = config.accessibility
-        func text(_ key: String) -> Any { nonEmpty(a[key]?.trimmed) }
-        func markdown(_ key: String) -> Any {
-            guard let source = a[key]?.trimmed, !source.isEmpty else { return false }
+        func text(_ key: String) -> Text { Text(a[key]?.trimmed) }
+        func markdown(_ key: String) -> HTML {
+            guard let source = a[key]?.trimmed, !source.isEmpty else { return HTML("") }
             // Raw HTML stays off here whatever the site allows elsewhere.
             var safe = html
             safe.allowRawHTML = false
-            return safe.render(MarkdownParser.parse(source).document.children)
+            return HTML(safe.render(MarkdownParser.parse(source).document.children))
         }
-        func date(_ key: String) -> (iso: Any, text: Any) {
-            guard let raw = a[key], let d = ISODate(raw) else { return (false, false) }
-            return (d.description, DateFormatting.long(d, language: config.language))
+        func date(_ key: String) -> Statement.Day {
+            guard let raw = a[key], let d = ISODate(raw) else { return Statement.Day(iso: Text(nil), text: Text(nil)) }
+            return Statement.Day(iso: Text(d.description), text: Text(DateFormatting.long(d, language: config.language)))
         }
-        let status = a["status"] ?? ""
-        let assessed = date("assessment_date"), published = date("published"), updated = date("updated")
-        let statement: [String: Any] = [
-            "organization": a["organization"] ?? (config.organization.isEmpty ? config.title : config.organization),
-            "service": a["service"] ?? config.title,
-            "isFull": status == "full", "isPartial": status == "partial", "isNone": status == "none",
-            "problemsHTML": markdown("known_problems"), "burdenHTML": markdown("disproportionate_burden"),
-            "outOfScopeHTML": markdown("out_of_scope"),
-            "contactEmail": text("contact_email"), "contactPhone": text("contact_phone"),
-            "contactURL": text("contact_url"), "responseTime": text("response_time"),
-            "method": text("assessment_method"),
-            "assessedISO": assessed.iso, "assessedText": assessed.text,
-            "publishedISO": published.iso, "publishedText": published.text,
-            "updatedISO": updated.iso, "updatedText": updated.text,
-        ]
-        return ["statement": statement]
+        return Page(statement: Statement(
+            organization: a["organization"] ?? (config.organization.isEmpty ? config.title : config.organization),
+            service: a["service"] ?? config.title, status: a["status"] ?? "",
+            problemsHTML: markdown("known_problems"), burdenHTML: markdown("disproportionate_burden"),
+            outOfScopeHTML: markdown("out_of_scope"),
+            contactEmail: text("contact_email"), contactPhone: text("contact_phone"),
+            contactURL: text("contact_url"), responseTime: text("response_time"), method: text("assessment_method"),
+            assessed: date("assessment_date"), published: date("published"), updated: date("updated")))
+    }
+
+    /// accessibility.mustache: everything is under `statement`.
+    struct Page: MustacheParent {
+        let statement: Statement
+
+        func child(named key: String) -> Any? { key == "statement" ? statement : nil }
+    }
+
+    /// `{{statement.…}}`. `status` is full, partial or none; dates are ISO and long Swedish text.
+    struct Statement: MustacheParent {
+        struct Day { let iso: Text, text: Text }
+
+        let organization: String, service: String, status: String
+        let problemsHTML: HTML, burdenHTML: HTML, outOfScopeHTML: HTML
+        let contactEmail: Text, contactPhone: Text, contactURL: Text, responseTime: Text, method: Text
+        let assessed: Day, published: Day, updated: Day
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "organization": organization
+            case "service": service
+            case "isFull": status == "full"
+            case "isPartial": status == "partial"
+            case "isNone": status == "none"
+            case "problemsHTML": problemsHTML
+            case "burdenHTML": burdenHTML
+            case "outOfScopeHTML": outOfScopeHTML
+            case "contactEmail": contactEmail
+            case "contactPhone": contactPhone
+            case "contactURL": contactURL
+            case "responseTime": responseTime
+            case "method": method
+            case "assessedISO": assessed.iso
+            case "assessedText": assessed.text
+            case "publishedISO": published.iso
+            case "publishedText": published.text
+            case "updatedISO": updated.iso
+            case "updatedText": updated.text
+            default: nil
+            }
+        }
     }
 }

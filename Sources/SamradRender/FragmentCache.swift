@@ -7,13 +7,13 @@ import SamradCore
 final class FragmentCache: Sendable {
     let meetingFacts = Memo<Int, MeetingFacts>()
     /// Card view models of meetings, listed on every theme page they belong to.
-    let meetingCards = Memo<Int, [String: Any]>()
-    /// Meeting cards as HTML, for the start and organisation pages.
-    let meetingCardHTML = Memo<Int, String>()
+    let meetingCards = Memo<Int, MeetingCard>()
+    /// Meeting cards as HTML, for the start, meeting list and organisation pages.
+    let meetingCardHTML = Memo<Int, HTML>()
     /// Idea cards by post-it: keyed by its four indexes, not a formatted string.
     let ideaCards = Memo<PostItRef, String>()
     /// Tag link view models by the theme slugs they were made from.
-    let tagLists = Memo<[String], [[String: Any]]>()
+    let tagLists = Memo<[String], [NamedLink]>()
     /// `Slug.make` of idea categories: a few hundred categories for tens of thousands of cards.
     let categorySlugs = Memo<String, String>()
 }

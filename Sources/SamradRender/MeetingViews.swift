@@ -13,8 +13,8 @@ struct MeetingViews: Sendable {
     let fragments: FragmentCache
 
     /// The meeting's card as HTML, rendered once with partials/meeting-card.
-    func cardHTML(_ i: Int) -> [String: Any] {
-        ["cardHTML": fragments.meetingCardHTML.value(i) { templates.render(card(i), template: "partials/meeting-card") }]
+    func cardHTML(_ i: Int) -> CardSlot {
+        CardSlot(cardHTML: fragments.meetingCardHTML.value(i) { HTML(templates.render(card(i), template: "partials/meeting-card")) })
     }
 
     var base: String { config.basePath }
@@ -32,58 +32,43 @@ struct MeetingViews: Sendable {
 
     /// Tag links for a list of theme slugs; the same few combinations recur on tens of
     /// thousands of ideas and points, so each is made once.
-    func tags(_ slugs: [String]) -> [[String: Any]] {
+    func tags(_ slugs: [String]) -> [NamedLink] {
         fragments.tagLists.value(slugs) {
             index.site.themes.resolveAll(slugs).map { slug in
-                ["name": index.site.themes.theme(slug)?.name ?? slug, "url": "\(base)teman/\(slug)/", "slug": slug]
+                NamedLink(name: index.site.themes.theme(slug)?.name ?? slug, url: "\(base)teman/\(slug)/", slug: slug)
             }
         }
     }
 
-    func tags(_ refs: [TagRef]) -> [[String: Any]] { tags(refs.map(\.name)) }
+    func tags(_ refs: [TagRef]) -> [NamedLink] { tags(refs.map(\.name)) }
 
     func dateText(_ m: Meeting) -> String { DateFormatting.range(m.date, m.endDate, language: config.language) }
 
     /// `card(_:)` of meeting `i`, made once per build.
-    func card(_ i: Int) -> [String: Any] {
+    func card(_ i: Int) -> MeetingCard {
         fragments.meetingCards.value(i) { card(index.meeting(i)) }
     }
 
-    func card(_ linked: LinkedMeeting) -> [String: Any] {
+    func card(_ linked: LinkedMeeting) -> MeetingCard {
         let m = linked.meeting
         var counts: [String] = []
         if !m.questions.isEmpty { counts.append(Phrases.count(m.questions.count, "fråga", "frågor")) }
         let postIts = m.postItCount
         if postIts > 0 { counts.append(Phrases.count(postIts, "idé", "idéer")) }
         if !linked.participants.isEmpty { counts.append(Phrases.count(linked.participants.count, "organisation", "organisationer")) }
-        return [
-            "title": m.title, "url": url(linked), "isoDate": m.date.description, "dateText": dateText(m),
-            "kind": nonEmpty(m.kind), "lede": nonEmpty(m.lede), "hasCounts": !counts.isEmpty,
-            "countsText": counts.joined(separator: " · "), "slug": m.slug, "year": m.date.year,
-        ]
+        return MeetingCard(
+            title: m.title, url: url(linked), isoDate: m.date.description, dateText: dateText(m), slug: m.slug,
+            kind: Text(m.kind), lede: Text(m.lede), year: m.date.year, countsText: counts.joined(separator: " · "))
     }
 
     // MARK: - Meeting page
 
-    func page(_ i: Int) -> [String: Any] {
+    func page(_ i: Int, jsonLD: String) -> MeetingPage {
         let linked = index.meeting(i)
         let m = linked.meeting
-        var context: [String: Any] = card(linked)
-        context["tags"] = tags(m.frontThemes)
-        context["searchThemes"] = index.site.themes.resolveAll(linked.themes).map { index.site.themes.theme($0)?.name ?? $0 }
-        context["organizer"] = nonEmpty(m.organizer)
-        context["commissionedBy"] = nonEmpty(m.commissionedBy)
-        context["location"] = nonEmpty(m.location)
-        context["speakersText"] = nonEmpty(Phrases.list(m.speakers.map(Phrases.speakerName)))
-        context["blocks"] = m.body.map { block(m, $0) }
-        context["toc"] = toc(m)
-        context["boards"] = m.boards.enumerated().map { board($0.element, index: $0.offset) }
-        context["participants"] = linked.participants.map { slug -> [String: Any] in
-            ["name": index.organization(slug)?.name ?? slug, "url": "\(base)organisationer/\(slug)/"]
-        }
-        let appendices = m.appendices.map { ["title": $0.title, "url": "\(url(linked))\($0.slug)/"] }
-        var documents = m.documents.map { d -> [String: Any] in
-            ["name": d.name, "url": URLSafety.isRelative(d.outputPath) ? base + d.outputPath : d.outputPath, "sizeText": nonEmpty(Phrases.fileSize(d.size))]
+        let appendices = m.appendices.map { TitledLink(title: $0.title, url: "\(url(linked))\($0.slug)/") }
+        var documents = m.documents.map { d in
+            DocumentLink(name: d.name, url: URLSafety.isRelative(d.outputPath) ? base + d.outputPath : d.outputPath, sizeText: Text(Phrases.fileSize(d.size)))
         }
         if m.documents.isEmpty {
             // Without a `documents` list, attached files that are documents are listed.
@@ -91,40 +76,43 @@ struct MeetingViews: Sendable {
             for a in m.attachments {
                 let ext = a.outputPath.split(separator: ".").last.map { $0.lowercased() } ?? ""
                 if documentTypes.contains(ext) {
-                    documents.append(["name": String(a.outputPath.split(separator: "/").last ?? ""), "url": base + a.outputPath, "sizeText": false])
+                    documents.append(DocumentLink(name: String(a.outputPath.split(separator: "/").last ?? ""), url: base + a.outputPath, sizeText: Text(nil)))
                 }
             }
         }
-        context["appendices"] = appendices
-        context["documents"] = documents
-        context["hasAttachments"] = !appendices.isEmpty || !documents.isEmpty
         // Meetings are stored newest first: the previous meeting is the next one in the list.
-        context["previous"] = i + 1 < index.site.meetings.count ? ["title": facts(i + 1).title, "url": facts(i + 1).url] as [String: Any] : false
-        context["next"] = i > 0 ? ["title": facts(i - 1).title, "url": facts(i - 1).url] as [String: Any] : false
-        return context
+        func link(_ j: Int) -> TitledLink { TitledLink(title: facts(j).title, url: facts(j).url) }
+        return MeetingPage(
+            card: card(linked), jsonLD: HTML(jsonLD), tags: tags(m.frontThemes),
+            searchThemes: index.site.themes.resolveAll(linked.themes).map { index.site.themes.theme($0)?.name ?? $0 },
+            organizer: Text(m.organizer), commissionedBy: Text(m.commissionedBy), location: Text(m.location),
+            speakersText: Text(Phrases.list(m.speakers.map(Phrases.speakerName))),
+            blocks: m.body.map { block(m, $0) }, toc: toc(m),
+            boards: m.boards.enumerated().map { board($0.element, index: $0.offset) },
+            participants: linked.participants.map { slug in
+                NamedLink(name: index.organization(slug)?.name ?? slug, url: "\(base)organisationer/\(slug)/", slug: slug)
+            },
+            appendices: appendices, documents: documents,
+            previous: i + 1 < index.site.meetings.count ? link(i + 1) : nil, next: i > 0 ? link(i - 1) : nil)
     }
 
     /// One block of a body; questions and the meeting summary need their meeting.
-    func block(_ m: Meeting?, _ block: BodyBlock) -> [String: Any] {
-        // Every key is set: Mustache would otherwise look the name up in the page around it.
-        func entry(html: Any = false, question: Any = false, summary: Any = false) -> [String: Any] {
-            ["html": html, "question": question, "summary": summary]
-        }
+    func block(_ m: Meeting?, _ block: BodyBlock) -> BlockView {
         switch block {
         case .markdown(let node):
-            return entry(html: html.render([node]))
+            return .html(HTML(html.render([node])))
         case .heading(let h):
-            return entry(html: headingHTML(h))
+            return .html(HTML(headingHTML(h)))
         case .turn(let turn):
-            return entry(html: turnHTML(turn))
+            return .html(HTML(turnHTML(turn)))
         case .question(let qi):
-            guard let m, qi < m.questions.count else { return entry() }
-            return entry(question: question(m.questions[qi], meetingURL: nil))
+            guard let m, qi < m.questions.count else { return .nothing }
+            return .question(question(m.questions[qi], meetingURL: nil))
         case .meetingSummary:
-            guard let s = m?.summary else { return entry() }
-            return entry(summary: summary(s, headingLevel: 2))
+            guard let s = m?.summary else { return .nothing }
+            return .summary(summary(s, headingLevel: 2))
         case .summary(let s):
-            return entry(summary: summary(s, headingLevel: 2))
+            return .summary(summary(s, headingLevel: 2))
         }
     }
 
@@ -155,29 +143,23 @@ struct MeetingViews: Sendable {
 
     /// - Parameter meetingURL: set when the question is shown away from its meeting
     ///   (theme pages, question bank), so that links point back to it.
-    func question(_ q: Question, meetingURL: String?) -> [String: Any] {
+    func question(_ q: Question, meetingURL: String?) -> QuestionView {
         let label = config.questionLabels.first ?? "Fråga"
-        return [
-            "id": q.id, "label": q.number.map { "\(label) \($0)" } ?? label,
-            "titleHTML": html.renderInlines(q.title), "text": q.text,
-            "headingLevel": Swift.min(6, Swift.max(2, q.level)),
-            "session": nonEmpty(q.session),
-            "tags": tags(q.tags),
-            "prompts": q.prompts.map { ["html": html.renderItemContent($0.content, includeTags: true)] },
-            "summary": q.summary.map { summary($0, headingLevel: Swift.min(6, Swift.max(2, q.level) + 1)) } ?? false,
-            "hasDiscussion": !q.discussion.isEmpty,
-            "discussionHTML": discussionHTML(q.discussion),
-            "url": (meetingURL ?? "") + "#" + q.id,
-        ]
+        return QuestionView(
+            id: q.id, label: q.number.map { "\(label) \($0)" } ?? label, text: q.text, url: (meetingURL ?? "") + "#" + q.id,
+            titleHTML: HTML(html.renderInlines(q.title)), headingLevel: Swift.min(6, Swift.max(2, q.level)),
+            session: Text(q.session), tags: tags(q.tags),
+            prompts: q.prompts.map { HTMLItem(html: HTML(html.renderItemContent($0.content, includeTags: true))) },
+            summary: q.summary.map { summary($0, headingLevel: Swift.min(6, Swift.max(2, q.level) + 1)) },
+            hasDiscussion: !q.discussion.isEmpty, discussionHTML: HTML(discussionHTML(q.discussion)))
     }
 
-    func summary(_ s: Summary, headingLevel: Int) -> [String: Any] {
-        [
-            "id": s.id, "label": config.summaryLabels.first ?? "Sammanfattning", "headingLevel": headingLevel,
-            "points": s.points.map { p -> [String: Any] in
-                ["id": p.id, "html": html.renderItemContent(p.content), "tagsHTML": tagsHTML(p.tags), "text": p.text]
-            },
-        ]
+    func summary(_ s: Summary, headingLevel: Int) -> SummaryView {
+        SummaryView(
+            id: s.id, label: config.summaryLabels.first ?? "Sammanfattning", headingLevel: headingLevel,
+            points: s.points.map { p in
+                SummaryPointView(id: p.id, text: p.text, html: HTML(html.renderItemContent(p.content)), tagsHTML: HTML(tagsHTML(p.tags)))
+            })
     }
 
     func tagsHTML(_ refs: [TagRef]) -> String {
@@ -185,44 +167,36 @@ struct MeetingViews: Sendable {
         return links.isEmpty ? "" : " " + links
     }
 
-    func board(_ b: PostItBoard, index boardIndex: Int) -> [String: Any] {
+    func board(_ b: PostItBoard, index boardIndex: Int) -> BoardView {
         var topIndex = 0
         var lastTop = -1
-        let categories = b.categories.map { c -> [String: Any] in
+        let categories = b.categories.map { c -> BoardCategoryView in
             if c.depth <= 1 { topIndex += 1; lastTop = topIndex }
             let color = ((Swift.max(lastTop, 1) - 1) % 5) + 1
-            return [
-                "id": c.id, "title": c.path.last ?? "", "depth": c.depth,
-                "hasHeading": !c.path.isEmpty,
-                "headingLevel": Swift.min(6, 2 + Swift.max(1, c.depth)),
-                "parentPath": nonEmpty(c.path.dropLast().joined(separator: " › ")),
-                "notesHTML": discussionHTML(c.notes),
-                "postIts": c.postIts.map { postIt($0, color: color) },
-            ]
+            return BoardCategoryView(
+                id: c.id, title: c.path.last ?? "", depth: c.depth, headingLevel: Swift.min(6, 2 + Swift.max(1, c.depth)),
+                hasHeading: !c.path.isEmpty, parentPath: Text(c.path.dropLast().joined(separator: " › ")),
+                notesHTML: HTML(discussionHTML(c.notes)), postIts: c.postIts.map { postIt($0, color: color) })
         }
-        return [
-            "id": "bilaga-\(Slug.make(b.slug))", "title": b.title, "introHTML": discussionHTML(b.intro),
-            "countText": Phrases.count(b.postIts.count, "lapp", "lappar") + " i " + Phrases.count(b.categories.filter { !$0.postIts.isEmpty }.count, "kategori", "kategorier"),
-            "categories": categories,
-        ]
+        return BoardView(
+            id: "bilaga-\(Slug.make(b.slug))", title: b.title,
+            countText: Phrases.count(b.postIts.count, "lapp", "lappar") + " i " + Phrases.count(b.categories.filter { !$0.postIts.isEmpty }.count, "kategori", "kategorier"),
+            introHTML: HTML(discussionHTML(b.intro)), categories: categories)
     }
 
-    func postIt(_ p: PostIt, color: Int) -> [String: Any] {
-        ["id": p.id, "html": html.renderItemContent(p.content), "tags": tags(p.tags), "color": color, "text": p.text]
+    func postIt(_ p: PostIt, color: Int) -> PostItView {
+        PostItView(id: p.id, text: p.text, html: HTML(html.renderItemContent(p.content)), tags: tags(p.tags), color: color)
     }
 
     /// Sessions with their questions, the summary and the boards: the reader's map of a long record.
-    func toc(_ m: Meeting) -> [[String: Any]] {
-        var entries: [[String: Any]] = []
+    func toc(_ m: Meeting) -> [TocEntry] {
+        var entries: [TocEntry] = []
         var currentLevel = 0
         func add(_ id: String, _ text: String, level: Int) {
-            if level > currentLevel, currentLevel > 0, var last = entries.popLast() {
-                var children = last["children"] as? [[String: Any]] ?? []
-                children.append(["id": id, "text": text])
-                last["children"] = children
-                entries.append(last)
+            if level > currentLevel, currentLevel > 0, !entries.isEmpty {
+                entries[entries.count - 1].children.append(TocEntry(id: id, text: text))
             } else {
-                entries.append(["id": id, "text": text, "children": [[String: Any]]()])
+                entries.append(TocEntry(id: id, text: text))
                 currentLevel = level
             }
         }
@@ -239,8 +213,8 @@ struct MeetingViews: Sendable {
             default: break
             }
         }
-        for b in m.boards { entries.append(["id": "bilaga-\(Slug.make(b.slug))", "text": b.title, "children": [[String: Any]]()]) }
+        for b in m.boards { entries.append(TocEntry(id: "bilaga-\(Slug.make(b.slug))", text: b.title)) }
         // A table of contents pays off only when there is something to jump between.
-        return entries.count + entries.reduce(0) { $0 + (($1["children"] as? [[String: Any]])?.count ?? 0) } >= 3 ? entries : []
+        return entries.count + entries.reduce(0) { $0 + $1.children.count } >= 3 ? entries : []
     }
 }

@@ -1,47 +1,100 @@
+import Mustache
 import SamradCore
 import SamradLink
 
-/// The parts of every page's view model: the site, the navigation, the page itself.
-/// Immutable after init, so sharing it between render threads is safe.
-struct PageContext: @unchecked Sendable {
+/// What every page's view model has around its own content: the site, the page, the
+/// navigation and the footer. Immutable after init, so render threads share it.
+struct PageContext: Sendable {
     let config: SiteConfig
-    let footerLinks: [[String: Any]]
+    let site: SiteView
+    let footerLinks: [LabelledLink]
     let sections: [(label: String, path: String)]
 
     init(config: SiteConfig, pages: [(title: String, slug: String)], sections: [(label: String, path: String)]) {
         self.config = config
         self.sections = sections
         let base = config.basePath
-        footerLinks = pages.map { ["label": $0.title, "url": "\(base)\($0.slug)/"] }
-            + [["label": "Tillgänglighetsredogörelse", "url": "\(base)tillganglighet/"],
-               ["label": "Öppna data", "url": "\(base)data/"], ["label": "Nyhetsflöde (Atom)", "url": "\(base)feed.xml"]]
-    }
-
-    var site: [String: Any] {
-        [
-            "title": config.title, "description": nonEmpty(config.description), "language": config.language,
-            "basePath": config.basePath, "baseURL": config.baseURL, "organization": nonEmpty(config.organization),
-        ]
+        site = SiteView(config: config)
+        footerLinks = pages.map { LabelledLink(label: $0.title, url: "\(base)\($0.slug)/") }
+            + [LabelledLink(label: "Tillgänglighetsredogörelse", url: "\(base)tillganglighet/"),
+               LabelledLink(label: "Öppna data", url: "\(base)data/"), LabelledLink(label: "Nyhetsflöde (Atom)", url: "\(base)feed.xml")]
     }
 
     /// - Parameters:
     ///   - path: the page's path below the site root ("moten/x/"), "" for the start page.
     ///   - section: which navigation entry is current.
-    func page(title: String, path: String, description: String?, section: String?, extra: [String: Any] = [:]) -> [String: Any] {
-        let nav: [[String: Any]] = sections.map { s in
-            ["label": s.label, "url": config.basePath + s.path, "current": s.path == section]
-        }
-        var context: [String: Any] = extra
-        let fullTitle = path.isEmpty ? config.title : "\(title) – \(config.title)"
-        context["site"] = site
-        context["page"] = [
-            "title": title, "fullTitle": fullTitle, "description": nonEmpty(description ?? config.description),
-            "canonical": config.absoluteURL(path), "path": path,
-        ] as [String: Any]
-        context["nav"] = nav
-        context["footerLinks"] = footerLinks
-        return context
+    ///   - content: the page's own view model; names it does not know are the shell's.
+    func page(title: String, path: String, description: String?, section: String?, content: any MustacheParent = NoContent()) -> PageView {
+        let nav = sections.map { LabelledLink(label: $0.label, url: config.basePath + $0.path, current: $0.path == section) }
+        let info = PageInfo(
+            title: title, fullTitle: path.isEmpty ? config.title : "\(title) – \(config.title)",
+            description: Text(description ?? config.description), canonical: config.absoluteURL(path), path: path)
+        return PageView(site: site, page: info, nav: nav, footerLinks: footerLinks, content: content)
     }
+}
+
+/// The view model a page template renders: `site`, `page`, `nav` and `footerLinks` for
+/// base.mustache, every other name from the page's own content.
+struct PageView: MustacheParent {
+    let site: SiteView
+    let page: PageInfo
+    let nav: [LabelledLink]
+    let footerLinks: [LabelledLink]
+    let content: any MustacheParent
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "page": page
+        case "nav": nav
+        case "footerLinks": footerLinks
+        default: content.child(named: name)
+        }
+    }
+}
+
+/// `{{site.…}}`: the site as a whole.
+struct SiteView: MustacheParent, Sendable {
+    let title: String, language: String, basePath: String, baseURL: String
+    let description: Text, organization: Text
+
+    init(config: SiteConfig) {
+        (title, language, basePath, baseURL) = (config.title, config.language, config.basePath, config.baseURL)
+        (description, organization) = (Text(config.description), Text(config.organization))
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "description": description
+        case "language": language
+        case "basePath": basePath
+        case "baseURL": baseURL
+        case "organization": organization
+        default: nil
+        }
+    }
+}
+
+/// `{{page.…}}`: the page being rendered. `path` is below the site root, "" for the start page.
+struct PageInfo: MustacheParent, Sendable {
+    let title: String, fullTitle: String, description: Text, canonical: String, path: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "fullTitle": fullTitle
+        case "description": description
+        case "canonical": canonical
+        case "path": path
+        default: nil
+        }
+    }
+}
+
+/// The content of a page that has nothing besides the shell (the 404 page).
+struct NoContent: MustacheParent {
+    func child(named name: String) -> Any? { nil }
 }
 
 /// Swedish phrases that depend on a number.
@@ -79,11 +132,4 @@ enum Phrases {
         default: return items.dropLast().joined(separator: ", ") + " och " + items[items.count - 1]
         }
     }
-}
-
-/// Text for a Mustache section: `{{#kind}}…{{/kind}}` must not render for empty text,
-/// but swift-mustache treats any string as true, so absent text becomes `false`.
-func nonEmpty(_ s: String?) -> Any {
-    guard let s, !s.isEmpty else { return false }
-    return s
 }

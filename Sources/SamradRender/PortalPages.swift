@@ -34,7 +34,7 @@ struct PortalPages: Sendable {
 
     func themeName(_ slug: String) -> String { index.site.themes.theme(slug)?.name ?? slug }
 
-    func themeSummary(_ slug: String) -> [String: Any] {
+    func themeSummary(_ slug: String) -> ThemeSummary {
         let stats = index.themes[slug]
         let t = index.site.themes.theme(slug)
         // Zero counts say nothing a reader needs ("0 frågor"); only what exists is named.
@@ -43,33 +43,28 @@ struct PortalPages: Sendable {
             (stats?.questions.count ?? 0, "fråga", "frågor"),
             (stats?.postIts.count ?? 0, "idé", "idéer"),
         ].filter { $0.0 > 0 }.map { Phrases.count($0.0, $0.1, $0.2) }
-        return [
-            "slug": slug, "name": t?.name ?? slug, "description": nonEmpty(t?.description), "url": "\(base)teman/\(slug)/",
-            "countsText": counts.joined(separator: " · "),
-            "sparkline": Charts.sparkline(stats?.meetingsPerYear ?? [:], years: allYears),
-        ]
+        return ThemeSummary(
+            slug: slug, name: t?.name ?? slug, url: "\(base)teman/\(slug)/", description: Text(t?.description),
+            countsText: counts.joined(separator: " · "),
+            sparkline: HTML(Charts.sparkline(stats?.meetingsPerYear ?? [:], years: allYears)))
     }
 
     // MARK: Themes
 
-    func themesPage() -> [String: Any] {
-        context.page(title: "Teman", path: "teman/", description: "Alla teman som möten, frågor och idéer har märkts med.", section: "teman/", extra: [
-            "themes": index.themeOrder.map(themeSummary),
-            "heatmapHTML": Charts.themeHeatmap(index),
-        ])
+    func themesPage() -> PageView {
+        context.page(title: "Teman", path: "teman/", description: "Alla teman som möten, frågor och idéer har märkts med.", section: "teman/",
+                     content: ThemeListPage(themes: index.themeOrder.map(themeSummary), heatmapHTML: HTML(Charts.themeHeatmap(index))))
     }
 
-    func themePage(_ slug: String) -> [String: Any] {
+    func themePage(_ slug: String) -> PageView {
         let stats = index.themes[slug]
-        var extra = themeSummary(slug)
-        extra["meetings"] = (stats?.meetings ?? []).map { views.card($0) }
 
         // Questions and summary points grouped by meeting, newest meeting first. A point
         // whose question is on the theme is shown under it; other points stand alone.
         var groups: [Int: (questions: [Int], points: [SummaryPointRef])] = [:]
         for q in stats?.questions ?? [] { groups[q.meeting, default: ([], [])].questions.append(q.question) }
         for p in stats?.summaryPoints ?? [] { groups[p.meeting, default: ([], [])].points.append(p) }
-        extra["questionGroups"] = groups.keys.sorted(by: >).map { mi -> [String: Any] in
+        let questionGroups = groups.keys.sorted(by: >).map { mi -> QuestionGroup in
             let m = views.facts(mi)
             let url = m.url
             let entries = groups[mi] ?? ([], [])
@@ -77,34 +72,27 @@ struct PortalPages: Sendable {
             var questionIDs = entries.questions
             for p in entries.points { if let q = p.question, !questionSet.contains(q), !questionIDs.contains(q) { questionIDs.append(q) } }
             questionIDs.sort()
-            let questions = questionIDs.map { qi -> [String: Any] in
-                let q = index.question(QuestionRef(meeting: mi, question: qi))
-                let points = entries.points.filter { $0.question == qi }.compactMap { ref -> [String: Any]? in
-                    guard let p = index.summaryPoint(ref) else { return nil }
-                    return ["id": p.id, "url": url + "#" + p.id, "html": html.renderItemContent(p.content)]
-                }
-                return [
-                    "id": q.id, "url": url + "#" + q.id, "label": questionLabel(q), "text": q.text,
-                    "session": nonEmpty(q.session), "onTheme": questionSet.contains(qi), "points": points,
-                    "hasPoints": !points.isEmpty,
-                ]
-            }
-            let meetingPoints = entries.points.filter { $0.question == nil }.compactMap { ref -> [String: Any]? in
+            func pointLink(_ ref: SummaryPointRef) -> PointLink? {
                 guard let p = index.summaryPoint(ref) else { return nil }
-                return ["id": p.id, "url": url + "#" + p.id, "html": html.renderItemContent(p.content)]
+                return PointLink(id: p.id, url: url + "#" + p.id, html: HTML(html.renderItemContent(p.content)))
             }
-            return ["title": m.title, "url": url, "dateText": m.dateText, "isoDate": m.isoDate,
-                    "questions": questions, "meetingPoints": meetingPoints, "hasMeetingPoints": !meetingPoints.isEmpty]
+            let questions = questionIDs.map { qi -> QuestionLine in
+                let q = index.question(QuestionRef(meeting: mi, question: qi))
+                return QuestionLine(
+                    id: q.id, url: url + "#" + q.id, label: questionLabel(q), text: q.text, session: Text(q.session),
+                    onTheme: questionSet.contains(qi), points: entries.points.filter { $0.question == qi }.compactMap(pointLink))
+            }
+            return QuestionGroup(title: m.title, url: url, dateText: m.dateText, isoDate: m.isoDate, questions: questions,
+                                 meetingPoints: entries.points.filter { $0.question == nil }.compactMap(pointLink))
         }
-        extra["postItsHTML"] = ideaCardsHTML(stats?.postIts ?? [])
-        extra["hasPostIts"] = !(stats?.postIts ?? []).isEmpty
-        extra["related"] = (stats?.related ?? []).prefix(8).map { r -> [String: Any] in
-            ["name": themeName(r.slug), "url": "\(base)teman/\(r.slug)/", "countText": Phrases.count(r.count, "gång", "gånger")]
-        }
-        extra["organizations"] = (stats?.organizations ?? []).map(orgLink)
-        extra["ideasURL"] = "\(base)idebank/\(slug)/"
-        let name = themeName(slug)
-        return context.page(title: name, path: "teman/\(slug)/", description: index.site.themes.theme(slug)?.description, section: "teman/", extra: extra)
+        let page = ThemePage(
+            summary: themeSummary(slug), meetings: (stats?.meetings ?? []).map { views.card($0) },
+            questionGroups: questionGroups, postItsHTML: HTML(ideaCardsHTML(stats?.postIts ?? [])),
+            related: (stats?.related ?? []).prefix(8).map { r in
+                CountedLink(name: themeName(r.slug), url: "\(base)teman/\(r.slug)/", countText: Phrases.count(r.count, "gång", "gånger"))
+            },
+            organizations: (stats?.organizations ?? []).map { orgLink($0) }, ideasURL: "\(base)idebank/\(slug)/")
+        return context.page(title: themeName(slug), path: "teman/\(slug)/", description: index.site.themes.theme(slug)?.description, section: "teman/", content: page)
     }
 
     func questionLabel(_ q: Question) -> String {
@@ -112,39 +100,35 @@ struct PortalPages: Sendable {
         return q.number.map { "\(label) \($0)" } ?? label
     }
 
-    func orgLink(_ slug: String) -> [String: Any] {
+    func orgLink(_ slug: String, countText: String = "") -> OrganizationLink {
         let o = index.organization(slug)
-        return ["name": o?.name ?? slug, "url": "\(base)organisationer/\(slug)/", "kind": nonEmpty(o?.kind)]
+        return OrganizationLink(name: o?.name ?? slug, url: "\(base)organisationer/\(slug)/", kind: Text(o?.kind), countText: countText)
     }
 
     // MARK: Question bank
 
-    func questionsPage() -> [String: Any] {
+    func questionsPage() -> PageView {
         var total = 0
-        let groups = index.site.meetings.compactMap { linked -> [String: Any]? in
+        let groups = index.site.meetings.compactMap { linked -> QuestionGroup? in
             let m = linked.meeting
             guard !m.questions.isEmpty else { return nil }
             total += m.questions.count
             let url = views.url(linked)
-            return [
-                "title": m.title, "url": url, "dateText": views.dateText(m), "isoDate": m.date.description,
-                "questions": m.questions.map { q -> [String: Any] in
-                    [
-                        "id": q.id, "url": url + "#" + q.id, "label": questionLabel(q), "text": q.text,
-                        "session": nonEmpty(q.session), "themes": q.themes.joined(separator: " "),
-                        "tags": views.tags(q.themes),
-                        "points": (q.summary?.points ?? []).map { p -> [String: Any] in
-                            ["url": url + "#" + p.id, "html": html.renderItemContent(p.content)]
-                        },
-                        "hasPoints": !(q.summary?.points ?? []).isEmpty,
-                    ]
+            return QuestionGroup(
+                title: m.title, url: url, dateText: views.dateText(m), isoDate: m.date.description,
+                questions: m.questions.map { q in
+                    QuestionLine(
+                        id: q.id, url: url + "#" + q.id, label: questionLabel(q), text: q.text, session: Text(q.session),
+                        themes: q.themes.joined(separator: " "), tags: views.tags(q.themes),
+                        points: (q.summary?.points ?? []).map { p in
+                            PointLink(id: p.id, url: url + "#" + p.id, html: HTML(html.renderItemContent(p.content)))
+                        })
                 },
-            ]
+                meetingPoints: [])
         }
-        return context.page(title: "Frågebanken", path: "fragor/", description: "Alla frågor som ställts på mötena, med sammanfattningar.", section: "fragor/", extra: [
-            "groups": groups, "total": total, "totalText": Phrases.count(total, "fråga", "frågor"),
-            "themeOptions": index.themeOrder.filter { !(index.themes[$0]?.questions.isEmpty ?? true) }.map { ["value": $0, "label": themeName($0)] },
-        ])
+        return context.page(title: "Frågebanken", path: "fragor/", description: "Alla frågor som ställts på mötena, med sammanfattningar.", section: "fragor/", content: QuestionBankPage(
+            groups: groups, total: total,
+            themeOptions: index.themeOrder.filter { !(index.themes[$0]?.questions.isEmpty ?? true) }.map { FilterOption(value: $0, label: themeName($0)) }))
     }
 
     // MARK: Idea bank
@@ -166,22 +150,20 @@ struct PortalPages: Sendable {
         return out
     }
 
-    func ideaCard(_ ref: PostItRef) -> [String: Any] {
+    func ideaCard(_ ref: PostItRef) -> IdeaCard {
         let m = views.facts(ref.meeting)
         let p = index.postIt(ref)
         let top = p.categoryPath.first ?? ""
-        return [
-            "id": p.id, "html": html.renderItemContent(p.content), "text": p.text,
-            "categoryPath": p.categoryPath.joined(separator: " › "), "hasCategory": !p.categoryPath.isEmpty,
-            "category": top, "categoryKey": views.fragments.categorySlugs.value(top) { Slug.make(top) },
-            "tags": views.tags(p.themes), "themes": p.themes.joined(separator: " "),
-            "meetingTitle": m.title, "meetingSlug": m.slug, "meetingURL": m.url,
-            "url": m.url + "#" + p.id, "dateText": m.dateText, "isoDate": m.isoDate,
-            "year": m.year, "color": ((ref.category % 5) + 1),
-        ]
+        return IdeaCard(
+            id: p.id, text: p.text, url: m.url + "#" + p.id, html: HTML(html.renderItemContent(p.content)),
+            categoryPath: p.categoryPath.joined(separator: " › "), category: top,
+            categoryKey: views.fragments.categorySlugs.value(top) { Slug.make(top) },
+            tags: views.tags(p.themes), themes: p.themes.joined(separator: " "),
+            meetingTitle: m.title, meetingSlug: m.slug, meetingURL: m.url, dateText: m.dateText, isoDate: m.isoDate,
+            year: m.year, color: (ref.category % 5) + 1)
     }
 
-    func ideasPage(theme: String?) -> [String: Any] {
+    func ideasPage(theme: String?) -> PageView {
         let refs = theme.map { index.themes[$0]?.postIts ?? [] } ?? index.allPostIts
         var categories: [String] = [], seenCategories = Set<String>()
         var meetings: [(String, String)] = [], seenMeetings = Set<Int>()
@@ -199,51 +181,44 @@ struct PortalPages: Sendable {
         }
         let path = theme.map { "idebank/\($0)/" } ?? "idebank/"
         let title = theme.map { "Idébanken: \(themeName($0))" } ?? "Idébanken"
-        return context.page(title: title, path: path, description: "Idéer och förslag från mötenas workshoppar.", section: "idebank/", extra: [
-            "cardsHTML": ideaCardsHTML(refs), "hasCards": !refs.isEmpty, "total": refs.count, "totalText": Phrases.count(refs.count, "idé", "idéer"),
-            "isFiltered": theme != nil, "themeName": theme.map(themeName) ?? "",
-            "allURL": "\(base)idebank/",
-            "themeOptions": index.themeOrder.filter { themes.contains($0) }.map { ["value": $0, "label": themeName($0)] },
-            "categoryOptions": categories.sortedSwedish(by: { $0 }).map { ["value": Slug.make($0), "label": $0] },
-            "meetingOptions": meetings.map { ["value": $0.0, "label": $0.1] },
-            "yearOptions": years.sorted(by: >).map { ["value": String($0), "label": String($0)] },
-            "themeLists": index.themeOrder.filter { !(index.themes[$0]?.postIts.isEmpty ?? true) }.map { slug -> [String: Any] in
-                ["name": themeName(slug), "url": "\(base)idebank/\(slug)/", "countText": "(\(index.themes[slug]?.postIts.count ?? 0))"]
-            },
-            "csvURL": "\(base)idebank/idebank.csv", "jsonURL": "\(base)data/ideas.json",
-        ])
+        return context.page(title: title, path: path, description: "Idéer och förslag från mötenas workshoppar.", section: "idebank/", content: IdeaBankPage(
+            cardsHTML: HTML(ideaCardsHTML(refs)), total: refs.count,
+            isFiltered: theme != nil, themeName: theme.map(themeName) ?? "",
+            allURL: "\(base)idebank/", csvURL: "\(base)idebank/idebank.csv", jsonURL: "\(base)data/ideas.json",
+            themeOptions: index.themeOrder.filter { themes.contains($0) }.map { FilterOption(value: $0, label: themeName($0)) },
+            categoryOptions: categories.sortedSwedish(by: { $0 }).map { FilterOption(value: Slug.make($0), label: $0) },
+            meetingOptions: meetings.map { FilterOption(value: $0.0, label: $0.1) },
+            yearOptions: years.sorted(by: >).map { FilterOption(value: String($0), label: String($0)) },
+            themeLists: index.themeOrder.filter { !(index.themes[$0]?.postIts.isEmpty ?? true) }.map { slug in
+                CountedLink(name: themeName(slug), url: "\(base)idebank/\(slug)/", countText: "(\(index.themes[slug]?.postIts.count ?? 0))")
+            }))
     }
 
     // MARK: Organisations
 
-    func organizationsPage() -> [String: Any] {
-        var letters: [(String, [[String: Any]])] = []
+    func organizationsPage() -> PageView {
+        var letters: [(String, [OrganizationLink])] = []
         for slug in index.organizationOrder {
             guard let o = index.organization(slug) else { continue }
             let letter = String(o.name.prefix(1)).uppercased()
-            var entry = orgLink(slug)
-            entry["countText"] = Phrases.count(index.organizations[slug]?.meetings.count ?? 0, "möte", "möten")
+            let entry = orgLink(slug, countText: Phrases.count(index.organizations[slug]?.meetings.count ?? 0, "möte", "möten"))
             if letters.last?.0 == letter { letters[letters.count - 1].1.append(entry) } else { letters.append((letter, [entry])) }
         }
-        return context.page(title: "Organisationer", path: "organisationer/", description: "Organisationer som deltagit i mötena.", section: "organisationer/", extra: [
-            "letters": letters.map { ["letter": $0.0, "id": "bokstav-\(Slug.make($0.0).isEmpty ? "ovrigt" : Slug.make($0.0))", "organizations": $0.1] as [String: Any] },
-            "totalText": Phrases.count(index.organizationOrder.count, "organisation", "organisationer"),
-        ])
+        return context.page(title: "Organisationer", path: "organisationer/", description: "Organisationer som deltagit i mötena.", section: "organisationer/", content: OrganizationListPage(
+            letters: letters.map { OrganizationListPage.Letter(letter: $0.0, id: "bokstav-\(Slug.make($0.0).isEmpty ? "ovrigt" : Slug.make($0.0))", organizations: $0.1) },
+            totalText: Phrases.count(index.organizationOrder.count, "organisation", "organisationer")))
     }
 
-    func organizationPage(_ slug: String) -> [String: Any] {
+    func organizationPage(_ slug: String) -> PageView {
         let o = index.organization(slug)
         let stats = index.organizations[slug]
-        return context.page(title: o?.name ?? slug, path: "organisationer/\(slug)/", description: nil, section: "organisationer/", extra: [
-            "name": o?.name ?? slug, "kind": nonEmpty(o?.kind), "website": nonEmpty(o?.url),
-            "aliasesText": nonEmpty(Phrases.list(o?.aliases ?? [])),
-            "meetings": (stats?.meetings ?? []).map(views.cardHTML),
-            "meetingsText": Phrases.count(stats?.meetings.count ?? 0, "möte", "möten"),
-            "tags": views.tags(stats?.themes ?? []),
-        ])
+        return context.page(title: o?.name ?? slug, path: "organisationer/\(slug)/", description: nil, section: "organisationer/", content: OrganizationPage(
+            name: o?.name ?? slug, meetingsText: Phrases.count(stats?.meetings.count ?? 0, "möte", "möten"),
+            kind: Text(o?.kind), website: Text(o?.url), aliasesText: Text(Phrases.list(o?.aliases ?? [])),
+            meetings: (stats?.meetings ?? []).map(views.cardHTML), tags: views.tags(stats?.themes ?? [])))
     }
 
-    func dataPage() -> [String: Any] {
+    func dataPage() -> PageView {
         let files: [(String, String, String)] = [
             ("data/meetings.json", "meetings.json", "Alla möten: titel, datum, typ, arrangör, plats, teman, deltagande organisationer och antal frågor och idéer."),
             ("data/questions.json", "questions.json", "Alla frågor med nummer, sammanhang (t.ex. rundabordssamtal), delfrågor, sammanfattningspunkter, teman och länk."),
@@ -254,8 +229,7 @@ struct PortalPages: Sendable {
             ("feed.xml", "feed.xml", "Atom-flöde med de 50 senaste mötena."),
             ("sitemap.xml", "sitemap.xml", "Webbplatskarta över alla sidor."),
         ]
-        return context.page(title: "Öppna data", path: "data/", description: "Portalens innehåll som öppna data i JSON och CSV.", section: nil, extra: [
-            "files": files.map { ["url": base + $0.0, "name": $0.1, "description": $0.2] },
-        ])
+        return context.page(title: "Öppna data", path: "data/", description: "Portalens innehåll som öppna data i JSON och CSV.", section: nil,
+                            content: DataPage(files: files.map { DataPage.File(url: base + $0.0, name: $0.1, description: $0.2) }))
     }
 }

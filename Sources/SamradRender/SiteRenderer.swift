@@ -1,3 +1,4 @@
+import Mustache
 import SamradAggregate
 import SamradCore
 import SamradExtract
@@ -45,7 +46,7 @@ public struct SiteRenderer: Sendable {
     struct PageJob: @unchecked Sendable {
         var path: String
         var template: String
-        var build: @Sendable () -> [String: Any]
+        var build: @Sendable () -> PageView
     }
 
     /// One file of the output, made on demand: a full build makes them all in parallel,
@@ -84,53 +85,44 @@ public struct SiteRenderer: Sendable {
         let config = self.config
 
         jobs.append(PageJob(path: "", template: "index") {
-            StartPage(index: index, views: views).context(ctx)
+            StartPage(index: index, views: views).view(ctx)
         })
         jobs.append(PageJob(path: "moten/", template: "meetings") {
-            let years = index.years.map { year -> [String: Any] in
-                ["year": year.year, "meetings": year.meetings.map(views.cardHTML)]
-            }
-            return ctx.page(title: "Möten", path: "moten/", description: "Alla dokumenterade möten, de senaste först.", section: "moten/", extra: [
-                "years": years,
-                "introText": "\(Phrases.count(index.site.meetings.count, "dokumenterat möte", "dokumenterade möten")), de senaste först.",
-                "chartHTML": Charts.meetingsPerYear(index),
-            ])
+            let years = index.years.map { MeetingListPage.Year(year: $0.year, meetings: $0.meetings.map(views.cardHTML)) }
+            return ctx.page(title: "Möten", path: "moten/", description: "Alla dokumenterade möten, de senaste först.", section: "moten/", content: MeetingListPage(
+                introText: "\(Phrases.count(index.site.meetings.count, "dokumenterat möte", "dokumenterade möten")), de senaste först.",
+                chartHTML: HTML(Charts.meetingsPerYear(index)), years: years))
         })
         jobs.append(PageJob(path: "tillganglighet/", template: "accessibility") {
             ctx.page(title: "Tillgänglighetsredogörelse", path: "tillganglighet/", description: "Hur tillgänglig portalen är och hur du rapporterar brister.",
-                     section: nil, extra: AccessibilityStatement.context(config, html: html))
+                     section: nil, content: AccessibilityStatement.view(config, html: html))
         })
         let searchEnabled = self.searchEnabled
         jobs.append(PageJob(path: "sok/", template: "search") {
-            ctx.page(title: "Sök", path: "sok/", description: "Sök i alla möten, frågor och idéer.", section: nil, extra: [
-                "searchEnabled": searchEnabled,
-            ])
+            ctx.page(title: "Sök", path: "sok/", description: "Sök i alla möten, frågor och idéer.", section: nil,
+                     content: SearchPage(searchEnabled: searchEnabled))
         })
         for (i, linked) in index.site.meetings.enumerated() {
             let m = linked.meeting
             jobs.append(PageJob(path: linked.path, template: "meeting") {
-                var context = views.page(i)
-                context["jsonLD"] = StructuredData.event(linked, index: index, config: config)
-                return ctx.page(title: m.title, path: linked.path, description: m.lede, section: "moten/", extra: context)
+                let page = views.page(i, jsonLD: StructuredData.event(linked, index: index, config: config))
+                return ctx.page(title: m.title, path: linked.path, description: m.lede, section: "moten/", content: page)
             })
             for appendix in m.appendices {
                 let path = "\(linked.path)\(appendix.slug)/"
                 jobs.append(PageJob(path: path, template: "appendix") {
-                    ctx.page(title: appendix.title, path: path, description: nil, section: "moten/", extra: [
-                        "title": appendix.title, "url": config.basePath + path, "meetingTitle": m.title,
-                        "meetingURL": views.url(linked), "isoDate": m.date.description, "dateText": views.dateText(m),
-                        "year": m.date.year,
-                        "blocks": appendix.body.map { views.block(m, $0) },
-                    ])
+                    ctx.page(title: appendix.title, path: path, description: nil, section: "moten/", content: AppendixPage(
+                        title: appendix.title, url: config.basePath + path, meetingTitle: m.title,
+                        meetingURL: views.url(linked), isoDate: m.date.description, dateText: views.dateText(m),
+                        year: m.date.year, blocks: appendix.body.map { views.block(m, $0) }))
                 })
             }
         }
         for page in index.site.pages {
             let path = "\(page.slug)/"
             jobs.append(PageJob(path: path, template: "page") {
-                ctx.page(title: page.title, path: path, description: page.description, section: path, extra: [
-                    "blocks": page.body.map { views.block(nil, $0) },
-                ])
+                ctx.page(title: page.title, path: path, description: page.description, section: path,
+                         content: BodyPage(blocks: page.body.map { views.block(nil, $0) }))
             })
         }
         jobs += PortalPages(index: index, views: views, html: html, context: ctx).jobs()

@@ -5,7 +5,7 @@ struct StartPage {
     let index: SiteIndex
     let views: MeetingViews
 
-    func context(_ ctx: PageContext) -> [String: Any] {
+    func view(_ ctx: PageContext) -> PageView {
         let meetings = index.site.meetings
         let questions = meetings.reduce(0) { $0 + $1.meeting.questions.count }
         let ideas = meetings.reduce(0) { $0 + $1.meeting.postItCount }
@@ -15,16 +15,15 @@ struct StartPage {
             Phrases.count(ideas, "idé", "idéer"),
             Phrases.count(index.organizationOrder.count, "organisation", "organisationer"),
         ]
-        let themes = index.themeOrder.compactMap { slug -> [String: Any]? in
+        let themes = index.themeOrder.compactMap { slug -> CountedLink? in
             guard let t = index.site.themes.theme(slug), let s = index.themes[slug], !s.meetings.isEmpty else { return nil }
-            return ["name": t.name, "url": "\(ctx.config.basePath)teman/\(slug)/", "countText": "(\(s.meetings.count))"]
+            return CountedLink(name: t.name, url: "\(ctx.config.basePath)teman/\(slug)/", countText: "(\(s.meetings.count))")
         }
-        return ctx.page(title: ctx.config.title, path: "", description: ctx.config.description, section: "", extra: [
-            "statsText": Phrases.list(stats) + ".",
-            "latest": meetings.indices.prefix(6).map(views.cardHTML),
-            "themes": themes, "hasThemes": !index.themeOrder.isEmpty,
-            "hasQuestions": questions > 0, "hasIdeas": ideas > 0,
-            "body": "",
-        ])
+        return ctx.page(title: ctx.config.title, path: "", description: ctx.config.description, section: "", content: StartPageView(
+            statsText: Phrases.list(stats) + ".",
+            latest: meetings.indices.prefix(6).map(views.cardHTML),
+            themes: themes, hasThemes: !index.themeOrder.isEmpty,
+            hasQuestions: questions > 0, hasIdeas: ideas > 0,
+            body: HTML("")))
     }
 }

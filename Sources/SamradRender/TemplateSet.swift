@@ -1,9 +1,10 @@
+import Mustache
 import SamradCore
 import SamradLoad
 
-/// The site's compiled Mustache templates (the engine is in Mustache/). Compiled once per
-/// build and shared by every page render. Missing or broken templates are content errors
-/// naming template and line.
+/// The site's compiled Mustache templates (swift-mustache's `MustacheLibrary`), compiled
+/// once per build and shared by every page render. Missing or broken templates are
+/// content errors naming template file and line.
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
 
@@ -20,9 +21,11 @@ public struct TemplateSet: Sendable {
             guard let file = sources[name] else { continue }
             do {
                 library.register(try MustacheTemplate(string: file.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.error("template error: \(describe(error.error))",
+                                  at: SourceLocation(file: file.path, line: error.context.lineNumber, column: error.context.columnNumber))
             } catch {
-                diagnostics.error("template error: \(describe(error.reason))",
-                                  at: SourceLocation(file: file.path, line: error.line, column: error.column))
+                diagnostics.error("template error: \(error)", at: SourceLocation(file: file.path))
             }
         }
         for name in required where sources[name] == nil {
@@ -40,11 +43,15 @@ public struct TemplateSet: Sendable {
         return (TemplateSet(library: library), diagnostics.items)
     }
 
-    public func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// The output of template `template` (a name such as "partials/meeting-card") for
+    /// `view`; "" for a name that is not in the set, which `compile` already reported.
+    func render(_ view: any MustacheParent, template: String) -> String {
+        library.render(view, withTemplate: template) ?? ""
     }
 
-    static func describe(_ reason: MustacheParseError.Reason) -> String {
+    /// swift-mustache's parse error in the words of our other template diagnostics.
+    static func describe(_ error: any Error) -> String {
+        guard let reason = error as? MustacheTemplate.Error else { return "the template cannot be read (\(error))" }
         switch reason {
         case .sectionCloseNameIncorrect: return "a closing tag {{/…}} does not match the section it closes"
         case .unfinishedName: return "a tag is not closed with }}"
@@ -52,6 +59,7 @@ public struct TemplateSet: Sendable {
         case .invalidSetDelimiter: return "invalid delimiter change"
         case .transformAppliedToInheritanceSection: return "a transform cannot be used on an inherited block"
         case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may stand inside {{<parent}}"
+        case .textInsideInheritSection: return "only {{$block}} overrides, not text, may stand inside {{<parent}}"
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "invalid pragma"
         }
     }

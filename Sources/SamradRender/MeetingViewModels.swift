@@ -1,0 +1,279 @@
+import Mustache
+
+// View models of a meeting: its card on listings and its page with the parts the
+// partials render (blocks, questions, summaries, post-it boards). Field names are the
+// names the templates use.
+
+/// partials/meeting-card, and the facts every meeting page shows at its top.
+struct MeetingCard: MustacheParent, Sendable {
+    let title: String, url: String, isoDate: String, dateText: String, slug: String
+    let kind: Text, lede: Text
+    let year: Int
+    /// "5 frågor · 30 idéer · 12 organisationer"; empty when there is nothing to count.
+    let countsText: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "isoDate": isoDate
+        case "dateText": dateText
+        case "kind": kind
+        case "lede": lede
+        case "hasCounts": !countsText.isEmpty
+        case "countsText": countsText
+        case "slug": slug
+        case "year": year
+        default: nil
+        }
+    }
+}
+
+/// meeting.mustache: the card's fields and everything on the meeting's page.
+struct MeetingPage: MustacheParent {
+    let card: MeetingCard
+    let jsonLD: HTML
+    let tags: [NamedLink]
+    /// Theme names for the search filter.
+    let searchThemes: [String]
+    let organizer: Text, commissionedBy: Text, location: Text, speakersText: Text
+    let blocks: [BlockView]
+    let toc: [TocEntry]
+    let boards: [BoardView]
+    let participants: [NamedLink]
+    let appendices: [TitledLink]
+    let documents: [DocumentLink]
+    let previous: TitledLink?, next: TitledLink?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "jsonLD": jsonLD
+        case "tags": tags
+        case "searchThemes": searchThemes
+        case "organizer": organizer
+        case "commissionedBy": commissionedBy
+        case "location": location
+        case "speakersText": speakersText
+        case "blocks": blocks
+        case "toc": toc
+        case "boards": boards
+        case "participants": participants
+        case "appendices": appendices
+        case "documents": documents
+        case "hasAttachments": !appendices.isEmpty || !documents.isEmpty
+        case "previous": orFalse(previous)
+        case "next": orFalse(next)
+        default: card.child(named: name)
+        }
+    }
+}
+
+/// A document listed under "Bilagor och dokument".
+struct DocumentLink: MustacheParent, Sendable {
+    let name: String, url: String
+    /// "1,2 MB"; empty when unknown.
+    let sizeText: Text
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "url": url
+        case "sizeText": sizeText
+        default: nil
+        }
+    }
+}
+
+/// An entry of the table of contents, with its sub-entries one level down.
+struct TocEntry: MustacheParent, Sendable {
+    let id: String, text: String
+    var children: [TocEntry] = []
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "text": text
+        case "children": children
+        default: nil
+        }
+    }
+}
+
+/// One block of a body for partials/blocks: HTML, a question or a summary. The other two
+/// names are `false`, so that a template never finds them in the page around the block.
+enum BlockView: MustacheParent {
+    case html(HTML)
+    case question(QuestionView)
+    case summary(SummaryView)
+    case nothing
+
+    func child(named key: String) -> Any? {
+        switch (key, self) {
+        case ("html", .html(let html)): html
+        case ("question", .question(let question)): question
+        case ("summary", .summary(let summary)): summary
+        case ("html", _), ("question", _), ("summary", _): false
+        default: nil
+        }
+    }
+}
+
+/// partials/question.
+struct QuestionView: MustacheParent {
+    let id: String, label: String, text: String, url: String
+    let titleHTML: HTML
+    let headingLevel: Int
+    let session: Text
+    let tags: [NamedLink]
+    let prompts: [HTMLItem]
+    let summary: SummaryView?
+    let hasDiscussion: Bool
+    let discussionHTML: HTML
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "label": label
+        case "titleHTML": titleHTML
+        case "text": text
+        case "headingLevel": headingLevel
+        case "session": session
+        case "tags": tags
+        case "prompts": prompts
+        case "summary": orFalse(summary)
+        case "hasDiscussion": hasDiscussion
+        case "discussionHTML": discussionHTML
+        case "url": url
+        default: nil
+        }
+    }
+}
+
+/// An item whose content is HTML and nothing else: a question's sub-prompt.
+struct HTMLItem: MustacheParent, Sendable {
+    let html: HTML
+
+    func child(named key: String) -> Any? { key == "html" ? html : nil }
+}
+
+/// partials/summary.
+struct SummaryView: MustacheParent, Sendable {
+    let id: String, label: String
+    let headingLevel: Int
+    let points: [SummaryPointView]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "label": label
+        case "headingLevel": headingLevel
+        case "points": points
+        default: nil
+        }
+    }
+}
+
+/// A summary point on its meeting's page; `tagsHTML` is its theme links with a leading space.
+struct SummaryPointView: MustacheParent, Sendable {
+    let id: String, text: String
+    let html: HTML, tagsHTML: HTML
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "html": html
+        case "tagsHTML": tagsHTML
+        case "text": text
+        default: nil
+        }
+    }
+}
+
+/// partials/board: a post-it board with its categories.
+struct BoardView: MustacheParent {
+    let id: String, title: String, countText: String
+    let introHTML: HTML
+    let categories: [BoardCategoryView]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "title": title
+        case "introHTML": introHTML
+        case "countText": countText
+        case "categories": categories
+        default: nil
+        }
+    }
+}
+
+/// A category of a board. `parentPath` is "A › B" for a nested category.
+struct BoardCategoryView: MustacheParent {
+    let id: String, title: String
+    let depth: Int, headingLevel: Int
+    let hasHeading: Bool
+    let parentPath: Text
+    let notesHTML: HTML
+    let postIts: [PostItView]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "title": title
+        case "depth": depth
+        case "hasHeading": hasHeading
+        case "headingLevel": headingLevel
+        case "parentPath": parentPath
+        case "notesHTML": notesHTML
+        case "postIts": postIts
+        default: nil
+        }
+    }
+}
+
+/// A post-it on its board; `color` 1–5 follows its top category.
+struct PostItView: MustacheParent, Sendable {
+    let id: String, text: String
+    let html: HTML
+    let tags: [NamedLink]
+    let color: Int
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "html": html
+        case "tags": tags
+        case "color": color
+        case "text": text
+        default: nil
+        }
+    }
+}
+
+/// appendix.mustache: an appendix page of a meeting.
+struct AppendixPage: MustacheParent {
+    let title: String, url: String, meetingTitle: String, meetingURL: String, isoDate: String, dateText: String
+    let year: Int
+    let blocks: [BlockView]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "url": url
+        case "meetingTitle": meetingTitle
+        case "meetingURL": meetingURL
+        case "isoDate": isoDate
+        case "dateText": dateText
+        case "year": year
+        case "blocks": blocks
+        default: nil
+        }
+    }
+}
+
+/// page.mustache: a free-standing page from content/pages.
+struct BodyPage: MustacheParent {
+    let blocks: [BlockView]
+
+    func child(named key: String) -> Any? { key == "blocks" ? blocks : nil }
+}

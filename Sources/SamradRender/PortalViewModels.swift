@@ -1,0 +1,359 @@
+import Mustache
+
+// View models of the pages across meetings: start page, meeting list, themes, question
+// and idea banks, organisations, open data, search, accessibility statement.
+
+/// index.mustache: the start page.
+struct StartPageView: MustacheParent {
+    let statsText: String
+    let latest: [CardSlot]
+    let themes: [CountedLink]
+    let hasThemes: Bool, hasQuestions: Bool, hasIdeas: Bool
+    /// Room for a site's own text below the lists; empty in the default site.
+    let body: HTML
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "statsText": statsText
+        case "latest": latest
+        case "themes": themes
+        case "hasThemes": hasThemes
+        case "hasQuestions": hasQuestions
+        case "hasIdeas": hasIdeas
+        case "body": body
+        default: nil
+        }
+    }
+}
+
+/// meetings.mustache: every meeting by year, newest first.
+struct MeetingListPage: MustacheParent {
+    struct Year: MustacheParent {
+        let year: Int
+        let meetings: [CardSlot]
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "year": year
+            case "meetings": meetings
+            default: nil
+            }
+        }
+    }
+
+    let introText: String
+    let chartHTML: HTML
+    let years: [Year]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "introText": introText
+        case "chartHTML": chartHTML
+        case "years": years
+        default: nil
+        }
+    }
+}
+
+/// A theme as the theme list shows it, and the head of its own page.
+struct ThemeSummary: MustacheParent, Sendable {
+    let slug: String, name: String, url: String
+    let description: Text
+    /// "12 möten · 30 frågor"; only counts above zero.
+    let countsText: String
+    /// Inline SVG of meetings per year.
+    let sparkline: HTML
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "slug": slug
+        case "name": name
+        case "description": description
+        case "url": url
+        case "countsText": countsText
+        case "sparkline": sparkline
+        default: nil
+        }
+    }
+}
+
+/// themes.mustache.
+struct ThemeListPage: MustacheParent {
+    let themes: [ThemeSummary]
+    let heatmapHTML: HTML
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "themes": themes
+        case "heatmapHTML": heatmapHTML
+        default: nil
+        }
+    }
+}
+
+/// theme.mustache: one theme's meetings, questions, summary points and ideas.
+struct ThemePage: MustacheParent {
+    let summary: ThemeSummary
+    let meetings: [MeetingCard]
+    let questionGroups: [QuestionGroup]
+    /// The idea cards (partials/idea-card, each rendered once per build), one per line.
+    let postItsHTML: HTML
+    let related: [CountedLink]
+    let organizations: [OrganizationLink]
+    let ideasURL: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "meetings": meetings
+        case "questionGroups": questionGroups
+        case "postItsHTML": postItsHTML
+        case "hasPostIts": !postItsHTML.isNull
+        case "related": related
+        case "organizations": organizations
+        case "ideasURL": ideasURL
+        default: summary.child(named: key)
+        }
+    }
+}
+
+/// A meeting's questions (and summary points not under a question) on the theme page
+/// and in the question bank.
+struct QuestionGroup: MustacheParent {
+    let title: String, url: String, dateText: String, isoDate: String
+    let questions: [QuestionLine]
+    let meetingPoints: [PointLink]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "url": url
+        case "dateText": dateText
+        case "isoDate": isoDate
+        case "questions": questions
+        case "meetingPoints": meetingPoints
+        case "hasMeetingPoints": !meetingPoints.isEmpty
+        default: nil
+        }
+    }
+}
+
+/// A question as one line of a list, linking to it on its meeting's page.
+struct QuestionLine: MustacheParent {
+    let id: String, url: String, label: String, text: String
+    let session: Text
+    /// Whether the question itself is tagged with the theme (not only one of its points).
+    var onTheme = true
+    /// Theme slugs separated by spaces, for the question bank's filter.
+    var themes = ""
+    var tags: [NamedLink] = []
+    let points: [PointLink]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "url": url
+        case "label": label
+        case "text": text
+        case "session": session
+        case "onTheme": onTheme
+        case "themes": themes
+        case "tags": tags
+        case "points": points
+        case "hasPoints": !points.isEmpty
+        default: nil
+        }
+    }
+}
+
+/// A summary point away from its meeting, linking to it there.
+struct PointLink: MustacheParent, Sendable {
+    let id: String, url: String
+    let html: HTML
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "url": url
+        case "html": html
+        default: nil
+        }
+    }
+}
+
+/// An organisation in a list; `countText` is its number of meetings where shown.
+struct OrganizationLink: MustacheParent, Sendable {
+    let name: String, url: String
+    let kind: Text
+    var countText = ""
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "url": url
+        case "kind": kind
+        case "countText": countText
+        default: nil
+        }
+    }
+}
+
+/// questions.mustache: the question bank.
+struct QuestionBankPage: MustacheParent {
+    let groups: [QuestionGroup]
+    let total: Int
+    let themeOptions: [FilterOption]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "groups": groups
+        case "total": total
+        case "totalText": Phrases.count(total, "fråga", "frågor")
+        case "themeOptions": themeOptions
+        default: nil
+        }
+    }
+}
+
+/// ideas.mustache: the idea bank, whole or for one theme.
+struct IdeaBankPage: MustacheParent {
+    /// The idea cards (partials/idea-card, each rendered once per build), one per line.
+    let cardsHTML: HTML
+    let total: Int
+    let isFiltered: Bool
+    let themeName: String, allURL: String, csvURL: String, jsonURL: String
+    let themeOptions: [FilterOption], categoryOptions: [FilterOption], meetingOptions: [FilterOption], yearOptions: [FilterOption]
+    let themeLists: [CountedLink]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "cardsHTML": cardsHTML
+        case "hasCards": total > 0
+        case "total": total
+        case "totalText": Phrases.count(total, "idé", "idéer")
+        case "isFiltered": isFiltered
+        case "themeName": themeName
+        case "allURL": allURL
+        case "themeOptions": themeOptions
+        case "categoryOptions": categoryOptions
+        case "meetingOptions": meetingOptions
+        case "yearOptions": yearOptions
+        case "themeLists": themeLists
+        case "csvURL": csvURL
+        case "jsonURL": jsonURL
+        default: nil
+        }
+    }
+}
+
+/// partials/idea-card: a post-it in the idea bank and on theme pages.
+struct IdeaCard: MustacheParent {
+    let id: String, text: String, url: String
+    let html: HTML
+    /// "Top › Sub"; `category` is the top one and `categoryKey` its slug for the filter.
+    let categoryPath: String, category: String, categoryKey: String
+    let tags: [NamedLink]
+    /// Theme slugs separated by spaces, for the filter.
+    let themes: String
+    let meetingTitle: String, meetingSlug: String, meetingURL: String, dateText: String, isoDate: String
+    let year: Int, color: Int
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "html": html
+        case "text": text
+        case "categoryPath": categoryPath
+        case "hasCategory": !categoryPath.isEmpty
+        case "category": category
+        case "categoryKey": categoryKey
+        case "tags": tags
+        case "themes": themes
+        case "meetingTitle": meetingTitle
+        case "meetingSlug": meetingSlug
+        case "meetingURL": meetingURL
+        case "url": url
+        case "dateText": dateText
+        case "isoDate": isoDate
+        case "year": year
+        case "color": color
+        default: nil
+        }
+    }
+}
+
+/// organizations.mustache: organisations under their initial letters.
+struct OrganizationListPage: MustacheParent {
+    struct Letter: MustacheParent {
+        let letter: String, id: String
+        let organizations: [OrganizationLink]
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "letter": letter
+            case "id": id
+            case "organizations": organizations
+            default: nil
+            }
+        }
+    }
+
+    let letters: [Letter]
+    let totalText: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "letters": letters
+        case "totalText": totalText
+        default: nil
+        }
+    }
+}
+
+/// organization.mustache.
+struct OrganizationPage: MustacheParent {
+    let name: String, meetingsText: String
+    let kind: Text, website: Text, aliasesText: Text
+    let meetings: [CardSlot]
+    let tags: [NamedLink]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "kind": kind
+        case "website": website
+        case "aliasesText": aliasesText
+        case "meetings": meetings
+        case "meetingsText": meetingsText
+        case "tags": tags
+        default: nil
+        }
+    }
+}
+
+/// data.mustache: the open data files.
+struct DataPage: MustacheParent {
+    struct File: MustacheParent {
+        let url: String, name: String, description: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "url": url
+            case "name": name
+            case "description": description
+            default: nil
+            }
+        }
+    }
+
+    let files: [File]
+
+    func child(named key: String) -> Any? { key == "files" ? files : nil }
+}
+
+/// search.mustache.
+struct SearchPage: MustacheParent {
+    /// Whether this build has a Pagefind index.
+    let searchEnabled: Bool
+
+    func child(named key: String) -> Any? { key == "searchEnabled" ? searchEnabled : nil }
+}
