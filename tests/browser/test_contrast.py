@@ -207,6 +207,8 @@ def test_summary_landmarks_have_names_of_their_own(browser, uneven_site, where):
     repeated = [f"{role} {name!r} ×{n}" for (role, name), n in seen.items() if n > 1]
     assert not repeated, f"landmarks a screen reader cannot tell apart: {repeated}"
     if where == "uneven":
-        assert asides == ["Sammanfattning", "Sammanfattning Fråga 1 Vad behövs?",
-                          "Sammanfattning Fråga 2 Vem gör vad?", "Sammanfattning Fråga 3 När börjar vi?"]
+        # The summary heading is set in capitals by CSS, which Chromium's name keeps.
+        assert [name.casefold() for name in asides] == [
+            "sammanfattning", "sammanfattning fråga 1 vad behövs?",
+            "sammanfattning fråga 2 vem gör vad?", "sammanfattning fråga 3 när börjar vi?"]
     assert axe_rule(browser, "landmark-unique") == []

@@ -109,7 +109,8 @@ struct SearchEngineDataTests {
         }
         // Without attendance nothing says how people took part, so no mode is claimed;
         // the required properties are all there.
-        let placeOnly = try Self.jsonLD(try #require(site.read("moten/2024-06-10-bara-plats/index.html")))
+        let placePage = try #require(site.read("moten/2024-06-10-bara-plats/index.html"))
+        let placeOnly = try Self.jsonLD(placePage)
         #expect(placeOnly.count == 1)
         for event in placeOnly {
             #expect(Self.googleEventProblems(event, recommended: false) == [])
@@ -128,7 +129,8 @@ struct SearchEngineDataTests {
         defer { site.cleanup() }
         _ = site.build()
         func event(_ slug: String) throws -> [String: Any] {
-            try #require(try Self.jsonLD(try #require(site.read("moten/\(slug)/index.html"))).first)
+            let page = try #require(site.read("moten/\(slug)/index.html"))
+            return try #require(try Self.jsonLD(page).first)
         }
         let inPerson = try event("2024-01-10-pa-plats")
         #expect(inPerson["eventAttendanceMode"] as? String == "https://schema.org/OfflineEventAttendanceMode")
