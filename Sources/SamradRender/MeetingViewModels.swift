@@ -160,6 +160,8 @@ struct HTMLItem: MustacheParent, Sendable {
 struct SummaryView: MustacheParent, Sendable {
     let id: String, label: String
     let headingLevel: Int
+    /// The id of the question heading a question's summary belongs to; empty for a meeting's own.
+    let questionID: Text
     let points: [SummaryPointView]
 
     func child(named key: String) -> Any? {
@@ -167,6 +169,7 @@ struct SummaryView: MustacheParent, Sendable {
         case "id": id
         case "label": label
         case "headingLevel": headingLevel
+        case "questionID": questionID
         case "points": points
         default: nil
         }

@@ -150,13 +150,17 @@ struct MeetingViews: Sendable {
             titleHTML: HTML(html.renderInlines(q.title)), headingLevel: Swift.min(6, Swift.max(2, q.level)),
             session: Text(q.session), tags: tags(q.tags),
             prompts: q.prompts.map { HTMLItem(html: HTML(html.renderItemContent($0.content, includeTags: true))) },
-            summary: q.summary.map { summary($0, headingLevel: Swift.min(6, Swift.max(2, q.level) + 1)) },
+            summary: q.summary.map { summary($0, headingLevel: Swift.min(6, Swift.max(2, q.level) + 1), question: q.id) },
             hasDiscussion: !q.discussion.isEmpty, discussionHTML: HTML(discussionHTML(q.discussion)))
     }
 
-    func summary(_ s: Summary, headingLevel: Int) -> SummaryView {
+    /// - Parameter question: the id of the question heading a question's summary belongs
+    ///   to. Its landmark is named by both headings ("Sammanfattning Fråga 3 Vad …?"), so a
+    ///   screen reader's landmark list tells the summaries of a meeting apart.
+    func summary(_ s: Summary, headingLevel: Int, question: String? = nil) -> SummaryView {
         SummaryView(
             id: s.id, label: config.summaryLabels.first ?? "Sammanfattning", headingLevel: headingLevel,
+            questionID: Text(question),
             points: s.points.map { p in
                 SummaryPointView(id: p.id, text: p.text, html: HTML(html.renderItemContent(p.content)), tagsHTML: HTML(tagsHTML(p.tags)))
             })

@@ -102,10 +102,11 @@ public struct SiteRenderer: Sendable {
             ctx.page(title: "Sök", path: "sok/", description: "Sök i alla möten, frågor och idéer.", section: nil,
                      content: SearchPage(searchEnabled: searchEnabled))
         })
+        let organizationURLs = OrganizationURLs(index.site.organizations)
         for (i, linked) in index.site.meetings.enumerated() {
             let m = linked.meeting
             jobs.append(PageJob(path: linked.path, template: "meeting") {
-                let page = views.page(i, jsonLD: StructuredData.event(linked, index: index, config: config))
+                let page = views.page(i, jsonLD: StructuredData.event(linked, index: index, config: config, organizations: organizationURLs))
                 return ctx.page(title: m.title, path: linked.path, description: m.lede, section: "moten/", content: page)
             })
             for appendix in m.appendices {
