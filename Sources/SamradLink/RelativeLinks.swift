@@ -45,9 +45,9 @@ enum RelativeLinks {
             var changed = false
             switch node.kind {
             case .link(let destination, let title):
-                if let url = rootRelative(destination, page) { copy.kind = .link(url, title); changed = true }
+                if let url = rootRelative(destination, page) { copy.kind = .link(destination: url, title: title); changed = true }
             case .image(let source, let title):
-                if let url = rootRelative(source, page) { copy.kind = .image(url, title); changed = true }
+                if let url = rootRelative(source, page) { copy.kind = .image(source: url, title: title); changed = true }
             default: break
             }
             if let children = rebased(node.children, page) { copy.children = children; changed = true }
