@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -34,6 +35,8 @@ let package = Package(
             dependencies: [
                 "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate",
                 .product(name: "Mustache", package: "swift-mustache"),
+                // The idea bank as an .xlsx workbook (a ZIP of XML parts).
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The default templates and assets, compiled into the binary so that it needs
             // no files beside it (see DEVELOPERS.md, "Templates").

@@ -10,9 +10,12 @@ want_test=0
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for p in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev; do have_pkg "$p" || need+=("$p"); done
+# zlib1g-dev: ZIPFoundation (the idea bank as .xlsx) compresses with zlib.
+for p in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev zlib1g-dev; do have_pkg "$p" || need+=("$p"); done
 if [ "$want_test" = 1 ]; then
-  for p in chromium chromium-driver default-jre-headless hugo time; do have_pkg "$p" || need+=("$p"); done
+  # libreoffice-calc-nogui: opens the idea bank spreadsheets as a reader would (soffice --convert-to).
+  # hugo and time: Benchmarks/run.sh compares with Hugo and measures with GNU time.
+  for p in chromium chromium-driver default-jre-headless libreoffice-calc-nogui hugo time; do have_pkg "$p" || need+=("$p"); done
 fi
 python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 

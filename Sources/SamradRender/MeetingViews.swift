@@ -28,14 +28,14 @@ struct MeetingViews: Sendable {
         }
     }
 
-    func url(_ m: LinkedMeeting) -> String { base + m.path }
+    func url(_ m: LinkedMeeting) -> String { config.href(m.path) }
 
     /// Tag links for a list of theme slugs; the same few combinations recur on tens of
     /// thousands of ideas and points, so each is made once.
     func tags(_ slugs: [String]) -> [NamedLink] {
         fragments.tagLists.value(slugs) {
             index.site.themes.resolveAll(slugs).map { slug in
-                NamedLink(name: index.site.themes.theme(slug)?.name ?? slug, url: "\(base)teman/\(slug)/", slug: slug)
+                NamedLink(name: index.site.themes.theme(slug)?.name ?? slug, url: config.href("teman/\(slug)/"), slug: slug)
             }
         }
     }
@@ -66,9 +66,10 @@ struct MeetingViews: Sendable {
     func page(_ i: Int, jsonLD: String) -> MeetingPage {
         let linked = index.meeting(i)
         let m = linked.meeting
-        let appendices = m.appendices.map { TitledLink(title: $0.title, url: "\(url(linked))\($0.slug)/") }
+        let appendices = m.appendices.map { TitledLink(title: $0.title, url: config.href("\(linked.path)\($0.slug)/")) }
         var documents = m.documents.map { d in
-            DocumentLink(name: d.name, url: URLSafety.isRelative(d.outputPath) ? base + d.outputPath : d.outputPath, sizeText: Text(Phrases.fileSize(d.size)))
+            DocumentLink(name: d.name, url: URLSafety.isRelative(d.outputPath) ? config.href(d.outputPath) : URLPath.escapeAuthored(d.outputPath),
+                         sizeText: Text(Phrases.fileSize(d.size)))
         }
         if m.documents.isEmpty {
             // Without a `documents` list, attached files that are documents are listed.
@@ -76,7 +77,7 @@ struct MeetingViews: Sendable {
             for a in m.attachments {
                 let ext = a.outputPath.split(separator: ".").last.map { $0.lowercased() } ?? ""
                 if documentTypes.contains(ext) {
-                    documents.append(DocumentLink(name: String(a.outputPath.split(separator: "/").last ?? ""), url: base + a.outputPath, sizeText: Text(nil)))
+                    documents.append(DocumentLink(name: String(a.outputPath.split(separator: "/").last ?? ""), url: config.href(a.outputPath), sizeText: Text(nil)))
                 }
             }
         }
@@ -90,7 +91,7 @@ struct MeetingViews: Sendable {
             blocks: m.body.map { block(m, $0) }, toc: toc(m),
             boards: m.boards.enumerated().map { board($0.element, index: $0.offset) },
             participants: linked.participants.map { slug in
-                NamedLink(name: index.organization(slug)?.name ?? slug, url: "\(base)organisationer/\(slug)/", slug: slug)
+                NamedLink(name: index.organization(slug)?.name ?? slug, url: config.href("organisationer/\(slug)/"), slug: slug)
             },
             appendices: appendices, documents: documents,
             previous: i + 1 < index.site.meetings.count ? link(i + 1) : nil, next: i > 0 ? link(i - 1) : nil)

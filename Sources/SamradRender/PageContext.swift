@@ -15,7 +15,7 @@ struct PageContext: Sendable {
         self.sections = sections
         let base = config.basePath
         site = SiteView(config: config)
-        footerLinks = pages.map { LabelledLink(label: $0.title, url: "\(base)\($0.slug)/") }
+        footerLinks = pages.map { LabelledLink(label: $0.title, url: config.href("\($0.slug)/")) }
             + [LabelledLink(label: "Tillgänglighetsredogörelse", url: "\(base)tillganglighet/"),
                LabelledLink(label: "Öppna data", url: "\(base)data/"), LabelledLink(label: "Nyhetsflöde (Atom)", url: "\(base)feed.xml")]
     }
@@ -25,7 +25,7 @@ struct PageContext: Sendable {
     ///   - section: which navigation entry is current.
     ///   - content: the page's own view model; names it does not know are the shell's.
     func page(title: String, path: String, description: String?, section: String?, content: any MustacheParent = NoContent()) -> PageView {
-        let nav = sections.map { LabelledLink(label: $0.label, url: config.basePath + $0.path, current: $0.path == section) }
+        let nav = sections.map { LabelledLink(label: $0.label, url: config.href($0.path), current: $0.path == section) }
         let info = PageInfo(
             title: title, fullTitle: path.isEmpty ? config.title : "\(title) – \(config.title)",
             description: Text(description ?? config.description), canonical: config.absoluteURL(path), path: path)

@@ -11,6 +11,7 @@ struct PortalPages: Sendable {
     let context: PageContext
 
     var base: String { context.config.basePath }
+    func href(_ path: String) -> String { context.config.href(path) }
     var allYears: [Int] { index.years.map(\.year).sorted() }
 
     func jobs() -> [SiteRenderer.PageJob] {
@@ -44,7 +45,7 @@ struct PortalPages: Sendable {
             (stats?.postIts.count ?? 0, "idé", "idéer"),
         ].filter { $0.0 > 0 }.map { Phrases.count($0.0, $0.1, $0.2) }
         return ThemeSummary(
-            slug: slug, name: t?.name ?? slug, url: "\(base)teman/\(slug)/", description: Text(t?.description),
+            slug: slug, name: t?.name ?? slug, url: href("teman/\(slug)/"), description: Text(t?.description),
             countsText: counts.joined(separator: " · "),
             sparkline: HTML(Charts.sparkline(stats?.meetingsPerYear ?? [:], years: allYears)))
     }
@@ -89,9 +90,9 @@ struct PortalPages: Sendable {
             summary: themeSummary(slug), meetings: (stats?.meetings ?? []).map { views.card($0) },
             questionGroups: questionGroups, postItsHTML: HTML(ideaCardsHTML(stats?.postIts ?? [])),
             related: (stats?.related ?? []).prefix(8).map { r in
-                CountedLink(name: themeName(r.slug), url: "\(base)teman/\(r.slug)/", countText: Phrases.count(r.count, "gång", "gånger"))
+                CountedLink(name: themeName(r.slug), url: href("teman/\(r.slug)/"), countText: Phrases.count(r.count, "gång", "gånger"))
             },
-            organizations: (stats?.organizations ?? []).map { orgLink($0) }, ideasURL: "\(base)idebank/\(slug)/")
+            organizations: (stats?.organizations ?? []).map { orgLink($0) }, ideasURL: href("idebank/\(slug)/"))
         return context.page(title: themeName(slug), path: "teman/\(slug)/", description: index.site.themes.theme(slug)?.description, section: "teman/", content: page)
     }
 
@@ -102,7 +103,7 @@ struct PortalPages: Sendable {
 
     func orgLink(_ slug: String, countText: String = "") -> OrganizationLink {
         let o = index.organization(slug)
-        return OrganizationLink(name: o?.name ?? slug, url: "\(base)organisationer/\(slug)/", kind: Text(o?.kind), countText: countText)
+        return OrganizationLink(name: o?.name ?? slug, url: href("organisationer/\(slug)/"), kind: Text(o?.kind), countText: countText)
     }
 
     // MARK: Question bank
@@ -184,13 +185,13 @@ struct PortalPages: Sendable {
         return context.page(title: title, path: path, description: "Idéer och förslag från mötenas workshoppar.", section: "idebank/", content: IdeaBankPage(
             cardsHTML: HTML(ideaCardsHTML(refs)), total: refs.count,
             isFiltered: theme != nil, themeName: theme.map(themeName) ?? "",
-            allURL: "\(base)idebank/", csvURL: "\(base)idebank/idebank.csv", jsonURL: "\(base)data/ideas.json",
+            allURL: "\(base)idebank/", csvURL: "\(base)idebank/idebank.csv", xlsxURL: "\(base)idebank/idebank.xlsx", jsonURL: "\(base)data/ideas.json",
             themeOptions: index.themeOrder.filter { themes.contains($0) }.map { FilterOption(value: $0, label: themeName($0)) },
             categoryOptions: categories.sortedSwedish(by: { $0 }).map { FilterOption(value: Slug.make($0), label: $0) },
             meetingOptions: meetings.map { FilterOption(value: $0.0, label: $0.1) },
             yearOptions: years.sorted(by: >).map { FilterOption(value: String($0), label: String($0)) },
             themeLists: index.themeOrder.filter { !(index.themes[$0]?.postIts.isEmpty ?? true) }.map { slug in
-                CountedLink(name: themeName(slug), url: "\(base)idebank/\(slug)/", countText: "(\(index.themes[slug]?.postIts.count ?? 0))")
+                CountedLink(name: themeName(slug), url: href("idebank/\(slug)/"), countText: "(\(index.themes[slug]?.postIts.count ?? 0))")
             }))
     }
 
@@ -225,11 +226,12 @@ struct PortalPages: Sendable {
             ("data/ideas.json", "ideas.json", "Alla idéer (post-it-lappar) med kategori, text, teman, möte och länk."),
             ("data/themes.json", "themes.json", "Temana med beskrivning, alias, antal möten, frågor och idéer, och relaterade teman."),
             ("data/organizations.json", "organizations.json", "Organisationerna med typ, alternativa namn, möten och teman."),
-            ("idebank/idebank.csv", "idebank.csv", "Idébanken som kalkylblad: en rad per idé, UTF-8 med BOM så att Excel visar å, ä och ö."),
+            ("idebank/idebank.xlsx", "idebank.xlsx", "Idébanken som kalkylblad (Excel-arbetsbok): en rad per idé, öppnas i kolumner i Excel och LibreOffice oavsett språkinställningar."),
+            ("idebank/idebank.csv", "idebank.csv", "Idébanken som CSV för dataverktyg (RFC 4180, kommaseparerad, UTF-8 med BOM)."),
             ("feed.xml", "feed.xml", "Atom-flöde med de 50 senaste mötena."),
             ("sitemap.xml", "sitemap.xml", "Webbplatskarta över alla sidor."),
         ]
         return context.page(title: "Öppna data", path: "data/", description: "Portalens innehåll som öppna data i JSON och CSV.", section: nil,
-                            content: DataPage(files: files.map { DataPage.File(url: base + $0.0, name: $0.1, description: $0.2) }))
+                            content: DataPage(files: files.map { DataPage.File(url: href($0.0), name: $0.1, description: $0.2) }))
     }
 }

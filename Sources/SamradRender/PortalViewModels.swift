@@ -220,7 +220,7 @@ struct IdeaBankPage: MustacheParent {
     let cardsHTML: HTML
     let total: Int
     let isFiltered: Bool
-    let themeName: String, allURL: String, csvURL: String, jsonURL: String
+    let themeName: String, allURL: String, csvURL: String, xlsxURL: String, jsonURL: String
     let themeOptions: [FilterOption], categoryOptions: [FilterOption], meetingOptions: [FilterOption], yearOptions: [FilterOption]
     let themeLists: [CountedLink]
 
@@ -239,6 +239,7 @@ struct IdeaBankPage: MustacheParent {
         case "yearOptions": yearOptions
         case "themeLists": themeLists
         case "csvURL": csvURL
+        case "xlsxURL": xlsxURL
         case "jsonURL": jsonURL
         default: nil
         }
