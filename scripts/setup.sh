@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what samrad needs on a Debian machine that has Swift, and nothing twice.
 #   scripts/setup.sh           build prerequisites + Pagefind (search)
-#   scripts/setup.sh --test    also what the test suite needs (Chromium, driver, Java, Hugo)
+#   scripts/setup.sh --test    also what the test suite needs (Chromium, driver, Java, Hugo, LibreOffice)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,9 +10,11 @@ want_test=0
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for p in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev; do have_pkg "$p" || need+=("$p"); done
+# poppler-utils (pdftotext) and pandoc are the converters `samrad import` runs.
+for p in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev poppler-utils pandoc; do have_pkg "$p" || need+=("$p"); done
 if [ "$want_test" = 1 ]; then
-  for p in chromium chromium-driver default-jre-headless; do have_pkg "$p" || need+=("$p"); done
+  # libreoffice-writer-nogui: the import tests turn their fixture documents into PDF with it.
+  for p in chromium chromium-driver default-jre-headless libreoffice-writer-nogui; do have_pkg "$p" || need+=("$p"); done
 fi
 python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 
