@@ -83,10 +83,18 @@ struct LineJoiner {
                 questionOpen = !(t.hasSuffix("?") || t.endsSentence) || (next?.startsLowercase ?? false)
                 continue
             }
-            if isHeading(t, line: line, blankBefore: blankSince, next: next) {
+            // From a PDF, a heading is a layout block of its own.
+            let blockGoesOn = line.relativeSize != nil && i + 1 < lines.count && !lines[i + 1].text.trimmed.isEmpty
+                && TextNormalizer.bulletItem(lines[i + 1].text.trimmed) == nil && !lines[i + 1].text.hasPrefix("[^")
+            if !blockGoesOn || (line.relativeSize ?? 0) >= 1.12, isHeading(t, line: line, blankBefore: blankSince, next: next) {
                 flush()
                 blocks.append(SourceBlock(kind: .heading(level: nil), text: t, line: line.number, page: line.page,
                                           relativeSize: line.relativeSize))
+                continue
+            }
+            if t.hasPrefix("[^"), t.contains("]: ") {
+                flush()
+                blocks.append(SourceBlock(kind: .verbatim, text: t, line: line.number, page: line.page))
                 continue
             }
             if MeetingRecognizer.isBareURL(t) {
@@ -165,7 +173,8 @@ struct LineJoiner {
         var j = i + 1
         while j < lines.count {
             let t = lines[j].text.trimmed
-            if !t.isEmpty { return t }
+            // Footnotes printed in between are not what comes next in the text.
+            if !t.isEmpty && !t.hasPrefix("[^") && !MeetingRecognizer.isBareURL(t) { return t }
             j += 1
         }
         return nil

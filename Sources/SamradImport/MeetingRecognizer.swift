@@ -16,6 +16,8 @@ struct MeetingRecognizer {
     private(set) var counts = ImportCounts()
     private(set) var dropped: [DroppedLine] = []
     private var footnoteURLs: [String] = []
+    /// Footnote definitions (`[^1]: …`), wherever they stood, for the end of index.md.
+    private var footnotes: [[String]] = []
     private var inQuestion = false
     private var questionNumbersUsed = false
 
@@ -97,13 +99,20 @@ struct MeetingRecognizer {
                 continue
             case .verbatim:
                 let lines = b.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                if b.text.hasPrefix("[^") { counts.footnotes += 1 } else if b.text.hasPrefix("|") || b.text.hasPrefix("<table") { counts.tables += 1 }
-                emit(.verbatim(lines))
+                if b.text.hasPrefix("[^") {
+                    footnotes.append(lines)
+                } else {
+                    if b.text.hasPrefix("|") || b.text.hasPrefix("<table") { counts.tables += 1 }
+                    emit(.verbatim(lines))
+                }
             case .listBreak:
                 break
             }
             i += 1
         }
+        // Footnotes at the end of the notes, where Markdown readers expect them.
+        for note in footnotes { body.append(.verbatim(note)) }
+        counts.footnotes += footnotes.count
         if !footnoteURLs.isEmpty {
             body.append(.unsure("\(footnoteURLs.count) footnote(s) whose mark in the text was lost in the PDF copy; they are listed here, move each to where it belongs"))
             body.append(.list(footnoteURLs))
@@ -133,11 +142,11 @@ struct MeetingRecognizer {
                                "rundabordssamtal", "gruppsamtal", "workshop", "pass", "session", "slutsatser", "medskick"]
 
     private mutating func emitHeading(_ text: String, sourceLevel: Int?, block: SourceBlock) {
-        let first = text.foldedForMatching.split(separator: " ").first.map(String.init) ?? ""
+        let first = text.foldedForMatching.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
         let isChapter = Self.chapterWords.contains(first)
         var level: Int
         // A level from the source (Word style, Markdown) or from a PDF's font size.
-        let given = sourceLevel ?? block.relativeSize.map { $0 >= 1.3 ? 2 : 3 }
+        let given = sourceLevel ?? block.relativeSize.map { $0 >= 1.12 ? 2 : 3 }
         if isChapter {
             level = 2
         } else if let given {
@@ -190,6 +199,10 @@ struct MeetingRecognizer {
     }
 
     private func key(_ s: String) -> String { LineJoiner.stripEmphasis(s).foldedForMatching }
+
+    static func isFootnote(_ b: SourceBlock) -> Bool {
+        (b.kind == .verbatim && b.text.hasPrefix("[^")) || (b.kind == .paragraph && isBareURL(b.text))
+    }
 
     static func isBareURL(_ t: String) -> Bool {
         (t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.")) && !t.contains(" ")
@@ -318,7 +331,10 @@ struct MeetingRecognizer {
             switch b.kind {
             case .heading(let level):
                 flushList()
-                let nextIsHeading = k + 1 < range.upperBound && blocks[k + 1].isHeading
+                // Footnotes printed between a category and its first sub-category do not count.
+                var n = k + 1
+                while n < range.upperBound, Self.isFootnote(blocks[n]) { n += 1 }
+                let nextIsHeading = n < range.upperBound && blocks[n].isHeading
                 var depth: Int
                 if let level {
                     // Levels relative to the board's highest category heading.
@@ -347,8 +363,13 @@ struct MeetingRecognizer {
                     out.append(.paragraph(b.text))
                 }
             case .verbatim:
-                flushList()
-                out.append(.verbatim(b.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+                let lines = b.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                if b.text.hasPrefix("[^") {
+                    footnotes.append(lines)
+                } else {
+                    flushList()
+                    out.append(.verbatim(lines))
+                }
             case .listBreak:
                 break
             }

@@ -23,7 +23,7 @@ enum PDFConverter {
         guard parser.parse() else {
             throw ImportFailure.converterFailed(tool: "pdftotext", detail: "its layout output could not be read")
         }
-        let raw = reader.lines
+        let raw = mergeSameBaseline(reader.lines)
         guard raw.contains(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             throw ImportFailure.noTextLayer
         }
@@ -49,12 +49,88 @@ enum PDFConverter {
             lastBlock = l.block
             lastPage = l.page
         }
+        markFootnotes(&result)
         return result
+    }
+
+    /// A footnote at the foot of a page: its number set small on a line of its own, the note
+    /// on the next line. It becomes `[^N]: note`, and the number after the word it belongs
+    /// to earlier on the page ("tryggare. 1") becomes the reference `[^N]`.
+    static func markFootnotes(_ lines: inout [SourceLine]) {
+        for i in lines.indices {
+            let t = lines[i].text.trimmingCharacters(in: .whitespaces)
+            guard !t.isEmpty, t.count <= 3, t.allSatisfy(\.isNumber), (lines[i].relativeSize ?? 1) < 0.8 else { continue }
+            guard let j = lines.indices.first(where: { $0 > i && !lines[$0].text.trimmingCharacters(in: .whitespaces).isEmpty }),
+                  lines[j].page == lines[i].page else { continue }
+            lines[j].text = "[^\(t)]: " + lines[j].text
+            lines[i].text = ""
+        }
+        for i in lines.indices where lines[i].text.hasPrefix("[^") {
+            guard let close = lines[i].text.firstIndex(of: "]") else { continue }
+            let t = String(lines[i].text[lines[i].text.index(lines[i].text.startIndex, offsetBy: 2)..<close])
+            // The reference: the number right after a word's punctuation ("tryggare. 1"), or
+            // after a word at the end of a line, nearest above the note on its page.
+            let page = lines[i].page
+            let above = stride(from: i - 1, through: 0, by: -1).filter { lines[$0].page == page }
+            func place(_ accept: (Character, Character?) -> Bool) -> Bool {
+                for k in above {
+                    var search = lines[k].text.endIndex
+                    while let r = lines[k].text.range(of: " " + t, options: .backwards, range: lines[k].text.startIndex..<search) {
+                        search = r.lowerBound
+                        guard let before = lines[k].text[..<r.lowerBound].last else { continue }
+                        let after = lines[k].text[r.upperBound...].first
+                        if after.map({ $0.isNumber || $0.isLetter }) == true { continue }
+                        if accept(before, after) {
+                            lines[k].text.replaceSubrange(r, with: "[^\(t)]")
+                            return true
+                        }
+                    }
+                }
+                return false
+            }
+            if !place({ b, _ in ".,;:!?”)".contains(b) }) {
+                _ = place({ b, a in b.isLetter && a == nil })
+            }
+        }
+    }
+
+    /// Pieces of one printed line that poppler puts in different blocks (a list's bullet
+    /// and its text) become one line again: same page, same baseline, left to right. The
+    /// text's block is the line's block.
+    static func mergeSameBaseline(_ lines: [BBoxReader.Line]) -> [BBoxReader.Line] {
+        var out: [BBoxReader.Line] = []
+        var byPage: [Int: [BBoxReader.Line]] = [:]
+        for l in lines { byPage[l.page, default: []].append(l) }
+        for page in byPage.keys.sorted() {
+            let sorted = (byPage[page] ?? []).enumerated().sorted { a, b in
+                abs(a.element.y - b.element.y) > 2 ? a.element.y < b.element.y : (a.element.x != b.element.x ? a.element.x < b.element.x : a.offset < b.offset)
+            }.map(\.element)
+            for l in sorted {
+                if var last = out.last, last.page == l.page, abs(last.y - l.y) <= 2 {
+                    // A small number before the text at the foot of the page: a footnote.
+                    if last.text.allSatisfy(\.isNumber), last.text.count <= 3, last.height < 0.8 * l.height {
+                        last.text = "[^\(last.text)]: " + l.text
+                        last.height = l.height
+                        last.block = l.block
+                        out[out.count - 1] = last
+                        continue
+                    }
+                    let textLonger = l.text.count > last.text.count
+                    last.text += " " + l.text
+                    if textLonger { last.block = l.block }
+                    last.height = max(last.height, l.height)
+                    out[out.count - 1] = last
+                } else {
+                    out.append(l)
+                }
+            }
+        }
+        return out
     }
 
     /// SAX reader for pdftotext's XHTML: page > flow > block > line > word.
     final class BBoxReader: NSObject, XMLParserDelegate {
-        struct Line { var text: String; var page: Int; var block: Int; var height: Double }
+        struct Line { var text: String; var page: Int; var block: Int; var height: Double; var y: Double = 0; var x: Double = 0 }
         var lines: [Line] = []
         private var page = 0
         private var block = 0
@@ -62,6 +138,8 @@ enum PDFConverter {
         private var word = ""
         private var inWord = false
         private var lineHeight = 0.0
+        private var lineY = 0.0
+        private var lineX = 0.0
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
             switch name {
@@ -72,6 +150,8 @@ enum PDFConverter {
                 let yMin = Double(attributes["yMin"] ?? "") ?? 0
                 let yMax = Double(attributes["yMax"] ?? "") ?? 0
                 lineHeight = max(0, yMax - yMin)
+                lineY = yMin
+                lineX = Double(attributes["xMin"] ?? "") ?? 0
             case "word":
                 inWord = true
                 word = ""
@@ -89,7 +169,7 @@ enum PDFConverter {
                 inWord = false
                 words.append(word)
             case "line":
-                lines.append(Line(text: words.joined(separator: " "), page: page, block: block, height: lineHeight))
+                lines.append(Line(text: words.joined(separator: " "), page: page, block: block, height: lineHeight, y: lineY, x: lineX))
             default: break
             }
         }
