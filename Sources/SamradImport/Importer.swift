@@ -199,9 +199,6 @@ public enum Importer {
             throw ImportFailure.unsupportedType(ext.isEmpty ? "(none)" : ext)
         }
         facts.readText(fullText, transcript: transcript)
-        if request.environment["SAMRAD_IMPORT_DEBUG"] != nil {
-            for b in blocks { FileHandle.standardError.write(Data("\(b.line) \(b.kind) size=\(b.relativeSize ?? 0) ps=\(b.pageStart) sp=\(b.spacersBefore): \(b.text.prefix(60))\n".utf8)) }
-        }
         var recognizer = MeetingRecognizer(labels: labels, transcript: transcript, markdownSource: markdown)
         recognizer.run(blocks)
         dropped += recognizer.dropped

@@ -46,7 +46,9 @@ struct MarkdownWriter {
     }
 
     static func board(_ b: DraftBoard, markdown: Bool) -> Written {
-        var lines = ["---", "title: \(quoted(b.title))", "appendix: postits", "draft: true", "---"]
+        // No `draft:` here: the board is published with its meeting, which is a draft, and
+        // the extractor leaves out appendices marked as drafts even from preview builds.
+        var lines = ["---", "title: \(quoted(b.title))", "appendix: postits", "---"]
         var unsure: [(Int, String)] = []
         body(b.body, markdown: markdown, into: &lines, unsure: &unsure)
         return Written(text: lines.joined(separator: "\n") + "\n", unsure: unsure)

@@ -231,7 +231,8 @@ struct MeetingRecognizer {
                 runs[runs.count - 1].items.append(b)
             } else if b.kind == .listBreak {
                 if !(runs.last?.items.isEmpty ?? true) { runs.append((nil, [])) }
-            } else if b.kind == .paragraph, b.text.hasSuffix(":"), b.text.count <= 60, !runs.isEmpty || !intro.isEmpty {
+            } else if b.kind == .paragraph, b.text.hasSuffix(":"), b.text.count <= 60, b.text.split(separator: " ").count <= 3 {
+                // "Civilsamhället:" names a group; "Organisationer som deltog i samrådet:" introduces the list.
                 pendingName = String(b.text.dropLast()).trimmed
             } else if b.kind == .paragraph, runs.isEmpty {
                 intro.append(b)

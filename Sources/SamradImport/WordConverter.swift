@@ -15,7 +15,18 @@ enum WordConverter {
         guard let text = String(data: out.stdout, encoding: .utf8) else {
             throw ImportFailure.converterFailed(tool: "pandoc", detail: "its output is not UTF-8")
         }
-        return text
+        return removingEmptyAnchors(text)
+    }
+
+    /// Pandoc keeps ODT's bookmarks as `<span id="anchor"></span>`; they carry no text.
+    static func removingEmptyAnchors(_ text: String) -> String {
+        var out = text
+        while let start = out.range(of: "<span id=\""),
+              let end = out.range(of: "\"></span>", range: start.upperBound..<out.endIndex),
+              !out[start.upperBound..<end.lowerBound].contains("<") {
+            out.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        return out
     }
 
     /// The Markdown's blocks: headings with their levels, list items with their depth,
