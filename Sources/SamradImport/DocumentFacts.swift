@@ -54,8 +54,12 @@ struct DocumentFacts: Sendable {
         if let best = headingChunks.max(by: { text($0).count < text($1).count }) {
             titleChunk = best
         }
-        for chunk in chunks {
+        for (n, chunk) in chunks.enumerated() {
             let t = text(chunk)
+            // A paragraph's first line ("Förord", then text that goes on) is not a title.
+            let runsOn = n + 1 < chunks.count && text(chunks[n + 1]).startsLowercase
+            let firstWord = t.foldedForMatching.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+            let isSectionName = MeetingRecognizer.chapterWords.contains(firstWord) || ["forord", "innehall", "sammanfattning"].contains(firstWord)
             let letters = t.filter(\.isLetter)
             let isMarkdownHeading = chunk.count == 1 && LineJoiner.markdownHeading(lines[chunk[0]].text.trimmed) != nil
             if !letters.isEmpty, letters.allSatisfy(\.isUppercase), letters.count > 12, !isMarkdownHeading, !t.hasSuffix(":") {
@@ -70,7 +74,8 @@ struct DocumentFacts: Sendable {
                 for i in chunk { drop(&lines, i, "cover label") }
                 continue
             }
-            if titleChunk == nil, t.count <= 200, !t.hasSuffix(":"), SwedishDates.find(in: t).isEmpty || t.count > 40 {
+            if titleChunk == nil, t.count <= 200, !t.hasSuffix(":"), !runsOn, !isSectionName, !t.endsSentence || t.hasSuffix("?"),
+               SwedishDates.find(in: t).isEmpty || t.count > 40 {
                 titleChunk = chunk
             }
         }
