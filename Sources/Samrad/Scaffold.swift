@@ -48,6 +48,10 @@ public enum Scaffold {
         # commissioned_by: ""
         # Ort eller lokal.
         location: ""
+        # Hur man deltog: in_person (på plats), online eller hybrid.
+        # attendance: in_person
+        # Dag då anteckningarna rättades i efterhand, ÅÅÅÅ-MM-DD (flöde och sitemap visar den).
+        # updated: \(date)
         # Deltagande organisationer, en per rad. Namnen matchas mot content/organizations.yml.
         participants:
           # - Fryshuset

@@ -201,6 +201,7 @@ public final class SiteSession: @unchecked Sendable {
         var diagnostics = Diagnostics(siteDiagnostics + pageDiagnostics + templateDiagnostics + rootDiagnostics.items)
         diagnostics.append(contentsOf: configDiagnostics.items)
         diagnostics.append(contentsOf: AccessibilityStatement.validate(config))
+        if let robots = Robots.subPathWarning(config, fromCommandLine: options.baseURL != nil) { diagnostics.append(robots) }
         var extractedMeetings: [Meeting] = []
         var themedMeetings: [SiteLinker.ThemedMeeting?] = []
         /// Meetings whose theme linking is not cached: linked together, in parallel, below.

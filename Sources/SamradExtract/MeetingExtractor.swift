@@ -71,6 +71,7 @@ public enum MeetingExtractor {
         let anchors = collectAnchors(body: body.body, questions: body.questions, summary: body.meetingSummary, boards: boards)
         let meeting = Meeting(
             slug: parsed.slug, file: parsed.file.path, title: fm.title, date: date, endDate: fm.endDate,
+            updated: fm.updated, attendance: fm.attendance,
             kind: fm.kind, organizer: fm.organizer, commissionedBy: fm.commissionedBy, location: fm.location,
             lede: fm.summary, draft: fm.draft, participants: fm.participants, frontThemes: frontThemes,
             body: body.body, questions: body.questions, summary: body.meetingSummary, boards: boards,

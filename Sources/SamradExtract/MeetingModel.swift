@@ -136,6 +136,9 @@ public struct Meeting: Sendable {
     public var title: String
     public var date: ISODate
     public var endDate: ISODate?
+    /// The day the record was last corrected, if the front matter says.
+    public var updated: ISODate?
+    public var attendance: Attendance?
     public var kind: String?
     public var organizer: String?
     public var commissionedBy: String?

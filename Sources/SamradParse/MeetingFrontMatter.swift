@@ -11,11 +11,21 @@ public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
     }
 }
 
+/// How people took part in a meeting (front matter `attendance`).
+public enum Attendance: String, Sendable, Hashable, CaseIterable {
+    case inPerson = "in_person"
+    case online
+    case hybrid
+}
+
 /// The front matter of a meeting, typed and validated.
 public struct MeetingFrontMatter: Sendable, Hashable {
     public var title: String = ""
     public var date: ISODate?
     public var endDate: ISODate?
+    /// When the record was last corrected; feeds and the sitemap date the page by it.
+    public var updated: ISODate?
+    public var attendance: Attendance?
     public var kind: String?
     public var organizer: String?
     public var commissionedBy: String?
@@ -27,7 +37,7 @@ public struct MeetingFrontMatter: Sendable, Hashable {
     public var draft = false
     public init() {}
 
-    static let fields = ["title", "date", "end_date", "kind", "organizer", "commissioned_by", "location",
+    static let fields = ["title", "date", "end_date", "updated", "attendance", "kind", "organizer", "commissioned_by", "location",
                          "participants", "themes", "summary", "documents", "draft"]
 }
 
@@ -85,6 +95,19 @@ enum FrontMatterParsing {
                 } else {
                     diagnostics.error("'\(key)' is '\(raw)', which is not a date; write it as YYYY-MM-DD, e.g. 2023-09-14", at: reader.location(value))
                 }
+            case "updated":
+                guard let raw = reader.text(value, field: key, &diagnostics) else { break }
+                if let d = ISODate(raw) { fm.updated = d } else {
+                    diagnostics.error("'updated' is '\(raw)', which is not a date; write the day the record was corrected as YYYY-MM-DD, e.g. 2024-03-01", at: reader.location(value))
+                }
+            case "attendance":
+                guard let raw = reader.text(value, field: key, &diagnostics)?.trimmed else { break }
+                if let mode = Attendance(rawValue: raw) { fm.attendance = mode } else {
+                    let known = Attendance.allCases.map(\.rawValue)
+                    let close = closestMatches(to: raw, in: known, limit: 1)
+                    let hint = close.isEmpty ? "" : " (did you mean '\(close[0])'?)"
+                    diagnostics.error("'attendance' is '\(raw)'; write one of \(known.joined(separator: ", "))\(hint)", at: reader.location(value))
+                }
             case "kind": fm.kind = reader.text(value, field: key, &diagnostics)?.trimmed
             case "organizer": fm.organizer = reader.text(value, field: key, &diagnostics)?.trimmed
             case "commissioned_by": fm.commissionedBy = reader.text(value, field: key, &diagnostics)?.trimmed
@@ -108,6 +131,11 @@ enum FrontMatterParsing {
         if !sawDate { diagnostics.error("the meeting has no date; add 'date: YYYY-MM-DD' to the front matter", at: top) }
         if let start = fm.date, let end = fm.endDate, end < start {
             diagnostics.error("'end_date' \(end) is before 'date' \(start)", at: top)
+        }
+        // A record is corrected after the meeting; an earlier day is a typo, and a feed
+        // entry updated before it was published would say something false.
+        if let start = fm.date, let updated = fm.updated, updated < start {
+            diagnostics.error("'updated' \(updated) is before 'date' \(start); 'updated' is the day the record was corrected", at: top)
         }
         return fm
     }

@@ -57,7 +57,9 @@ enum Charts {
                 let opacity = n == 0 ? "0.06" : String(format2(0.25 + 0.75 * Double(n) / Double(maxCount)))
                 svg += "<rect class=\"heat\" x=\"\(label + j * cell + 2)\" y=\"\(y + 2)\" width=\"\(cell - 4)\" height=\"\(rowH - 4)\" rx=\"3\" fill-opacity=\"\(opacity)\"></rect>"
                 if n > 0 {
-                    svg += "<text class=\"heat-value\" x=\"\(label + j * cell + cell / 2)\" y=\"\(y + rowH / 2 + 5)\" text-anchor=\"middle\">\(n)</text>"
+                    // The number's ink is chosen for the cell's own colour, in each scheme.
+                    let ink = HeatmapPalette.inkClasses(opacity: Double(opacity) ?? 1)
+                    svg += "<text class=\"heat-value \(ink)\" x=\"\(label + j * cell + cell / 2)\" y=\"\(y + rowH / 2 + 5)\" text-anchor=\"middle\">\(n)</text>"
                 }
             }
             rows.append(row)

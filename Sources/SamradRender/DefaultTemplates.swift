@@ -649,7 +649,15 @@ li:target, .postit:target, .question-title:target { outline: 3px solid var(--foc
 .chart svg { display: block; max-width: 100%; height: auto; }
 .chart svg text { fill: var(--text); font-size: 12px; font-family: inherit; }
 .chart .bar, .chart .heat { fill: var(--accent); }
-.chart .heat-value { fill: var(--accent-text); font-weight: 600; }
+/* Each number's ink is chosen in Swift for its cell's colour (HeatmapInk.swift):
+   black or white, for light ("day-") and dark ("night-") mode. */
+.chart .heat-value { font-weight: 600; }
+.chart .heat-value.day-black { fill: #000; }
+.chart .heat-value.day-white { fill: #fff; }
+@media screen and (prefers-color-scheme: dark) {
+  .chart .heat-value.night-black { fill: #000; }
+  .chart .heat-value.night-white { fill: #fff; }
+}
 .chart figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.5rem; }
 .chart-table { margin: 0.5rem 0 1.5rem; }
 .chart-table summary { cursor: pointer; color: var(--link); }
@@ -1196,7 +1204,7 @@ h1 .meta, h2 .meta, h3 .meta { font-weight: 400; }
 
 """#,
         "partials/summary.mustache": #"""
-<aside class="summary" id="{{id}}" aria-labelledby="{{id}}-rubrik">
+<aside class="summary" id="{{id}}" aria-labelledby="{{id}}-rubrik{{#questionID}} {{questionID}}{{/questionID}}">
 <h{{headingLevel}} class="summary-title" id="{{id}}-rubrik">{{label}}</h{{headingLevel}}>
 <ul>
 {{#points}}

@@ -1,5 +1,6 @@
 import SamradAggregate
 import SamradCore
+import SamradExtract
 
 /// Atom feed of meetings, sitemap and robots.txt. Dates come from the content, never
 /// from the clock, so that two builds of the same content are identical.
@@ -26,13 +27,16 @@ struct Feeds: Sendable {
 
     func atom() -> String {
         let meetings = Array(index.site.meetings.prefix(50))
-        let updated = meetings.first?.meeting.date.rfc3339 ?? "2000-01-01T00:00:00Z"
+        // The feed changed when its latest entry did, a corrected old record included.
+        let updated = meetings.map { Feeds.lastChanged($0.meeting) }.max()?.rfc3339 ?? "2000-01-01T00:00:00Z"
+        // Atom allows no subtitle but not an empty one; validators flag `<subtitle></subtitle>`.
+        let description = config.description.trimmed
+        let subtitle = description.isEmpty ? "" : "<subtitle>\(xml(description))</subtitle>\n"
         var out = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xml(config.language))">
         <title>\(xml(config.title))</title>
-        <subtitle>\(xml(config.description))</subtitle>
-        <link href="\(xml(config.absoluteURL("feed.xml")))" rel="self" type="application/atom+xml"/>
+        \(subtitle)<link href="\(xml(config.absoluteURL("feed.xml")))" rel="self" type="application/atom+xml"/>
         <link href="\(xml(config.baseURL))" rel="alternate" type="text/html"/>
         <id>\(xml(config.baseURL))</id>
         <updated>\(updated)</updated>
@@ -48,7 +52,7 @@ struct Feeds: Sendable {
             <link href="\(xml(url))" rel="alternate" type="text/html"/>
             <id>\(xml(url))</id>
             <published>\(m.date.rfc3339)</published>
-            <updated>\(m.date.rfc3339)</updated>
+            <updated>\(Feeds.lastChanged(m).rfc3339)</updated>
             <summary>\(xml(m.lede ?? m.title))</summary>
 
             """
@@ -62,7 +66,7 @@ struct Feeds: Sendable {
 
     func sitemap() -> String {
         var lastmod: [String: String] = [:]
-        for linked in index.site.meetings { lastmod[linked.path] = linked.meeting.date.description }
+        for linked in index.site.meetings { lastmod[linked.path] = Feeds.lastChanged(linked.meeting).description }
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in pagePaths.sorted() {
             out += "<url><loc>\(xml(config.absoluteURL(path)))</loc>"
@@ -72,7 +76,10 @@ struct Feeds: Sendable {
         return out + "</urlset>\n"
     }
 
-    func robots() -> String {
-        "User-agent: *\nAllow: /\nSitemap: \(config.absoluteURL("sitemap.xml"))\n"
+    /// The day a meeting's record last changed: `updated` when it was corrected, else its date.
+    static func lastChanged(_ m: Meeting) -> ISODate {
+        Swift.max(m.updated ?? m.date, m.date)
     }
+
+    func robots() -> String { Robots.text(config) }
 }

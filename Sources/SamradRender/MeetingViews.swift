@@ -164,16 +164,20 @@ struct MeetingViews: Sendable {
             "session": nonEmpty(q.session),
             "tags": tags(q.tags),
             "prompts": q.prompts.map { ["html": html.renderItemContent($0.content, includeTags: true)] },
-            "summary": q.summary.map { summary($0, headingLevel: Swift.min(6, Swift.max(2, q.level) + 1)) } ?? false,
+            "summary": q.summary.map { summary($0, headingLevel: Swift.min(6, Swift.max(2, q.level) + 1), question: q.id) } ?? false,
             "hasDiscussion": !q.discussion.isEmpty,
             "discussionHTML": discussionHTML(q.discussion),
             "url": (meetingURL ?? "") + "#" + q.id,
         ]
     }
 
-    func summary(_ s: Summary, headingLevel: Int) -> [String: Any] {
+    /// - Parameter question: the id of the question heading a question's summary belongs
+    ///   to. Its landmark is named by both headings ("Sammanfattning Fråga 3 Vad …?"), so a
+    ///   screen reader's landmark list tells the summaries of a meeting apart.
+    func summary(_ s: Summary, headingLevel: Int, question: String? = nil) -> [String: Any] {
         [
             "id": s.id, "label": config.summaryLabels.first ?? "Sammanfattning", "headingLevel": headingLevel,
+            "questionID": nonEmpty(question),
             "points": s.points.map { p -> [String: Any] in
                 ["id": p.id, "html": html.renderItemContent(p.content), "tagsHTML": tagsHTML(p.tags), "text": p.text]
             },

@@ -106,11 +106,12 @@ public struct SiteRenderer: Sendable {
                 "searchEnabled": searchEnabled,
             ])
         })
+        let organizationURLs = OrganizationURLs(index.site.organizations)
         for (i, linked) in index.site.meetings.enumerated() {
             let m = linked.meeting
             jobs.append(PageJob(path: linked.path, template: "meeting") {
                 var context = views.page(i)
-                context["jsonLD"] = StructuredData.event(linked, index: index, config: config)
+                context["jsonLD"] = StructuredData.event(linked, index: index, config: config, organizations: organizationURLs)
                 return ctx.page(title: m.title, path: linked.path, description: m.lede, section: "moten/", extra: context)
             })
             for appendix in m.appendices {
