@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -32,6 +33,8 @@ let package = Package(
             name: "SamradRender",
             dependencies: [
                 "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate",
+                // The idea bank as an .xlsx workbook (a ZIP of XML parts).
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(name: "SamradWrite", dependencies: ["SamradCore", "CSamradSys"]),

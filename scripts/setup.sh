@@ -10,11 +10,13 @@ want_test=0
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+# zlib1g-dev: ZIPFoundation (the idea bank as .xlsx) compresses with zlib.
 # poppler-utils (pdftotext) and pandoc are the converters `samrad import` runs.
-for p in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev poppler-utils pandoc; do have_pkg "$p" || need+=("$p"); done
+for p in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev zlib1g-dev poppler-utils pandoc; do have_pkg "$p" || need+=("$p"); done
 if [ "$want_test" = 1 ]; then
+  # libreoffice-calc-nogui: opens the idea bank spreadsheets as a reader would (soffice --convert-to).
   # libreoffice-writer-nogui: the import tests turn their fixture documents into PDF with it.
-  for p in chromium chromium-driver default-jre-headless libreoffice-writer-nogui; do have_pkg "$p" || need+=("$p"); done
+  for p in chromium chromium-driver default-jre-headless libreoffice-calc-nogui libreoffice-writer-nogui; do have_pkg "$p" || need+=("$p"); done
 fi
 python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 

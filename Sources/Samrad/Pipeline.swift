@@ -122,17 +122,23 @@ public enum Pipeline {
     /// Renders every file into `sink` and returns the links to anchors that no rendered
     /// page has. Only the pages such links point at are searched for ids, while they
     /// are at hand; the others are not kept.
+    /// Every written file's own links are checked as deployed too (`DeployedLinkCheck`).
     static func renderChecked(_ snapshot: SiteSnapshot, into sink: @Sendable (String, OutputFile.Content) -> Void) -> [Diagnostic] {
-        let basePath = snapshot.renderer?.index.site.config.basePath ?? "/"
+        let config = snapshot.renderer?.index.site.config ?? SiteConfig()
+        let basePath = config.basePath
         let paths = Set(snapshot.paths)
         var wanted = Set<String>()
         _ = InternalLinkCheck.run(snapshot.links, paths: paths, anchors: { wanted.insert($0); return nil }, basePath: basePath)
         let found = AnchorCollector(wanted: wanted)
+        let deployed = DeployedLinkCheck(paths: paths, config: config)
         snapshot.renderEach { path, content in
             found.collect(path, content)
+            deployed.collect(path, content)
             sink(path, content)
         }
-        return InternalLinkCheck.run(snapshot.links, paths: paths, anchors: found.ids(of:), basePath: basePath)
+        let content = InternalLinkCheck.run(snapshot.links, paths: paths, anchors: found.ids(of:), basePath: basePath)
+        // A content link that is wrong shows up in both; its source line says more.
+        return content.isEmpty ? deployed.diagnostics() : content
     }
 
     /// The site read once, for a command that renders it once: parsed Markdown trees are

@@ -33,9 +33,16 @@ public struct SiteConfig: Sendable, Equatable {
         return path
     }
 
-    /// Absolute URL for a site path such as "moten/x/" (no leading slash).
+    /// Absolute URL for a site path such as "moten/x/" (no leading slash), each segment
+    /// percent-encoded (`URLPath.encode`).
     public func absoluteURL(_ path: String) -> String {
-        baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
+        baseURL + URLPath.encode(path.hasPrefix("/") ? String(path.dropFirst()) : path)
+    }
+
+    /// The root-relative link to a site path: "moten/x/Rapport #2.pdf" →
+    /// "/portal/moten/x/Rapport%20%232.pdf". Every internal link is made with it.
+    public func href(_ path: String) -> String {
+        basePath + URLPath.encode(path.hasPrefix("/") ? String(path.dropFirst()) : path)
     }
 
     public static func normalizeBaseURL(_ url: String) -> String {

@@ -1,10 +1,15 @@
+import Foundation
+
 /// URL slugs and anchor ids: lowercase ASCII letters, digits and hyphens.
-/// Swedish letters transliterate as Swedes write them in URLs: å→a, ä→a, ö→o.
+/// Swedish letters transliterate as Swedes write them in URLs: å→a, ä→a, ö→o; other
+/// scripts (Cyrillic, Greek, Arabic, …) are transliterated to Latin letters by ICU
+/// ("Москва" → moskva), so that every name gets an address of its own that reads.
 public enum Slug {
     public static func make(_ text: String, maxWords: Int = 0) -> String {
         var words: [String] = []
         var current = ""
-        for ch in text.lowercased().latinBaseLetters.unicodeScalars {
+        let latin = needsTransliteration(text) ? transliterated(text) : text
+        for ch in latin.lowercased().latinBaseLetters.unicodeScalars {
             if (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") {
                 current.unicodeScalars.append(ch)
             } else if !ch.isASCII, ch.properties.generalCategory == .nonspacingMark {
@@ -17,6 +22,29 @@ public enum Slug {
         if !current.isEmpty { words.append(current) }
         if maxWords > 0 && words.count > maxWords { words = Array(words.prefix(maxWords)) }
         return words.joined(separator: "-")
+    }
+
+    /// `make`, never empty: a name with no letter or digit in any script (emoji, signs)
+    /// gets `prefix-` and a hash of its text, which only that text gives.
+    public static func stable(_ text: String, maxWords: Int = 0, prefix: String) -> String {
+        let slug = make(text, maxWords: maxWords)
+        if !slug.isEmpty { return slug }
+        // FNV-1a over the NFC bytes: the same on every run and machine, unlike `hashValue`.
+        var hash: UInt32 = 2_166_136_261
+        for byte in text.nfc.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let hex = String(hash, radix: 16)
+        return "\(prefix)-\(String(repeating: "0", count: 8 - hex.count))\(hex)"
+    }
+
+    /// Whether the text holds a letter outside the Latin blocks `latinBaseLetters` knows.
+    static func needsTransliteration(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value >= 0x250 && $0.properties.isAlphabetic }
+    }
+
+    /// Latin letters for any script, diacritics removed; the text itself if ICU cannot.
+    static func transliterated(_ text: String) -> String {
+        let latin = text.applyingTransform(.toLatin, reverse: false) ?? text
+        return latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
     }
 
     /// Makes ids unique within one page, in document order, so that an id only changes

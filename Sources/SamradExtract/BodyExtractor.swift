@@ -21,8 +21,14 @@ struct BodyExtractor {
     /// A line of tags before the first heading: its section is the whole notes.
     private var topTags: [String] = []
     /// Headings above the current position with the tags they carry.
-    private var scopes: [(level: Int, text: String, id: String, tags: [String])] = []
+    /// `key` names the heading as a session in question anchors (`sessionKey`).
+    private var scopes: [(level: Int, text: String, key: String, tags: [String])] = []
     private var open: Int? // index into `questions` of the question being read
+    /// Headings written so far, per level: a session's position when its text has no number.
+    private var headingCounts: [Int: Int] = [:]
+    /// Ids for headings without a pinned one, in document order: given out after every
+    /// generated id (questions, summaries, post-its) is taken, so that those win.
+    private var headingBases: [String] = []
 
     init(labels: Labels, source: SourceLines, recognizeQuestions: Bool, fileThemes: [String], ids: Slug.Registry) {
         self.labels = labels
@@ -47,7 +53,9 @@ struct BodyExtractor {
             let next = i + 1 < blocks.count ? blocks[i + 1] : nil
             switch block.kind {
             case .heading(let level):
+                var pinned = PinnedID.strip(&block.children, at: location(block), &diagnostics)
                 let written = tags.stripInlines(&block)
+                if pinned == nil { pinned = PinnedID.strip(&block.children, at: location(block), &diagnostics) }
                 allTags += written
                 let text = block.plainText.trimmed
                 if labels.isSummaryLabel(text), let list = next, list.isList {
@@ -60,7 +68,7 @@ struct BodyExtractor {
                     continue
                 }
                 if recognizeQuestions, let match = labels.matchQuestion(text) {
-                    startQuestion(block, level: level, match: match, tags: written)
+                    startQuestion(block, level: level, match: match, tags: written, pinned: pinned)
                     if let list = next, list.isList {
                         addPrompts(list)
                         i += 1
@@ -68,8 +76,16 @@ struct BodyExtractor {
                 } else {
                     if let q = open, level <= questions[q].level { open = nil }
                     closeScopes(atOrBelow: level)
-                    let id = ids.claim(Slug.make(text, maxWords: 8))
-                    scopes.append((level, text, id, written.map(\.name)))
+                    headingCounts[level, default: 0] += 1
+                    let id: String
+                    if let pinned {
+                        id = claimPinned(pinned, at: location(block))
+                    } else {
+                        id = ""
+                        headingBases.append(Slug.make(text, maxWords: 8))
+                    }
+                    let key = pinned ?? Self.sessionKey(text, position: headingCounts[level] ?? 1)
+                    scopes.append((level, text, key, written.map(\.name)))
                     emit(.heading(Heading(id: id, level: level, content: block.children, text: text, tags: written)))
                 }
             case .paragraph:
@@ -99,6 +115,70 @@ struct BodyExtractor {
             }
             i += 1
         }
+        assignHeadingIDs()
+    }
+
+    /// How questions under a heading are told apart from equally numbered ones under
+    /// another: the heading's text up to its first number ("Rundabordssamtal 2: ansvar"
+    /// → `rundabordssamtal-2`), or its position among headings of its level (`del-3`).
+    /// Rewording the rest of the heading leaves the questions' anchors alone.
+    static func sessionKey(_ text: String, position: Int) -> String {
+        var prefix = ""
+        var seenDigit = false
+        for ch in text {
+            if ch.isNumber && ch.isASCII { seenDigit = true } else if seenDigit { break }
+            prefix.append(ch)
+        }
+        let key = seenDigit ? Slug.make(prefix) : ""
+        return key.isEmpty ? "del-\(position)" : key
+    }
+
+    /// An id the author pinned with `{#id}`; if it is taken, the next free one, with a warning.
+    private mutating func claimPinned(_ id: String, at location: SourceLocation) -> String {
+        let taken = ids.isUsed(id)
+        let got = ids.claim(id)
+        if taken {
+            diagnostics.warning("the anchor '#\(id)' is already used on this page, so this one gets '#\(got)'; pin another", at: location)
+        }
+        return got
+    }
+
+    /// The pinned id if there is one, else the generated `base`, made unique.
+    private mutating func claim(pinned: String?, else base: String, at location: SourceLocation) -> String {
+        if let pinned { return claimPinned(pinned, at: location) }
+        return ids.claim(base)
+    }
+
+    /// Gives the headings without a pinned id theirs, in document order.
+    private mutating func assignHeadingIDs() {
+        var next = 0
+        func fill(_ blocks: inout [BodyBlock], _ registry: inout Slug.Registry) {
+            for i in blocks.indices {
+                guard case .heading(var h) = blocks[i], h.id.isEmpty, next < headingBases.count else { continue }
+                h.id = registry.claim(headingBases[next])
+                next += 1
+                blocks[i] = .heading(h)
+            }
+        }
+        var registry = ids
+        var i = 0
+        while i < body.count {
+            if case .question(let q) = body[i], q < questions.count {
+                fill(&questions[q].discussion, &registry)
+            } else if case .heading = body[i] {
+                var one = [body[i]]
+                fill(&one, &registry)
+                body[i] = one[0]
+            }
+            i += 1
+        }
+        ids = registry
+    }
+
+    /// A `{#id}` at the end of a list item's last paragraph, removed.
+    private mutating func stripPinned(_ item: inout MarkdownNode) -> String? {
+        guard let p = item.children.lastIndex(where: \.isParagraph) else { return nil }
+        return PinnedID.strip(&item.children[p].children, at: location(item), &diagnostics)
     }
 
     private func location(_ node: MarkdownNode) -> SourceLocation {
@@ -127,7 +207,7 @@ struct BodyExtractor {
         }
     }
 
-    private mutating func startQuestion(_ heading: MarkdownNode, level: Int, match: Labels.QuestionMatch, tags written: [TagRef]) {
+    private mutating func startQuestion(_ heading: MarkdownNode, level: Int, match: Labels.QuestionMatch, tags written: [TagRef], pinned: String?) {
         open = nil
         closeScopes(atOrBelow: level)
         let session = scopes.last
@@ -139,22 +219,22 @@ struct BodyExtractor {
         var base: String
         if let number = match.number {
             base = "\(labelSlug)-\(Slug.make(number))"
-            if ids.isUsed(base), let session { base = "\(session.id)-\(base)" }
+            if ids.isUsed(base), let session { base = "\(session.key)-\(base)" }
         } else {
             base = "\(labelSlug)-\(Slug.make(match.text, maxWords: 6))"
         }
-        let id = ids.claim(base)
+        let id = claim(pinned: pinned, else: base, at: at)
         // Numbering may restart in each session, but two questions with one number in the
         // same session make links to them ambiguous: the second only gets a made-up anchor.
         if let number = match.number,
-           let twin = questions.first(where: { $0.number == number && $0.sessionID == session?.id }) {
+           let twin = questions.first(where: { $0.number == number && $0.sessionID == session?.key }) {
             let place = session.map { " under '\($0.text)'" } ?? ""
             diagnostics.warning("two questions are numbered \(number)\(place) (the first on line \(twin.location.line)); this one gets the anchor #\(id), so renumber one of them", at: at)
         }
         let themes = unique(scopeThemes + written.map(\.name))
         let question = Question(
             id: id, number: match.number, title: dropPrefix(heading.children, count: match.prefixLength),
-            text: match.text, session: session?.text, sessionID: session?.id, level: level,
+            text: match.text, session: session?.text, sessionID: session?.key, level: level,
             tags: written, themes: themes, location: at)
         questions.append(question)
         open = questions.count - 1
@@ -209,11 +289,13 @@ struct BodyExtractor {
         var n = start
         for var item in list.children {
             n += 1
+            var pinned = stripPinned(&item)
             let written = tags.stripItem(&item)
+            if pinned == nil { pinned = stripPinned(&item) }
             allTags += written
             allTags += item.children.indices.dropFirst().flatMap { idx -> [TagRef] in tags.stripAll(&item.children[idx]) }
             points.append(SummaryPoint(
-                id: ids.claim("\(prefix)-punkt-\(n)"), number: n, content: item.children, text: item.plainText.trimmed,
+                id: claim(pinned: pinned, else: "\(prefix)-punkt-\(n)", at: location(item)), number: n, content: item.children, text: item.plainText.trimmed,
                 tags: written, themes: unique(inherited + written.map(\.name)),
                 location: SourceLocation(file: file, line: item.line, column: item.column)))
         }

@@ -15,25 +15,39 @@ public enum MeetingExtractor {
         // what was actually said about the theme instead of every line of every meeting.
         let frontThemes = fm.themes.map { TagRef($0.value, at: $0.location) }
 
+        // Post-it boards first: their ids (and the board's own, `bilaga-<name>`) are the
+        // generator's, so a notes heading with the same text gives way, not they.
+        var ids = Slug.Registry(reserved: reservedIDs + parsed.appendices.flatMap { Self.boardIDs($0.slug) })
+        var allTags = frontThemes
+        var boards: [PostItBoard] = []
+        var boardTags: [[TagRef]] = []
+        for appendix in parsed.appendices where !appendix.frontMatter.draft && appendix.frontMatter.kind == .postits {
+            let lines = SourceLines(file: appendix.file.path, text: appendix.file.text)
+            let appendixThemes = appendix.frontMatter.themes.map { TagRef($0.value, at: $0.location) }
+            var extractor = PostItExtractor(source: lines, inheritedThemes: appendixThemes.map(\.name), ids: ids)
+            boards.append(extractor.run(slug: appendix.slug, title: appendix.frontMatter.title, file: appendix.file.path, blocks: appendix.body.children))
+            ids = extractor.ids
+            boardTags.append(extractor.allTags)
+            diagnostics.append(contentsOf: extractor.diagnostics.items)
+        }
+
         var body = BodyExtractor(labels: labels, source: source, recognizeQuestions: true,
-                                 fileThemes: [], ids: Slug.Registry(reserved: reservedIDs))
+                                 fileThemes: [], ids: ids)
         body.run(parsed.body.children)
         diagnostics.append(contentsOf: body.diagnostics.items)
-        var ids = body.ids
-        var allTags = frontThemes + body.allTags
+        allTags += body.allTags
 
-        var boards: [PostItBoard] = []
         var appendices: [TextAppendix] = []
+        var boardIndex = 0
         for appendix in parsed.appendices where !appendix.frontMatter.draft {
             let lines = SourceLines(file: appendix.file.path, text: appendix.file.text)
             let appendixThemes = appendix.frontMatter.themes.map { TagRef($0.value, at: $0.location) }
             allTags += appendixThemes
             switch appendix.frontMatter.kind {
             case .postits:
-                var extractor = PostItExtractor(source: lines, inheritedThemes: appendixThemes.map(\.name), ids: ids)
-                boards.append(extractor.run(slug: appendix.slug, title: appendix.frontMatter.title, file: appendix.file.path, blocks: appendix.body.children))
-                ids = extractor.ids
-                allTags += extractor.allTags
+                // Tags in the order the files are read.
+                allTags += boardTags[boardIndex]
+                boardIndex += 1
             case .text:
                 var extractor = BodyExtractor(labels: labels, source: lines, recognizeQuestions: false,
                                               fileThemes: appendixThemes.map(\.name),
@@ -80,6 +94,11 @@ public enum MeetingExtractor {
         return (meeting, diagnostics.items)
     }
 
+    /// The ids the meeting page gives a post-it board of its own (`bilaga-<name>` and its heading's).
+    static func boardIDs(_ slug: String) -> [String] {
+        ["bilaga-\(Slug.make(slug))", "bilaga-\(Slug.make(slug))-rubrik"]
+    }
+
     /// Ids the page template uses itself; content headings must not take them.
     public static let reservedIDs = ["main", "innehall", "deltagare", "teman", "bilagor", "dokument", "sok", "meny", "fakta"]
 
@@ -102,7 +121,7 @@ public enum MeetingExtractor {
         }
         if let summary { out.append(summary.id); out += summary.points.map(\.id) }
         for b in boards {
-            out += ["bilaga-\(Slug.make(b.slug))", "bilaga-\(Slug.make(b.slug))-rubrik"]
+            out += boardIDs(b.slug)
             for c in b.categories { out.append(c.id); out += c.postIts.map(\.id) }
         }
         return out

@@ -18,6 +18,14 @@ public struct OrganizationDirectory: Sendable {
     public private(set) var organizations: [Organization] = []
     private var byKey: [String: Int] = [:]
     private var slugs = Slug.Registry()
+    /// Which organisation has each address.
+    private var bySlug: [String: Int] = [:]
+    /// Two listed organisations whose names make one address: the later one gets `-2`,
+    /// which moves if the file is reordered, so it is reported.
+    public private(set) var definitionClashes: [Diagnostic] = []
+    /// What an unlisted name that shares a page with another was told, by folded name, so
+    /// that every meeting writing it is told.
+    private var mergeNotes: [String: Diagnostic] = [:]
     private let memo: OrganizationMemo
     /// Close listed spellings for unlisted names that look like typos, by folded name, so
     /// that every meeting writing the typo is told, not only the first.
@@ -32,9 +40,15 @@ public struct OrganizationDirectory: Sendable {
     public init(_ definitions: [OrganizationDefinition], memo: OrganizationMemo? = nil) {
         self.memo = memo ?? OrganizationMemo(definitions)
         for def in definitions {
-            let org = Organization(slug: slugs.claim(Slug.make(def.name, maxWords: 10)), name: def.name, kind: def.kind,
+            let wanted = Slug.stable(def.name, maxWords: 10, prefix: "organisation")
+            let slug = slugs.claim(wanted)
+            if slug != wanted, let other = bySlug[wanted] {
+                definitionClashes.append(.warning("'\(def.name)' and '\(organizations[other].name)' make the same address /organisationer/\(wanted)/, so this one gets /organisationer/\(slug)/, which changes if the list is reordered; if they are one organisation, make one an alias of the other, otherwise tell them apart in letters", at: def.location))
+            }
+            let org = Organization(slug: slug, name: def.name, kind: def.kind,
                                    url: def.url, aliases: def.aliases, isListed: true)
             organizations.append(org)
+            bySlug[slug] = organizations.count - 1
             for spelling in [def.name] + def.aliases where exact[spelling] == nil {
                 exact[spelling] = organizations.count - 1
             }
@@ -52,10 +66,25 @@ public struct OrganizationDirectory: Sendable {
         // Folded names are remembered process-wide: participants repeat in every meeting.
         let key = name.foldedForMatchingCached
         if let index = byKey[key] {
+            if let note = mergeNotes[key] { return (organizations[index], Diagnostic(note.severity, note.message, at: location)) }
             return (organizations[index], typoHints[key].map { Self.typoWarning(name, $0, at: location) })
         }
-        let org = Organization(slug: slugs.claim(Slug.make(name, maxWords: 10)), name: name, kind: nil, url: nil, aliases: [], isListed: false)
+        let slug = Slug.stable(name, maxWords: 10, prefix: "organisation")
+        if let index = bySlug[slug] {
+            // Another name already has this address. Numbering the newcomer would make
+            // the address depend on which meeting was read first; one page for both
+            // does not, and the author is told.
+            byKey[key] = index
+            let other = organizations[index]
+            if !other.isListed, SwedishCollation.less(name, other.name) { organizations[index].name = name }
+            let note = Diagnostic.warning("'\(name)' and '\(other.name)' make the same address /organisationer/\(slug)/, so they are shown as one organisation; if they are different, add them to organizations.yml with names that differ in letters, otherwise make one an alias of the other", at: location)
+            mergeNotes[key] = note
+            return (organizations[index], note)
+        }
+        _ = slugs.claim(slug)
+        let org = Organization(slug: slug, name: name, kind: nil, url: nil, aliases: [], isListed: false)
         organizations.append(org)
+        bySlug[slug] = organizations.count - 1
         byKey[key] = organizations.count - 1
         let close = memo.closeListedSpellings(to: name)
         guard !close.isEmpty else { return (org, nil) }
@@ -106,4 +135,6 @@ struct ResolvedParticipants: Sendable {
     var slugs: [[String]]
     /// Per meeting: typo hints and repeated names.
     var diagnostics: [[Diagnostic]]
+    /// Listed organisations that make one address.
+    var definitionClashes: [Diagnostic] = []
 }

@@ -40,6 +40,7 @@ public enum SiteLinker {
         }
         var canonical = meeting
         canonicalizeThemes(&canonical, resolver)
+        RelativeLinks.rebase(&canonical)
         return ThemedMeeting(meeting: canonical, themes: resolver.resolveAll(meeting.allTags.map(\.name)), diagnostics: diagnostics)
     }
 
@@ -54,6 +55,7 @@ public enum SiteLinker {
                             organizationMemo: OrganizationMemo? = nil) -> (LinkedSite, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let participants = resolveParticipants(themed.map(\.meeting.participants), site.organizations, memo: organizationMemo)
+        diagnostics.append(contentsOf: participants.definitionClashes)
         var meetings: [LinkedMeeting] = []
         meetings.reserveCapacity(themed.count)
         for (i, item) in themed.enumerated() {
@@ -112,7 +114,8 @@ public enum SiteLinker {
             slugs.append(mine)
             warnings.append(said)
         }
-        let resolved = ResolvedParticipants(organizations: directory.organizations, slugs: slugs, diagnostics: warnings)
+        let resolved = ResolvedParticipants(organizations: directory.organizations, slugs: slugs, diagnostics: warnings,
+                                            definitionClashes: directory.definitionClashes)
         memo?.remember(resolved, for: lists)
         return resolved
     }

@@ -85,7 +85,7 @@ public struct SiteLoader: Sendable {
                     site.templates[String(relative.dropLast(".mustache".count))] = file
                 }
             } else {
-                site.templateAssets.append(AssetFile(path: path, absolutePath: absolute(path), outputPath: relative))
+                site.templateAssets.append(AssetFile(path: path, absolutePath: absolute(path), outputPath: relative.nfc))
             }
         }
     }
@@ -104,25 +104,34 @@ public struct SiteLoader: Sendable {
         guard let safe = contained(path, &diagnostics), safe else { return nil }
         let meeting: MeetingSource
         if isDirectory(path) {
-            let slug = entry
+            // Published in NFC whatever form the file system holds (macOS writes NFD).
+            let slug = entry.nfc
             guard exists("\(path)/index.md") else {
                 diagnostics.error("meeting folder has no index.md", at: SourceLocation(file: path))
                 return nil
             }
             guard let main = readText("\(path)/index.md", &diagnostics) else { return nil }
             var m = MeetingSource(slug: slug, main: main, appendices: [], attachments: [])
+            // Output names by their NFC bytes: two files whose names differ only in
+            // normalisation would be published under one name.
+            var published: [[UInt8]: String] = [:]
             for file in listFiles(under: path, checked: true, &diagnostics) where file != "\(path)/index.md" {
-                if file.hasSuffix(".md") && !file.dropFirst(path.count + 1).contains("/") {
+                let rel = String(file.dropFirst(path.count + 1))
+                if let twin = published.updateValue(file, forKey: Array(rel.nfc.utf8)) {
+                    diagnostics.error("'\(twin)' and this file have the same name once Unicode-normalised (one is written in decomposed form, as macOS does), so only one could be published; rename one",
+                                      at: SourceLocation(file: file))
+                    continue
+                }
+                if file.hasSuffix(".md") && !rel.contains("/") {
                     if let text = readText(file, &diagnostics) { m.appendices.append(text) }
                 } else {
-                    let rel = String(file.dropFirst(path.count + 1))
-                    m.attachments.append(AssetFile(path: file, absolutePath: absolute(file), outputPath: "moten/\(slug)/\(rel)"))
+                    m.attachments.append(AssetFile(path: file, absolutePath: absolute(file), outputPath: "moten/\(slug)/\(rel.nfc)"))
                 }
             }
             meeting = m
         } else if entry.hasSuffix(".md") {
             guard let main = readText(path, &diagnostics) else { return nil }
-            meeting = MeetingSource(slug: String(entry.dropLast(3)), main: main, appendices: [], attachments: [])
+            meeting = MeetingSource(slug: String(entry.dropLast(3)).nfc, main: main, appendices: [], attachments: [])
         } else {
             diagnostics.warning("ignored: not a meeting (expected a folder or a .md file)", at: SourceLocation(file: path))
             return nil

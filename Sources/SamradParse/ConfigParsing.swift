@@ -72,7 +72,7 @@ public enum ConfigParsing {
             return []
         }
         var themes: [ThemeDefinition] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: (slug: String, at: SourceLocation)] = [:]
         for item in items {
             guard case .mapping = item else {
                 diagnostics.error("each theme must have fields 'slug', 'name' and 'description'", at: reader.location(item))
@@ -98,11 +98,16 @@ public enum ConfigParsing {
                 diagnostics.error("theme slug '\(slug)' must start with a letter and hold only letters, digits and hyphens", at: at)
                 continue
             }
-            if let previous = seen[slug.lowercased()] {
-                diagnostics.error("theme '\(slug)' is declared twice (first at line \(previous.line))", at: at)
+            // Folded: 'anhoriga' and 'anhöriga' are one word to a reader and one address
+            // to anyone typing it.
+            if let previous = seen[slug.foldedForMatching] {
+                let same = previous.slug == slug
+                diagnostics.error(same ? "theme '\(slug)' is declared twice (first at line \(previous.at.line))"
+                                      : "theme '\(slug)' differs from '\(previous.slug)' (line \(previous.at.line)) only in case or diacritics, so readers and addresses would mix them up; keep one and make the other its alias",
+                                  at: at)
                 continue
             }
-            seen[slug.lowercased()] = at
+            seen[slug.foldedForMatching] = (slug, at)
             for alias in aliases where !alias.isThemeSlug {
                 diagnostics.error("alias '\(alias)' of theme '\(slug)' must start with a letter and hold only letters, digits and hyphens", at: at)
             }

@@ -31,7 +31,7 @@ public enum SiteParser {
     public static func parsePages(_ files: [SourceFile], includeDrafts: Bool, _ diagnostics: inout Diagnostics) -> [ParsedPage] {
         var pages: [ParsedPage] = []
         for file in files {
-            let slug = String(file.path.split(separator: "/").last?.dropLast(3) ?? "")
+            let slug = String(file.path.split(separator: "/").last?.dropLast(3) ?? "").nfc
             guard let (fm, body) = parseDocument(file, &diagnostics, frontMatter: FrontMatterParsing.page) else { continue }
             if fm.draft && !includeDrafts { continue }
             pages.append(ParsedPage(slug: slug, file: file, frontMatter: fm, body: body))
@@ -46,7 +46,7 @@ public enum SiteParser {
         var appendices: [ParsedAppendix] = []
         for file in source.appendices {
             guard let (afm, abody) = parseDocument(file, &diagnostics, frontMatter: FrontMatterParsing.appendix) else { continue }
-            let name = String(file.path.split(separator: "/").last?.dropLast(3) ?? "bilaga")
+            let name = String(file.path.split(separator: "/").last?.dropLast(3) ?? "bilaga").nfc
             appendices.append(ParsedAppendix(slug: name, file: file, frontMatter: afm, body: abody))
         }
         return ParsedMeeting(slug: source.slug, file: source.main, frontMatter: fm, body: body,

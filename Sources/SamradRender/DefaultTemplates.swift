@@ -802,7 +802,7 @@ h1 .meta, h2 .meta, h3 .meta { font-weight: 400; }
 {{/isFiltered}}
 <h1>{{page.title}}</h1>
 <p class="lede">Idéer och förslag som deltagarna skrivit på post-it-lappar under mötenas workshoppar. {{totalText}}.</p>
-<p class="downloads">Ladda ner: <a href="{{csvURL}}">alla idéer som kalkylblad (CSV)</a> · <a href="{{jsonURL}}">som JSON</a></p>
+<p class="downloads">Ladda ner alla idéer: <a href="{{xlsxURL}}">som kalkylblad för Excel och LibreOffice (.xlsx)</a> · <a href="{{csvURL}}">som CSV (kommaseparerad, för dataverktyg)</a> · <a href="{{jsonURL}}">som JSON</a></p>
 {{^isFiltered}}
 <form class="filters" data-filter-form="ideer" hidden>
 <div class="filter-row">

@@ -53,7 +53,7 @@ public struct HTMLRenderer: Sendable {
         for (i, slug) in slugs.enumerated() {
             if i > 0 { out += " " }
             let name = themes.theme(slug)?.name ?? slug
-            out += "<a class=\"tag\" href=\"\(basePath)teman/\(slug.htmlEscaped)/\">\(name.htmlEscaped)</a>"
+            out += "<a class=\"tag\" href=\"\(basePath)teman/\(URLPath.encodeSegment(slug[...]).htmlEscaped)/\">\(name.htmlEscaped)</a>"
         }
         return out + "</span>"
     }
@@ -141,7 +141,7 @@ public struct HTMLRenderer: Sendable {
                 for child in node.children { render(child, into: &out, tight: tight) }
                 return
             }
-            out += "<a href=\"\(destination.htmlEscaped)\""
+            out += "<a href=\"\(URLPath.authoredHref(destination, basePath: basePath).htmlEscaped)\""
             if !title.isEmpty { out += " title=\"\(title.htmlEscaped)\"" }
             out += ">"
             for child in node.children { render(child, into: &out, tight: tight) }
@@ -152,7 +152,7 @@ public struct HTMLRenderer: Sendable {
                 out += alt.htmlEscaped
                 return
             }
-            out += "<img src=\"\(source.htmlEscaped)\" alt=\"\(alt.htmlEscaped)\" loading=\"lazy\""
+            out += "<img src=\"\(URLPath.authoredHref(source, basePath: basePath).htmlEscaped)\" alt=\"\(alt.htmlEscaped)\" loading=\"lazy\""
             if !title.isEmpty { out += " title=\"\(title.htmlEscaped)\"" }
             out += ">"
         case .themeTags(let names):

@@ -28,14 +28,14 @@ struct MeetingViews: Sendable {
         }
     }
 
-    func url(_ m: LinkedMeeting) -> String { base + m.path }
+    func url(_ m: LinkedMeeting) -> String { config.href(m.path) }
 
     /// Tag links for a list of theme slugs; the same few combinations recur on tens of
     /// thousands of ideas and points, so each is made once.
     func tags(_ slugs: [String]) -> [[String: Any]] {
         fragments.tagLists.value(slugs) {
             index.site.themes.resolveAll(slugs).map { slug in
-                ["name": index.site.themes.theme(slug)?.name ?? slug, "url": "\(base)teman/\(slug)/", "slug": slug]
+                ["name": index.site.themes.theme(slug)?.name ?? slug, "url": config.href("teman/\(slug)/"), "slug": slug]
             }
         }
     }
@@ -79,11 +79,11 @@ struct MeetingViews: Sendable {
         context["toc"] = toc(m)
         context["boards"] = m.boards.enumerated().map { board($0.element, index: $0.offset) }
         context["participants"] = linked.participants.map { slug -> [String: Any] in
-            ["name": index.organization(slug)?.name ?? slug, "url": "\(base)organisationer/\(slug)/"]
+            ["name": index.organization(slug)?.name ?? slug, "url": config.href("organisationer/\(slug)/")]
         }
-        let appendices = m.appendices.map { ["title": $0.title, "url": "\(url(linked))\($0.slug)/"] }
+        let appendices = m.appendices.map { ["title": $0.title, "url": config.href("\(linked.path)\($0.slug)/")] }
         var documents = m.documents.map { d -> [String: Any] in
-            ["name": d.name, "url": URLSafety.isRelative(d.outputPath) ? base + d.outputPath : d.outputPath, "sizeText": nonEmpty(Phrases.fileSize(d.size))]
+            ["name": d.name, "url": URLSafety.isRelative(d.outputPath) ? config.href(d.outputPath) : URLPath.escapeAuthored(d.outputPath), "sizeText": nonEmpty(Phrases.fileSize(d.size))]
         }
         if m.documents.isEmpty {
             // Without a `documents` list, attached files that are documents are listed.
@@ -91,7 +91,7 @@ struct MeetingViews: Sendable {
             for a in m.attachments {
                 let ext = a.outputPath.split(separator: ".").last.map { $0.lowercased() } ?? ""
                 if documentTypes.contains(ext) {
-                    documents.append(["name": String(a.outputPath.split(separator: "/").last ?? ""), "url": base + a.outputPath, "sizeText": false])
+                    documents.append(["name": String(a.outputPath.split(separator: "/").last ?? ""), "url": config.href(a.outputPath), "sizeText": false])
                 }
             }
         }

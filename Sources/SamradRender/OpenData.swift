@@ -19,6 +19,7 @@ struct OpenData: Sendable {
             .init(path: "data/themes.json") { .bytes(me.themes()) },
             .init(path: "data/organizations.json") { .bytes(me.organizations()) },
             .init(path: "idebank/idebank.csv") { .bytes(me.csv()) },
+            .init(path: "idebank/idebank.xlsx") { .bytes(me.xlsx()) },
         ]
     }
 
@@ -145,7 +146,23 @@ struct OpenData: Sendable {
     func csv() -> [UInt8] {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         out.reserveCapacity(index.allPostIts.count * 320)
-        Self.appendCSVRow(["id", "möte", "datum", "kategori", "text", "teman", "länk"], to: &out)
+        ideaRows { Self.appendCSVRow($0, to: &out) }
+        return out
+    }
+
+    /// The same rows as a workbook, which opens in columns whatever the reader's list
+    /// separator (Swedish Excel splits CSV on `;`).
+    func xlsx() -> [UInt8] {
+        var rows: [[String]] = []
+        rows.reserveCapacity(index.allPostIts.count + 1)
+        ideaRows { rows.append($0) }
+        // Only an in-memory archive is written, which does not fail short of memory.
+        return (try? Workbook.xlsx(sheet: "Idébanken", rows: rows)) ?? []
+    }
+
+    /// The idea bank's header and one row per post-it.
+    private func ideaRows(_ row: ([String]) -> Void) {
+        row(["id", "möte", "datum", "kategori", "text", "teman", "länk"])
         for linked in index.site.meetings {
             let pageURL = url(linked.path)
             let title = linked.meeting.title, date = linked.meeting.date.description
@@ -153,13 +170,12 @@ struct OpenData: Sendable {
                 for category in board.categories {
                     let postIts = category.postIts
                     for i in postIts.indices {
-                        Self.appendCSVRow([postIts[i].id, title, date, postIts[i].categoryPath.joined(separator: " › "),
-                                           postIts[i].text, postIts[i].themes.joined(separator: " "), pageURL + "#" + postIts[i].id], to: &out)
+                        row([postIts[i].id, title, date, postIts[i].categoryPath.joined(separator: " › "),
+                             postIts[i].text, postIts[i].themes.joined(separator: " "), pageURL + "#" + postIts[i].id])
                     }
                 }
             }
         }
-        return out
     }
 
     /// Looks at bytes, not characters: every special character is ASCII, and this runs

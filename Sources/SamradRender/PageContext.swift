@@ -12,7 +12,7 @@ struct PageContext: @unchecked Sendable {
         self.config = config
         self.sections = sections
         let base = config.basePath
-        footerLinks = pages.map { ["label": $0.title, "url": "\(base)\($0.slug)/"] }
+        footerLinks = pages.map { ["label": $0.title, "url": config.href("\($0.slug)/")] }
             + [["label": "Tillgänglighetsredogörelse", "url": "\(base)tillganglighet/"],
                ["label": "Öppna data", "url": "\(base)data/"], ["label": "Nyhetsflöde (Atom)", "url": "\(base)feed.xml"]]
     }
@@ -29,7 +29,7 @@ struct PageContext: @unchecked Sendable {
     ///   - section: which navigation entry is current.
     func page(title: String, path: String, description: String?, section: String?, extra: [String: Any] = [:]) -> [String: Any] {
         let nav: [[String: Any]] = sections.map { s in
-            ["label": s.label, "url": config.basePath + s.path, "current": s.path == section]
+            ["label": s.label, "url": config.href(s.path), "current": s.path == section]
         }
         var context: [String: Any] = extra
         let fullTitle = path.isEmpty ? config.title : "\(title) – \(config.title)"

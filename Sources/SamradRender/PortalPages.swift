@@ -11,6 +11,7 @@ struct PortalPages: Sendable {
     let context: PageContext
 
     var base: String { context.config.basePath }
+    func href(_ path: String) -> String { context.config.href(path) }
     var allYears: [Int] { index.years.map(\.year).sorted() }
 
     func jobs() -> [SiteRenderer.PageJob] {
@@ -44,7 +45,7 @@ struct PortalPages: Sendable {
             (stats?.postIts.count ?? 0, "idé", "idéer"),
         ].filter { $0.0 > 0 }.map { Phrases.count($0.0, $0.1, $0.2) }
         return [
-            "slug": slug, "name": t?.name ?? slug, "description": nonEmpty(t?.description), "url": "\(base)teman/\(slug)/",
+            "slug": slug, "name": t?.name ?? slug, "description": nonEmpty(t?.description), "url": href("teman/\(slug)/"),
             "countsText": counts.joined(separator: " · "),
             "sparkline": Charts.sparkline(stats?.meetingsPerYear ?? [:], years: allYears),
         ]
@@ -99,10 +100,10 @@ struct PortalPages: Sendable {
         extra["postItsHTML"] = ideaCardsHTML(stats?.postIts ?? [])
         extra["hasPostIts"] = !(stats?.postIts ?? []).isEmpty
         extra["related"] = (stats?.related ?? []).prefix(8).map { r -> [String: Any] in
-            ["name": themeName(r.slug), "url": "\(base)teman/\(r.slug)/", "countText": Phrases.count(r.count, "gång", "gånger")]
+            ["name": themeName(r.slug), "url": href("teman/\(r.slug)/"), "countText": Phrases.count(r.count, "gång", "gånger")]
         }
         extra["organizations"] = (stats?.organizations ?? []).map(orgLink)
-        extra["ideasURL"] = "\(base)idebank/\(slug)/"
+        extra["ideasURL"] = href("idebank/\(slug)/")
         let name = themeName(slug)
         return context.page(title: name, path: "teman/\(slug)/", description: index.site.themes.theme(slug)?.description, section: "teman/", extra: extra)
     }
@@ -114,7 +115,7 @@ struct PortalPages: Sendable {
 
     func orgLink(_ slug: String) -> [String: Any] {
         let o = index.organization(slug)
-        return ["name": o?.name ?? slug, "url": "\(base)organisationer/\(slug)/", "kind": nonEmpty(o?.kind)]
+        return ["name": o?.name ?? slug, "url": href("organisationer/\(slug)/"), "kind": nonEmpty(o?.kind)]
     }
 
     // MARK: Question bank
@@ -208,9 +209,9 @@ struct PortalPages: Sendable {
             "meetingOptions": meetings.map { ["value": $0.0, "label": $0.1] },
             "yearOptions": years.sorted(by: >).map { ["value": String($0), "label": String($0)] },
             "themeLists": index.themeOrder.filter { !(index.themes[$0]?.postIts.isEmpty ?? true) }.map { slug -> [String: Any] in
-                ["name": themeName(slug), "url": "\(base)idebank/\(slug)/", "countText": "(\(index.themes[slug]?.postIts.count ?? 0))"]
+                ["name": themeName(slug), "url": href("idebank/\(slug)/"), "countText": "(\(index.themes[slug]?.postIts.count ?? 0))"]
             },
-            "csvURL": "\(base)idebank/idebank.csv", "jsonURL": "\(base)data/ideas.json",
+            "csvURL": "\(base)idebank/idebank.csv", "xlsxURL": "\(base)idebank/idebank.xlsx", "jsonURL": "\(base)data/ideas.json",
         ])
     }
 
@@ -250,12 +251,13 @@ struct PortalPages: Sendable {
             ("data/ideas.json", "ideas.json", "Alla idéer (post-it-lappar) med kategori, text, teman, möte och länk."),
             ("data/themes.json", "themes.json", "Temana med beskrivning, alias, antal möten, frågor och idéer, och relaterade teman."),
             ("data/organizations.json", "organizations.json", "Organisationerna med typ, alternativa namn, möten och teman."),
-            ("idebank/idebank.csv", "idebank.csv", "Idébanken som kalkylblad: en rad per idé, UTF-8 med BOM så att Excel visar å, ä och ö."),
+            ("idebank/idebank.xlsx", "idebank.xlsx", "Idébanken som kalkylblad (Excel-arbetsbok): en rad per idé, öppnas i kolumner i Excel och LibreOffice oavsett språkinställningar."),
+            ("idebank/idebank.csv", "idebank.csv", "Idébanken som CSV för dataverktyg (RFC 4180, kommaseparerad, UTF-8 med BOM)."),
             ("feed.xml", "feed.xml", "Atom-flöde med de 50 senaste mötena."),
             ("sitemap.xml", "sitemap.xml", "Webbplatskarta över alla sidor."),
         ]
         return context.page(title: "Öppna data", path: "data/", description: "Portalens innehåll som öppna data i JSON och CSV.", section: nil, extra: [
-            "files": files.map { ["url": base + $0.0, "name": $0.1, "description": $0.2] },
+            "files": files.map { ["url": href($0.0), "name": $0.1, "description": $0.2] },
         ])
     }
 }

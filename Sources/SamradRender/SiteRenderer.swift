@@ -118,7 +118,7 @@ public struct SiteRenderer: Sendable {
                 let path = "\(linked.path)\(appendix.slug)/"
                 jobs.append(PageJob(path: path, template: "appendix") {
                     ctx.page(title: appendix.title, path: path, description: nil, section: "moten/", extra: [
-                        "title": appendix.title, "url": config.basePath + path, "meetingTitle": m.title,
+                        "title": appendix.title, "url": config.href(path), "meetingTitle": m.title,
                         "meetingURL": views.url(linked), "isoDate": m.date.description, "dateText": views.dateText(m),
                         "year": m.date.year,
                         "blocks": appendix.body.map { views.block(m, $0) },

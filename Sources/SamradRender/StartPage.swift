@@ -17,7 +17,7 @@ struct StartPage {
         ]
         let themes = index.themeOrder.compactMap { slug -> [String: Any]? in
             guard let t = index.site.themes.theme(slug), let s = index.themes[slug], !s.meetings.isEmpty else { return nil }
-            return ["name": t.name, "url": "\(ctx.config.basePath)teman/\(slug)/", "countText": "(\(s.meetings.count))"]
+            return ["name": t.name, "url": ctx.config.href("teman/\(slug)/"), "countText": "(\(s.meetings.count))"]
         }
         return ctx.page(title: ctx.config.title, path: "", description: ctx.config.description, section: "", extra: [
             "statsText": Phrases.list(stats) + ".",

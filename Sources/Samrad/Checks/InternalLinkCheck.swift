@@ -27,8 +27,10 @@ enum InternalLinkCheck {
             if target.isEmpty {
                 resolved = link.page
             } else if target.hasPrefix("/") {
-                guard target.hasPrefix(basePath) else { continue }
-                resolved = normalize(String(target.dropFirst(basePath.count)))
+                if target.hasPrefix("//") { continue }
+                // The page writes it under the base path (URLPath.authoredHref).
+                let rest = basePath != "/" && target.hasPrefix(basePath) ? target.dropFirst(basePath.count) : target.dropFirst()
+                resolved = normalize(String(rest))
             } else {
                 resolved = normalize(link.page + target)
             }

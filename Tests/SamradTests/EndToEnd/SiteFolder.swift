@@ -11,6 +11,21 @@ struct SiteFolder {
         for (path, text) in files { try write(path, text) }
     }
 
+    /// A copy of a `../shared/cases` site kept in `Fixtures/cases/<name>`, file names
+    /// byte for byte (some are NFD on purpose).
+    init(case name: String) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("samrad-case-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: SiteFolder.cases.appendingPathComponent(name), to: root)
+    }
+
+    static let cases = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/cases")
+
+    /// `samrad check` on the folder.
+    func check() -> BuildReport {
+        Pipeline.check(BuildOptions(site: path, output: nil, includeDrafts: false, search: false))
+    }
+
     var path: String { root.path }
     var output: String { root.appendingPathComponent("public").path }
 

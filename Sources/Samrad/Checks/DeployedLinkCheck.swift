@@ -1,0 +1,274 @@
+import Foundation
+import SamradCore
+
+/// Checks every internal `href` and `src` of every written file (pages, feed, sitemap,
+/// data files) the way a static web server at `base_url` would answer them: the path
+/// must lie under the base path, is percent-decoded and looked up byte for byte (so an
+/// NFD name does not find an NFC file), a folder serves its `index.html`, and a fragment
+/// must be an `id` on the page. Also reports an `id` used twice on one page, which makes
+/// a link jump to the wrong place.
+///
+/// Files are handed to `collect` while they are rendered, from any thread; `diagnostics`
+/// gives the result once every file has been seen.
+final class DeployedLinkCheck: Sendable {
+    private let paths: Set<String>
+    private let basePath: String
+    /// "https://example.org" for base URL "https://example.org/portal/", or "" when the
+    /// base URL has no host.
+    private let origin: String
+    private let state = Locked(State())
+
+    private struct State {
+        /// The ids of every HTML page.
+        var ids: [String: Set<String>] = [:]
+        /// Fragments to look up when all pages are known: "file#id" → (page, href).
+        var fragments: [String: (page: String, href: String)] = [:]
+        var problems: [(page: String, href: String, message: String)] = []
+    }
+
+    /// At most this many problems are listed one by one; a template fault repeats on
+    /// every page, and the first ones say what is wrong.
+    static let listed = 50
+
+    init(paths: Set<String>, config: SiteConfig) {
+        self.paths = paths
+        basePath = config.basePath
+        var origin = ""
+        if let scheme = config.baseURL.firstRange(of: "://") {
+            let rest = config.baseURL[scheme.upperBound...]
+            origin = String(config.baseURL[..<(rest.firstIndex(of: "/") ?? rest.endIndex)])
+        }
+        self.origin = origin
+    }
+
+    /// Reads the links and ids of one written file.
+    func collect(_ path: String, _ content: OutputFile.Content) {
+        guard case .text(let text) = content else { return }
+        let links: [String]
+        var ids: Set<String>?
+        var duplicates: [String] = []
+        if path.hasSuffix(".html") {
+            let found = Self.htmlAttributes(text)
+            links = found.links.map(\.htmlUnescapedBasic)
+            var seen = Set<String>()
+            for id in found.ids.map(\.htmlUnescapedBasic) where !seen.insert(id).inserted {
+                duplicates.append(id)
+            }
+            ids = seen
+        } else if path.hasSuffix(".xml") {
+            links = (Self.attributeValues(text, names: [" href=\""]) + Self.elementTexts(text, "loc")).map(\.htmlUnescapedBasic)
+        } else if path.hasSuffix(".json") {
+            links = Self.attributeValues(text, names: ["\"url\": \"", "\"url\":\""]).map(\.jsonUnescapedBasic)
+        } else {
+            return
+        }
+        var problems: [(page: String, href: String, message: String)] = duplicates.map {
+            (path, "#" + $0, "the id '\($0)' is on two elements, so links to it may jump to the wrong one")
+        }
+        var fragments: [String: (page: String, href: String)] = [:]
+        var checked = Set<String>()
+        for href in links where checked.insert(href).inserted {
+            switch resolve(href, on: path) {
+            case .external: continue
+            case .problem(let message): problems.append((path, href, message))
+            case .file(let file, let fragment):
+                if let fragment, !fragment.isEmpty, file.hasSuffix(".html") {
+                    let key = file + "#" + fragment
+                    if fragments[key] == nil { fragments[key] = (path, href) }
+                }
+            }
+        }
+        state.withLock { s in
+            if let ids { s.ids[path] = ids }
+            for (key, value) in fragments where s.fragments[key] == nil { s.fragments[key] = value }
+            s.problems += problems
+        }
+    }
+
+    /// Every problem found, as errors naming the page and the link.
+    func diagnostics() -> [Diagnostic] {
+        var problems = state.withLock { s -> [(page: String, href: String, message: String)] in
+            var out = s.problems
+            for (key, from) in s.fragments {
+                guard let hash = key.firstIndex(of: "#") else { continue }
+                let file = String(key[..<hash]), id = String(key[key.index(after: hash)...])
+                if let ids = s.ids[file], !ids.contains(id) {
+                    out.append((from.page, from.href, "no element on \(Self.url(of: file, basePath: basePath)) has the id '\(id)'"))
+                }
+            }
+            return out
+        }
+        problems.sort { ($0.page, $0.href) < ($1.page, $1.href) }
+        var out = problems.prefix(Self.listed).map {
+            Diagnostic.error("on the published page \(Self.url(of: $0.page, basePath: basePath)): link '\($0.href)' does not work when deployed: \($0.message)")
+        }
+        if problems.count > Self.listed {
+            out.append(.error("\(problems.count - Self.listed) more links in the written files do not work when deployed"))
+        }
+        return out
+    }
+
+    enum Resolution: Equatable {
+        case external
+        case file(String, fragment: String?)
+        case problem(String)
+    }
+
+    /// What a server at the base URL answers for `href` written in the file `page`.
+    func resolve(_ href: String, on page: String) -> Resolution {
+        var url = Substring(href.trimmed)
+        if url.isEmpty { return .external }
+        var fragment: String?
+        if let hash = url.firstIndex(of: "#") {
+            guard let decoded = URLPath.decode(url[url.index(after: hash)...]) else {
+                return .problem("the fragment is not valid percent-encoding")
+            }
+            fragment = decoded
+            url = url[..<hash]
+        }
+        if let q = url.firstIndex(of: "?") { url = url[..<q] }
+        if let scheme = Self.scheme(url) {
+            guard scheme == "http" || scheme == "https" else { return .external }
+            guard !origin.isEmpty, url.hasPrefix(origin) else { return .external }
+            let rest = url.dropFirst(origin.count)
+            guard rest.isEmpty || rest.hasPrefix("/") else { return .external }
+            url = rest.isEmpty ? "/" : rest
+        } else if url.hasPrefix("//") {
+            let host = origin.firstRange(of: "://").map { String(origin[$0.upperBound...]) } ?? ""
+            guard !host.isEmpty, url.dropFirst(2).hasPrefix(host) else { return .external }
+            let rest = url.dropFirst(2 + host.count)
+            guard rest.isEmpty || rest.hasPrefix("/") else { return .external }
+            url = rest.isEmpty ? "/" : rest
+        }
+        let sitePath: Substring
+        if url.isEmpty {
+            return .file(page, fragment: fragment)
+        } else if url.hasPrefix("/") {
+            if url + "/" == basePath { sitePath = "" } else {
+                guard url.hasPrefix(basePath) else {
+                    return .problem("it is outside the site's base path \(basePath), where the site is deployed")
+                }
+                sitePath = url.dropFirst(basePath.count)
+            }
+        } else {
+            sitePath = Substring(Self.folder(of: page)) + url
+        }
+        guard let decoded = URLPath.decode(sitePath) else {
+            return .problem("it is not valid percent-encoding (a '%' must be written '%25')")
+        }
+        guard let path = InternalLinkCheck.normalize(decoded) else { return .problem("it leads above the site's root") }
+        guard path.isNFC else {
+            return .problem("its name is not in Unicode NFC, and the server compares names byte for byte")
+        }
+        let file: String
+        if path.isEmpty || path.hasSuffix("/") {
+            file = path + "index.html"
+        } else if paths.contains(path) {
+            file = path
+        } else {
+            file = path + "/index.html"
+        }
+        guard paths.contains(file) else { return .problem("no file \(path) is written") }
+        return .file(file, fragment: fragment)
+    }
+
+    /// The folder a file's relative links resolve against: "moten/x/" for
+    /// "moten/x/index.html", "" for "feed.xml".
+    static func folder(of file: String) -> String {
+        guard let slash = file.lastIndex(of: "/") else { return "" }
+        return String(file[...slash])
+    }
+
+    /// Where a written file is served: "/portal/moten/x/" for "moten/x/index.html".
+    static func url(of file: String, basePath: String) -> String {
+        let path = file == "index.html" ? "" : file.hasSuffix("/index.html") ? String(file.dropLast("index.html".count)) : file
+        return basePath + URLPath.encode(path)
+    }
+
+    /// "https" for "https://…", nil for a path or a URL without scheme.
+    static func scheme(_ url: Substring) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let name = url[..<colon]
+        guard let first = name.first, first.isASCII, first.isLetter,
+              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }) else { return nil }
+        return name.lowercased()
+    }
+
+    /// The values of every ` href="…"`, ` src="…"` and ` id="…"` of a page, in one pass
+    /// over its bytes: this runs over every page of the site.
+    static func htmlAttributes(_ text: String) -> (links: [String], ids: [String]) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var links: [String] = [], ids: [String] = []
+            let n = bytes.count
+            var i = 0
+            // Looking for `="`; the name before it decides.
+            while i + 1 < n {
+                guard bytes[i] == UInt8(ascii: "="), bytes[i + 1] == UInt8(ascii: "\"") else { i += 1; continue }
+                func named(_ name: StaticString) -> Bool {
+                    let count = name.utf8CodeUnitCount
+                    guard i >= count + 1, bytes[i - count - 1] == UInt8(ascii: " ") || bytes[i - count - 1] == UInt8(ascii: "\n") else { return false }
+                    return name.withUTF8Buffer { name in (0..<count).allSatisfy { bytes[i - count + $0] == name[$0] } }
+                }
+                let isLink = named("href") || named("src"), isID = !isLink && named("id")
+                var end = i + 2
+                guard isLink || isID else { i = end; continue }
+                while end < n, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<end]), as: UTF8.self)
+                if isLink { links.append(value) } else { ids.append(value) }
+                i = end + 1
+            }
+            return (links, ids)
+        }
+    }
+
+    /// The values of attributes written `name"value"` (the name includes `="`).
+    static func attributeValues(_ text: String, names: [String]) -> [String] {
+        var out: [String] = []
+        for name in names {
+            var rest = text[...]
+            while let r = rest.firstRange(of: name) {
+                let after = rest[r.upperBound...]
+                guard let end = after.firstIndex(of: "\"") else { break }
+                out.append(String(after[..<end]))
+                rest = after[end...]
+            }
+        }
+        return out
+    }
+
+    /// The texts of `<name>…</name>` elements.
+    static func elementTexts(_ text: String, _ name: String) -> [String] {
+        var out: [String] = []
+        var rest = text[...]
+        let open = "<\(name)>", close = "</\(name)>"
+        while let r = rest.firstRange(of: open) {
+            let after = rest[r.upperBound...]
+            guard let end = after.firstRange(of: close) else { break }
+            out.append(String(after[..<end.lowerBound]))
+            rest = after[end.upperBound...]
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The JSON string escapes that URLs can hold undone (`\u0026`, `\/`, `\"`, `\\`).
+    var jsonUnescapedBasic: String {
+        guard contains("\\") else { return self }
+        var out = ""
+        var it = self[...]
+        while let c = it.first {
+            it = it.dropFirst()
+            guard c == "\\", let next = it.first else { out.append(c); continue }
+            it = it.dropFirst()
+            if next == "u", it.count >= 4, let v = UInt32(it.prefix(4), radix: 16), let s = Unicode.Scalar(v) {
+                out.unicodeScalars.append(s)
+                it = it.dropFirst(4)
+            } else {
+                out.append(next)
+            }
+        }
+        return out
+    }
+}
