@@ -114,6 +114,8 @@ struct MeetingRecognizer {
         for note in footnotes { body.append(.verbatim(note)) }
         counts.footnotes += footnotes.count
         if !footnoteURLs.isEmpty {
+            // Under a heading of their own, so that they are not read as part of the last section.
+            body.append(.heading(level: 2, text: "Fotnoter"))
             body.append(.unsure("\(footnoteURLs.count) footnote(s) whose mark in the text was lost in the PDF copy; they are listed here, move each to where it belongs"))
             body.append(.list(footnoteURLs))
             counts.footnotes += footnoteURLs.count
