@@ -44,6 +44,9 @@ let package = Package(
         ),
         .target(name: "SamradWrite", dependencies: ["SamradCore", "CSamradSys"]),
         .target(name: "SamradIndex", dependencies: ["SamradCore"]),
+        // `samrad import`: documents (PDF, Word, text) through external converters into draft
+        // meetings. Beside the build pipeline, not part of it: it writes content, not output.
+        .target(name: "SamradImport", dependencies: ["SamradCore", "Yams"]),
         .target(
             name: "Samrad",
             dependencies: [
@@ -60,13 +63,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "samrad",
-            dependencies: ["Samrad", "SamradServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Samrad", "SamradServe", "SamradImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             // jemalloc instead of glibc's malloc: a build makes millions of small strings,
             // arrays and dictionaries on two threads, and glibc's arenas were a tenth of
             // its CPU time (BENCHMARKS.md). Debian: libjemalloc-dev (scripts/setup.sh).
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
-        .testTarget(name: "SamradTests", dependencies: ["Samrad", "SamradServe", "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate", "SamradRender"]),
+        .testTarget(name: "SamradTests", dependencies: ["Samrad", "SamradServe", "SamradImport", "SamradCore", "SamradLoad", "SamradParse", "SamradExtract", "SamradLink", "SamradAggregate", "SamradRender"],
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

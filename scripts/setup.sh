@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what samrad needs on a Debian machine that has Swift, and nothing twice.
 #   scripts/setup.sh           build prerequisites + Pagefind (search)
-#   scripts/setup.sh --test    also what the test suite needs (Chromium, driver, Java, Hugo)
+#   scripts/setup.sh --test    also what the test suite needs (Chromium, driver, Java, Hugo, LibreOffice)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,11 +11,13 @@ want_test=0
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 # zlib1g-dev: ZIPFoundation (the idea bank as .xlsx) compresses with zlib.
-for p in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev zlib1g-dev; do have_pkg "$p" || need+=("$p"); done
+# poppler-utils (pdftotext) and pandoc are the converters `samrad import` runs.
+for p in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev zlib1g-dev poppler-utils pandoc; do have_pkg "$p" || need+=("$p"); done
 if [ "$want_test" = 1 ]; then
   # libreoffice-calc-nogui: opens the idea bank spreadsheets as a reader would (soffice --convert-to).
+  # libreoffice-writer-nogui: the import tests turn their fixture documents into PDF with it.
   # hugo and time: Benchmarks/run.sh compares with Hugo and measures with GNU time.
-  for p in chromium chromium-driver default-jre-headless libreoffice-calc-nogui hugo time; do have_pkg "$p" || need+=("$p"); done
+  for p in chromium chromium-driver default-jre-headless libreoffice-calc-nogui libreoffice-writer-nogui hugo time; do have_pkg "$p" || need+=("$p"); done
 fi
 python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 

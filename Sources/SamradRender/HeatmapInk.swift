@@ -67,7 +67,7 @@ struct HeatmapPalette: Equatable, Sendable {
     /// `--accent`: the cells' fill, drawn with `fill-opacity`.
     var accent: RGB
 
-    /// The default theme's light and dark colours (templates/assets/style.css; a test
+    /// The default theme's light and dark colours (Sources/SamradRender/Templates/assets/style.css; a test
     /// keeps the two the same).
     static let light = HeatmapPalette(background: RGB(r: 0xfd / 255, g: 0xfc / 255, b: 0xf9 / 255), accent: RGB(r: 0x0b / 255, g: 0x5a / 255, b: 0x8a / 255))
     static let dark = HeatmapPalette(background: RGB(r: 0x15 / 255, g: 0x15 / 255, b: 0x14 / 255), accent: RGB(r: 0x7c / 255, g: 0xc4 / 255, b: 0xf0 / 255))

@@ -8,7 +8,7 @@ struct SamradCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samrad",
         abstract: "Builds a knowledge portal from Markdown records of dialogue meetings.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Import.self],
         defaultSubcommand: Build.self
     )
 }

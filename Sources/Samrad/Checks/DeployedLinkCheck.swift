@@ -116,6 +116,7 @@ final class DeployedLinkCheck: Sendable {
 
     /// What a server at the base URL answers for `href` written in the file `page`.
     func resolve(_ href: String, on page: String) -> Resolution {
+        if let fast = resolvePlain(href) { return fast }
         var url = Substring(href.trimmed)
         if url.isEmpty { return .external }
         var fragment: String?
@@ -172,6 +173,50 @@ final class DeployedLinkCheck: Sendable {
         return .file(file, fragment: fragment)
     }
 
+    /// Most links are the templates' own: the base path, then letters, digits, `-`, `_`,
+    /// `.` and `/` (no `..`, no escapes), perhaps a fragment. Those need no decoding or
+    /// normalising, only a look-up; nil for anything else.
+    private func resolvePlain(_ href: String) -> Resolution? {
+        guard href.hasPrefix(basePath) else { return nil }
+        let utf8 = href.utf8
+        var end = utf8.endIndex
+        var previousDot = false
+        var i = utf8.index(utf8.startIndex, offsetBy: basePath.utf8.count)
+        let start = i
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            if b == UInt8(ascii: "#") { end = i; break }
+            let plain = (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            if b == UInt8(ascii: ".") {
+                if previousDot { return nil }
+                previousDot = true
+            } else {
+                guard plain else { return nil }
+                previousDot = false
+            }
+            i = utf8.index(after: i)
+        }
+        let path = String(href[start..<end])
+        if path.contains("//") || path.hasPrefix(".") || path.contains("/.") { return nil }
+        var fragment: String?
+        if end < utf8.endIndex {
+            let raw = href[href.index(after: end)...]
+            guard !raw.contains("%") else { return nil }
+            fragment = String(raw)
+        }
+        let file: String
+        if path.isEmpty || path.hasSuffix("/") {
+            file = path + "index.html"
+        } else if paths.contains(path) {
+            file = path
+        } else {
+            file = path + "/index.html"
+        }
+        guard paths.contains(file) else { return .problem("no file \(path) is written") }
+        return .file(file, fragment: fragment)
+    }
+
     /// The folder a file's relative links resolve against: "moten/x/" for
     /// "moten/x/index.html", "" for "feed.xml".
     static func folder(of file: String) -> String {
@@ -195,28 +240,36 @@ final class DeployedLinkCheck: Sendable {
     }
 
     /// The values of every ` href="…"`, ` src="…"` and ` id="…"` of a page, in one pass
-    /// over its bytes: this runs over every page of the site.
+    /// over its bytes: this runs over every page of the site, so the search for `="` is
+    /// libc's `memchr` and only the few bytes around each hit are looked at here.
     static func htmlAttributes(_ text: String) -> (links: [String], ids: [String]) {
         var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8 { bytes -> (links: [String], ids: [String]) in
             var links: [String] = [], ids: [String] = []
+            guard let base = bytes.baseAddress else { return (links, ids) }
             let n = bytes.count
             var i = 0
-            // Looking for `="`; the name before it decides.
-            while i + 1 < n {
-                guard bytes[i] == UInt8(ascii: "="), bytes[i + 1] == UInt8(ascii: "\"") else { i += 1; continue }
-                func named(_ name: StaticString) -> Bool {
-                    let count = name.utf8CodeUnitCount
-                    guard i >= count + 1, bytes[i - count - 1] == UInt8(ascii: " ") || bytes[i - count - 1] == UInt8(ascii: "\n") else { return false }
-                    return name.withUTF8Buffer { name in (0..<count).allSatisfy { bytes[i - count + $0] == name[$0] } }
+            while i + 1 < n, let hit = memchr(base + i, Int32(UInt8(ascii: "=")), n - i - 1) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard bytes[at + 1] == UInt8(ascii: "\"") else { i = at + 1; continue }
+                // The name before `="`, after a space or line break.
+                var nameStart = at
+                while nameStart > 0, nameStart > at - 5, bytes[nameStart - 1] >= UInt8(ascii: "a"), bytes[nameStart - 1] <= UInt8(ascii: "z") {
+                    nameStart -= 1
                 }
-                let isLink = named("href") || named("src"), isID = !isLink && named("id")
-                var end = i + 2
-                guard isLink || isID else { i = end; continue }
-                while end < n, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<end]), as: UTF8.self)
+                let boundary = nameStart > 0 && (bytes[nameStart - 1] == UInt8(ascii: " ") || bytes[nameStart - 1] == UInt8(ascii: "\n"))
+                let name = boundary ? at - nameStart : 0
+                let isLink = (name == 4 && bytes[nameStart] == UInt8(ascii: "h") && bytes[nameStart + 1] == UInt8(ascii: "r")
+                                && bytes[nameStart + 2] == UInt8(ascii: "e") && bytes[nameStart + 3] == UInt8(ascii: "f"))
+                    || (name == 3 && bytes[nameStart] == UInt8(ascii: "s") && bytes[nameStart + 1] == UInt8(ascii: "r") && bytes[nameStart + 2] == UInt8(ascii: "c"))
+                let isID = name == 2 && bytes[nameStart] == UInt8(ascii: "i") && bytes[nameStart + 1] == UInt8(ascii: "d")
+                let valueStart = at + 2
+                guard isLink || isID else { i = valueStart; continue }
+                guard let close = memchr(base + valueStart, Int32(UInt8(ascii: "\"")), n - valueStart) else { break }
+                let valueEnd = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
                 if isLink { links.append(value) } else { ids.append(value) }
-                i = end + 1
+                i = valueEnd + 1
             }
             return (links, ids)
         }

@@ -1,0 +1,112 @@
+import Testing
+@testable import SamradImport
+
+/// Text clean-up of PDF copies: characters, page furniture, joined lines, headings.
+@Suite("import: clean-up")
+struct ImportCleanupTests {
+    func blocks(_ text: String, transcript: Bool = false) -> [SourceBlock] {
+        var lines = TextReader.split(text)
+        var furniture = PageFurniture()
+        furniture.clean(&lines)
+        var joiner = LineJoiner(transcript: transcript, labels: ImportLabels())
+        return joiner.join(lines)
+    }
+
+    @Test func ligaturesAndNonBreakingSpacesAreNormalised() {
+        #expect(TextNormalizer.normalize("ﬁnansiering\u{00A0}och ﬂexibilitet\u{00AD}") == "finansiering och flexibilitet")
+    }
+
+    @Test func bulletGlyphsBecomeListItems() {
+        for glyph in ["•", "\u{F0B7}", "\u{F096}", "\u{FFFD}", "–", "-"] {
+            #expect(TextNormalizer.bulletItem("\(glyph) Fryshuset") == "Fryshuset", "\(glyph)")
+        }
+        #expect(TextNormalizer.bulletItem("Fryshuset") == nil)
+    }
+
+    @Test func spacedOutHeadingsAreCollapsed() {
+        #expect(TextNormalizer.spacedOutHeading("I N L E D N I N G") == "Inledning")
+        #expect(TextNormalizer.spacedOutHeading("O M  M Ö T E T") == "Om mötet")
+        #expect(TextNormalizer.spacedOutHeading("Om mötet") == nil)
+        #expect(TextNormalizer.spacedOutHeading("A B") == nil)
+    }
+
+    @Test func wrappedLinesJoinAndHyphenatedWordsRejoin() {
+        let b = blocks("Deltagarna lyfte att sam-\nverkan tar tid och att barn-\noch ungdomsverksamhet behövs.\n\nEtt nytt stycke börjar här.\n")
+        #expect(b.map(\.text) == ["Deltagarna lyfte att samverkan tar tid och att barn- och ungdomsverksamhet behövs.",
+                                  "Ett nytt stycke börjar här."])
+    }
+
+    @Test func blankLinesInsideASentenceDoNotSplitTheParagraph() {
+        // PDF copies put empty lines inside paragraphs; a lower-case start continues.
+        let b = blocks("Mötet arrangerades av NOD och\n\nsamlade tjugo organisationer.\n")
+        #expect(b.count == 1)
+        #expect(b[0].text == "Mötet arrangerades av NOD och samlade tjugo organisationer.")
+    }
+
+    @Test func pageNumbersAndRunningHeadersAreDropped() {
+        let words = ["Första", "Andra", "Tredje", "Fjärde"]
+        var text = ""
+        for page in 1...4 {
+            text += "\u{0C}Dokumentation dialogmöte \(page)\n\(words[page - 1]) sidans text slutar här.\n\n\(page)\n"
+        }
+        var lines = TextReader.split(text)
+        var furniture = PageFurniture()
+        furniture.clean(&lines)
+        let kept = lines.map(\.text).filter { !$0.isEmpty }
+        #expect(kept == words.map { "\($0) sidans text slutar här." })
+        #expect(furniture.dropped.filter { $0.reason == "page number" }.count == 4)
+        #expect(furniture.dropped.filter { $0.reason == "running header or footer" }.count == 4)
+    }
+
+    @Test func tableOfContentsIsDropped() {
+        var lines = TextReader.split("Innehållsförteckning\n\nDeltagare.....\t2\nBakgrund.....\t4\n<i>Lägesbild</i>\t4\n\nDeltagare\n")
+        var furniture = PageFurniture()
+        furniture.clean(&lines)
+        #expect(lines.map(\.text).filter { !$0.isEmpty } == ["Deltagare"])
+        #expect(furniture.dropped.count == 4)
+    }
+
+    @Test func headingsAreShortLinesBetweenParagraphs() {
+        let b = blocks("Det var allt om strategin.\n\nOm mötet\n\nDagen började med en presentation.\n")
+        #expect(b.map(\.kind) == [.paragraph, .heading(level: nil), .paragraph])
+        #expect(b[1].text == "Om mötet")
+    }
+
+    @Test func wrappedQuestionIsOneHeading() {
+        let b = blocks("Fråga 1: Har er organisation erfarenheter av samverkan mellan polis\noch civilsamhälle? Vad gjorde ni?\n\nText.\n")
+        #expect(b.first?.text == "Fråga 1: Har er organisation erfarenheter av samverkan mellan polis och civilsamhälle? Vad gjorde ni?")
+        #expect(ImportLabels().parseQuestion(b[0].text)?.number == 1)
+    }
+
+    @Test func questionsWithAndWithoutNumbers() {
+        let labels = ImportLabels()
+        #expect(labels.parseQuestion("Fråga 3 – Vad behövs?")?.number == 3)
+        #expect(labels.parseQuestion("Fråga 3 – Vad behövs?")?.text == "Vad behövs?")
+        #expect(labels.parseQuestion("Fråga – Vad behövs?")?.number == nil)
+        #expect(labels.parseQuestion("Fråga – Vad behövs?")?.text == "Vad behövs?")
+        #expect(labels.parseQuestion("Frågan är svår.") == nil)
+    }
+
+    @Test func swedishDates() {
+        #expect(SwedishDates.find(in: "dialogmöte den 14 september 2023").first?.iso == "2023-09-14")
+        #expect(SwedishDates.find(in: "NOD:s möte februari 2026").first?.iso == "2026-02")
+        #expect(SwedishDates.find(in: "(September 2022)").first?.iso == "2022-09")
+        #expect(SwedishDates.find(in: "workshop den 24 november").first?.iso == nil)
+        #expect(SwedishDates.find(in: "i maj var det").isEmpty)
+    }
+
+    @Test func speakerLines() {
+        #expect(SpeakerLine.match("KARIN: Hej och välkomna")?.name == "KARIN")
+        #expect(SpeakerLine.match("**KARIN:** Hej")?.name == "KARIN")
+        #expect(SpeakerLine.match("JOHANNA S: Ja")?.name == "JOHANNA S")
+        #expect(SpeakerLine.match("MARIE- THERESE: För det första")?.name == "MARIE-THERESE")
+        #expect(SpeakerLine.match("Medverkande: Anna") == nil)
+        #expect(SpeakerLine.match("OBS:det") == nil)
+    }
+
+    @Test func plainTextIsEscapedForMarkdown() {
+        #expect(MarkdownWriter.escape("2023. Det var ett år") == "2023\\. Det var ett år")
+        #expect(MarkdownWriter.escape("Vi tog upp #metoo") == "Vi tog upp \\#metoo")
+        #expect(MarkdownWriter.escape("- inte en lista") == "\\- inte en lista")
+    }
+}
