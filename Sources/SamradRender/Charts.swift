@@ -30,7 +30,8 @@ enum Charts {
     }
 
     /// Themes as rows, years as columns, darker where a theme came up in more meetings.
-    static func themeHeatmap(_ index: SiteIndex) -> String {
+    /// - Parameter schemes: the colours the cells are painted in, from the site's stylesheet.
+    static func themeHeatmap(_ index: SiteIndex, schemes: HeatmapSchemes = .standard) -> String {
         let years = index.years.map(\.year).sorted()
         guard !years.isEmpty, !index.themeOrder.isEmpty else { return "" }
         // The label column fits the longest theme name (about 7 px a character at 12 px).
@@ -58,7 +59,7 @@ enum Charts {
                 svg += "<rect class=\"heat\" x=\"\(label + j * cell + 2)\" y=\"\(y + 2)\" width=\"\(cell - 4)\" height=\"\(rowH - 4)\" rx=\"3\" fill-opacity=\"\(opacity)\"></rect>"
                 if n > 0 {
                     // The number's ink is chosen for the cell's own colour, in each scheme.
-                    let ink = HeatmapPalette.inkClasses(opacity: Double(opacity) ?? 1)
+                    let ink = schemes.inkClasses(opacity: Double(opacity) ?? 1)
                     svg += "<text class=\"heat-value \(ink)\" x=\"\(label + j * cell + cell / 2)\" y=\"\(y + rowH / 2 + 5)\" text-anchor=\"middle\">\(n)</text>"
                 }
             }

@@ -67,8 +67,8 @@ struct HeatmapPalette: Equatable, Sendable {
     /// `--accent`: the cells' fill, drawn with `fill-opacity`.
     var accent: RGB
 
-    /// The default theme's light and dark colours (Sources/SamradRender/Templates/assets/style.css; a test
-    /// keeps the two the same).
+    /// The default theme's light and dark colours (Sources/SamradRender/Templates/assets/style.css;
+    /// a test keeps the two the same), for a stylesheet that does not set its own.
     static let light = HeatmapPalette(background: RGB(r: 0xfd / 255, g: 0xfc / 255, b: 0xf9 / 255), accent: RGB(r: 0x0b / 255, g: 0x5a / 255, b: 0x8a / 255))
     static let dark = HeatmapPalette(background: RGB(r: 0x15 / 255, g: 0x15 / 255, b: 0x14 / 255), accent: RGB(r: 0x7c / 255, g: 0xc4 / 255, b: 0xf0 / 255))
 
@@ -80,11 +80,58 @@ struct HeatmapPalette: Equatable, Sendable {
         background.contrast(with: .black) >= background.contrast(with: .white) ? .black : .white
     }
 
+}
+
+/// The heat map's colours in light and dark mode, as the site's stylesheet sets them.
+struct HeatmapSchemes: Equatable, Sendable {
+    var light: HeatmapPalette
+    var dark: HeatmapPalette
+
+    static let standard = HeatmapSchemes(light: .light, dark: .dark)
+
+    /// `--bg` and `--accent` as a stylesheet sets them: light mode from the rules before
+    /// its `prefers-color-scheme: dark` block, dark mode from inside that block. A colour
+    /// it does not set as `#rrggbb` (or sets some other way) keeps the default theme's,
+    /// so a site's own stylesheet that changes the colours gets inks chosen for them.
+    init(stylesheet css: String) {
+        let (before, inside) = HeatmapSchemes.split(css)
+        func colour(_ name: String, in text: Substring) -> RGB? {
+            guard let declaration = text.range(of: name + ":") else { return nil }
+            return RGB(hex: String(text[declaration.upperBound...].prefix { $0 != ";" && $0 != "}" }))
+        }
+        let std = HeatmapSchemes.standard
+        light = HeatmapPalette(background: colour("--bg", in: before) ?? std.light.background,
+                               accent: colour("--accent", in: before) ?? std.light.accent)
+        dark = HeatmapPalette(background: colour("--bg", in: inside) ?? colour("--bg", in: before) ?? std.dark.background,
+                              accent: colour("--accent", in: inside) ?? colour("--accent", in: before) ?? std.dark.accent)
+    }
+
+    init(light: HeatmapPalette, dark: HeatmapPalette) {
+        self.light = light
+        self.dark = dark
+    }
+
+    /// The stylesheet before its dark-mode block, and the block's body (empty without one).
+    static func split(_ css: String) -> (Substring, Substring) {
+        guard let marker = css.range(of: "prefers-color-scheme: dark"),
+              let open = css[marker.upperBound...].firstIndex(of: "{") else { return (css[...], "") }
+        var depth = 0
+        var i = open
+        while i < css.endIndex {
+            if css[i] == "{" { depth += 1 } else if css[i] == "}" {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            i = css.index(after: i)
+        }
+        return (css[..<marker.lowerBound], css[css.index(after: open)..<i])
+    }
+
     /// The class naming a cell's ink in each scheme: `day-black`/`day-white` for light
     /// mode, `night-black`/`night-white` for dark (style.css colours them).
-    static func inkClasses(opacity: Double) -> String {
-        let day = ink(on: light.cell(opacity: opacity)) == .black ? "day-black" : "day-white"
-        let night = ink(on: dark.cell(opacity: opacity)) == .black ? "night-black" : "night-white"
+    func inkClasses(opacity: Double) -> String {
+        let day = HeatmapPalette.ink(on: light.cell(opacity: opacity)) == .black ? "day-black" : "day-white"
+        let night = HeatmapPalette.ink(on: dark.cell(opacity: opacity)) == .black ? "night-black" : "night-white"
         return day + " " + night
     }
 }

@@ -9,6 +9,8 @@ struct PortalPages: Sendable {
     let views: MeetingViews
     let html: HTMLRenderer
     let context: PageContext
+    /// The heat map's colours, read from the stylesheet the site is built with.
+    var heatmapSchemes: HeatmapSchemes = .standard
 
     var base: String { context.config.basePath }
     func href(_ path: String) -> String { context.config.href(path) }
@@ -54,7 +56,7 @@ struct PortalPages: Sendable {
 
     func themesPage() -> PageView {
         context.page(title: "Teman", path: "teman/", description: "Alla teman som möten, frågor och idéer har märkts med.", section: "teman/",
-                     content: ThemeListPage(themes: index.themeOrder.map(themeSummary), heatmapHTML: HTML(Charts.themeHeatmap(index))))
+                     content: ThemeListPage(themes: index.themeOrder.map(themeSummary), heatmapHTML: HTML(Charts.themeHeatmap(index, schemes: heatmapSchemes))))
     }
 
     func themePage(_ slug: String) -> PageView {

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import SamradAggregate
 import SamradCore
@@ -126,8 +127,17 @@ public struct SiteRenderer: Sendable {
                          content: BodyPage(blocks: page.body.map { views.block(nil, $0) }))
             })
         }
-        jobs += PortalPages(index: index, views: views, html: html, context: ctx).jobs()
+        jobs += PortalPages(index: index, views: views, html: html, context: ctx, heatmapSchemes: heatmapSchemes()).jobs()
         return jobs
+    }
+
+    /// The heat map's colours from the stylesheet this site is built with: its own
+    /// templates/assets/style.css when it has one, else the default.
+    func heatmapSchemes() -> HeatmapSchemes {
+        let own = templateAssets.first { $0.outputPath == "assets/style.css" }
+        let css = own.flatMap { FileManager.default.contents(atPath: $0.absolutePath) }.map { String(decoding: $0, as: UTF8.self) }
+            ?? defaultAssets["assets/style.css"] ?? ""
+        return HeatmapSchemes(stylesheet: css)
     }
 
     func assets() -> [OutputFile] {

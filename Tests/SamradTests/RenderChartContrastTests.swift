@@ -40,6 +40,34 @@ struct RenderChartContrastTests {
         #expect(HeatmapPalette.dark == HeatmapPalette(background: try value("--bg", in: night), accent: try value("--accent", in: night)))
     }
 
+    @Test func schemesAreReadFromTheStylesheet() throws {
+        let css = try #require(DefaultTemplates.files["assets/style.css"])
+        #expect(HeatmapSchemes(stylesheet: css) == .standard)
+        let own = ":root{--bg:#ffffff;--accent: #ffcc00;}\n@media (prefers-color-scheme: dark) { :root { --accent: #330066; } }\n@media print { :root { --bg: #eeeeee; } }"
+        let read = HeatmapSchemes(stylesheet: own)
+        #expect(read.light == HeatmapPalette(background: .white, accent: try #require(RGB(hex: "#fc0"))))
+        #expect(read.dark == HeatmapPalette(background: .white, accent: try #require(RGB(hex: "#330066"))), "a colour the dark block leaves alone is the light one")
+        #expect(HeatmapSchemes(stylesheet: "body { color: red }") == .standard)
+    }
+
+    /// A site whose own stylesheet paints the cells yellow gets black numbers on them.
+    @Test func aSitesOwnColoursChooseTheInk() throws {
+        var files = Self.unevenSite
+        let css = try #require(DefaultTemplates.files["assets/style.css"])
+        files["templates/assets/style.css"] = css.replacingOccurrences(of: "--accent: #0b5a8a;", with: "--accent: #ffcc00;")
+        let site = try SiteFolder(files)
+        defer { site.cleanup() }
+        #expect(!site.build().hasErrors)
+        let cells = try Self.cells(try #require(site.read("teman/index.html")))
+        let yellow = HeatmapPalette(background: HeatmapPalette.light.background, accent: try #require(RGB(hex: "#ffcc00")))
+        #expect(cells.count == 12)
+        for cell in cells {
+            let ink = cell.classes.contains("day-black") ? RGB.black : .white
+            #expect(ink == .black, "count \(cell.count): \(cell.classes)")
+            #expect(ink.contrast(with: yellow.cell(opacity: cell.opacity)) >= 4.5)
+        }
+    }
+
     /// Three themes over four years with counts 1 to 12: every opacity the map uses.
     static let unevenSite: [String: String] = {
         var files: [String: String] = [
