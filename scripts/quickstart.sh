@@ -4,6 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# samrad runs only the Pagefind its user installed, never one from a site folder: name
+# the one setup.sh put in this checkout's .venv (samrad built here finds it by itself too).
+pagefind_bin=$(ls "$PWD"/.venv/lib/python3*/site-packages/pagefind_bin/pagefind 2>/dev/null | head -1 || true)
+[ -n "$pagefind_bin" ] && export PAGEFIND_BINARY_PATH="${PAGEFIND_BINARY_PATH:-$pagefind_bin}"
 echo "Building samrad (first time takes a few minutes)…" >&2
 swift build -c release --product samrad 2>&1 | grep -E "error|warning: |Compiling samrad|Build complete" >&2 || true
 bin="$(swift build -c release --show-bin-path)/samrad"

@@ -34,6 +34,8 @@ public struct BuildReport: Sendable {
     public var searchIndexed = false
     /// Why search was not indexed, when it was asked for.
     public var searchWarning: String?
+    /// The Pagefind that indexed the site and where it was found ("/usr/bin/pagefind (PATH)").
+    public var searchBinary: String?
     public var seconds: Double = 0
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

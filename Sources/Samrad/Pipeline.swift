@@ -58,6 +58,16 @@ public enum Pipeline {
     public static func build(_ options: BuildOptions, progress: @Sendable (String) -> Void = { _ in },
                              keep: (AnyObject) -> Void = { _ in }) -> BuildReport {
         let start = DispatchTime.now()
+        // Where the site goes is decided first: a wrong --output is refused before
+        // anything is read or written.
+        let target: URL
+        do {
+            target = try OutputGuard.target(output: options.outputPath, site: options.site)
+        } catch {
+            var report = BuildReport()
+            report.diagnostics = [.error("\(FileErrorText.describe(error))")]
+            return report
+        }
         progress("reading and checking the site…")
         let snapshot = oneShot(options)
         var report = snapshot.report
@@ -67,7 +77,7 @@ public enum Pipeline {
         }
         progress("rendering and writing \(snapshot.paths.count) files for \(report.meetings) meetings…")
         do {
-            let writer = OutputWriter(output: options.outputPath)
+            let writer = OutputWriter(output: target.path)
             var searchDone = false
             var searchWarning: String?
             try writer.write(streaming: { staging in
@@ -81,14 +91,15 @@ public enum Pipeline {
             }, beforeSwap: { staging in
                 guard options.search else { return }
                 let language = snapshot.renderer?.index.site.config.language ?? "sv"
-                guard let binary = SearchIndexer.locateBinary(siteRoot: options.site) else {
+                guard let pagefind = SearchIndexer.locate() else {
                     searchWarning = "Pagefind was not found, so this build has no search index; install it with 'pip install pagefind-bin' (the README's first command does) or set PAGEFIND_BINARY_PATH"
                     try Data(SearchAvailability.missing.utf8).write(to: staging.appendingPathComponent("search-status.txt"))
                     return
                 }
+                report.searchBinary = pagefind.description
                 progress("indexing for search with Pagefind…")
                 let slugs = snapshot.renderer?.index.site.pages.map(\.slug) ?? []
-                let result = SearchIndexer.index(folder: staging.path, binary: binary, language: language,
+                let result = SearchIndexer.index(folder: staging.path, binary: pagefind.path, language: language,
                                                  glob: SearchIndexer.glob(pageSlugs: slugs))
                 if result.ok { searchDone = true } else {
                     searchWarning = "Pagefind failed, so this build has no search index: \(result.message.trimmed)"
@@ -100,12 +111,16 @@ public enum Pipeline {
         } catch is StopBuild {
             // The errors are in the report.
         } catch {
-            report.diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(error); the previous output is unchanged"))
+            report.diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(FileErrorText.describe(error)); the previous output is unchanged"))
         }
         report.seconds = seconds(since: start)
         keep(snapshot)
         return report
     }
+
+    /// For the command line, which builds once and exits: Ctrl-C or `kill` during a
+    /// build removes its staging folder before the process ends.
+    public static func removeStagingOnSignals() { StagingCleanup.removeOnSignals() }
 
     /// `samrad check`: everything `build` does, without writing.
     public static func check(_ options: BuildOptions) -> BuildReport {

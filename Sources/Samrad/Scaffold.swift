@@ -9,24 +9,55 @@ public enum Scaffold {
         public var description: String
     }
 
+    /// The longest slug `new meeting` makes, in bytes: a folder name must stay well
+    /// under the file system's 255, and an address this long is already hard to read.
+    public static let maxSlugBytes = 80
+
     /// Creates `content/meetings/<date>-<slug>/index.md` and returns its path.
+    /// - Throws: `Failure` with a sentence when the title cannot be written into front
+    ///   matter that `check` accepts, or the meetings folder leads out of the site.
     public static func newMeeting(site: String, title: String, date: ISODate) throws -> String {
-        let slug = Slug.make(title, maxWords: 8)
+        if title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw Failure(description: "the title holds a line break or another control character; write it on one line")
+        }
+        guard !title.trimmed.isEmpty else { throw Failure(description: "the title is empty") }
+        let slug = shortened(Slug.make(title, maxWords: 8))
         guard !slug.isEmpty else { throw Failure(description: "the title '\(title)' gives an empty address; use letters or digits in it") }
-        let root = URL(fileURLWithPath: site)
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path) else {
+        let root = URL(fileURLWithPath: site).standardizedFileURL
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: root.appendingPathComponent("content").path) else {
             throw Failure(description: "no content/ folder in '\(site)'; run this in a samrad site (or create one with 'samrad init DIR')")
         }
+        // The same rule as the loader's: a link may not lead out of the site, or `new`
+        // would write where `check` and `build` refuse to read.
+        let meetings = root.appendingPathComponent("content/meetings")
+        let realRoot = root.resolvingSymlinksInPath().path
+        let realMeetings = meetings.resolvingSymlinksInPath().path
+        guard realMeetings == realRoot + "/content/meetings" || realMeetings.hasPrefix(realRoot + "/") else {
+            throw Failure(description: "content/meetings is a symbolic link out of the site folder (to '\(realMeetings)'); samrad writes only inside the site")
+        }
         let name = "\(date)-\(slug)"
-        let folder = root.appendingPathComponent("content/meetings/\(name)")
-        let single = root.appendingPathComponent("content/meetings/\(name).md")
-        for existing in [folder, single] where FileManager.default.fileExists(atPath: existing.path) {
+        let folder = meetings.appendingPathComponent(name)
+        let single = meetings.appendingPathComponent("\(name).md")
+        for existing in [folder, single] where fm.fileExists(atPath: existing.path) {
             throw Failure(description: "'\(existing.path)' already exists; nothing was changed")
         }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("index.md")
-        try Data(meetingTemplate(title: title, date: date).utf8).write(to: file, options: .withoutOverwriting)
+        do {
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("index.md")
+            try Data(meetingTemplate(title: title, date: date).utf8).write(to: file, options: .withoutOverwriting)
+        } catch {
+            throw Failure(description: "cannot create '\(folder.path)': \(FileErrorText.describe(error))")
+        }
         return "content/meetings/\(name)/index.md"
+    }
+
+    /// `slug` cut to `maxSlugBytes`, at a hyphen when there is one.
+    static func shortened(_ slug: String) -> String {
+        guard slug.utf8.count > maxSlugBytes else { return slug }
+        let cut = String(slug.prefix(maxSlugBytes))  // ASCII only: characters are bytes
+        if let hyphen = cut.lastIndex(of: "-"), hyphen > cut.startIndex { return String(cut[..<hyphen]) }
+        return cut
     }
 
     static func yamlQuoted(_ s: String) -> String {
@@ -89,6 +120,10 @@ public enum Scaffold {
     public static func initSite(_ directory: String) throws -> [String] {
         let root = URL(fileURLWithPath: directory)
         let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: root.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw Failure(description: "'\(directory)' is a file; samrad init creates a new folder: give the name of one that does not exist yet")
+        }
         if fm.fileExists(atPath: root.path) {
             let entries = (try? fm.contentsOfDirectory(atPath: root.path))?.filter { !$0.hasPrefix(".") } ?? []
             guard entries.isEmpty else { throw Failure(description: "'\(directory)' is not empty; samrad init only creates new sites") }
@@ -138,8 +173,12 @@ public enum Scaffold {
         for path in files.keys.sorted() {
             guard let text = files[path] else { continue }
             let url = root.appendingPathComponent(path)
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            do {
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            } catch {
+                throw Failure(description: "cannot create '\(url.path)': \(FileErrorText.describe(error))")
+            }
             written.append(path)
         }
         return written

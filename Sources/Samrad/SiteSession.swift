@@ -135,7 +135,13 @@ public final class SiteSession: @unchecked Sendable {
         }
         configDiagnostics.append(contentsOf: parsedConfig?.diagnostics ?? [])
         var config = parsedConfig?.site ?? SiteConfig()
-        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizeBaseURL(baseURL) }
+        if let baseURL = options.baseURL {
+            if let problem = ConfigURLs.baseURLProblem(baseURL) {
+                configDiagnostics.error("--base-url '\(baseURL)' must be a full address such as https://example.org/portal/ (or a path such as /portal/), but \(problem)")
+            } else {
+                config.baseURL = SiteConfig.normalizeBaseURL(baseURL)
+            }
+        }
         let themes = parsedConfig?.themes ?? []
         let organizations = parsedConfig?.organizations ?? []
         let newLabels = Labels(question: config.questionLabels, summary: config.summaryLabels)
@@ -207,20 +213,23 @@ public final class SiteSession: @unchecked Sendable {
         /// Meetings whose theme linking is not cached: linked together, in parallel, below.
         var unthemed: [(position: Int, entry: String, serial: Int)] = []
         let resolver = ThemeResolver(themes)
-        let themesText = loaded.themes?.text
+        // Theme linking is cached with what it saw: the themes and which attachments
+        // were published.
+        let themesText = (loaded.themes?.text ?? "") + "\u{0}" + config.extraAttachmentTypes.sorted().joined(separator: ",")
         var contentLinks: [ContentLink] = []
         var meetingAnchors: [[String: Set<String>]] = []
         var seenSlugs: [String: String] = [:]
         for entry in entries {
             guard let cached = meetings[entry] else { continue }
             diagnostics.append(contentsOf: cached.diagnostics)
-            guard let meeting = cached.meeting else { continue }
+            guard var meeting = cached.meeting else { continue }
             if let previous = seenSlugs[meeting.slug] {
                 diagnostics.error("two meetings have the slug '\(meeting.slug)': \(previous) and content/meetings/\(entry); rename one",
                                   at: SourceLocation(file: "content/meetings/\(entry)"))
                 continue
             }
             seenSlugs[meeting.slug] = "content/meetings/\(entry)"
+            Self.withholdActiveAttachments(&meeting, extra: config.extraAttachmentTypes, &diagnostics)
             if meeting.draft && !options.includeDrafts { continue }
             extractedMeetings.append(meeting)
             let currentSerial = meetingSerial[entry] ?? 0
@@ -264,7 +273,7 @@ public final class SiteSession: @unchecked Sendable {
         var jobs: [SiteRenderer.OutputJob] = []
         var allLinks: [ContentLink] = []
         if let templates {
-            let searchEnabled = options.search && SearchIndexer.locateBinary(siteRoot: options.site) != nil
+            let searchEnabled = options.search && SearchIndexer.locate() != nil
             let r = SiteRenderer(index: index, templates: templates, templateAssets: loaded.templateAssets,
                                  defaultAssets: defaults, searchEnabled: searchEnabled)
             jobs = r.outputJobs()
@@ -281,6 +290,29 @@ public final class SiteSession: @unchecked Sendable {
         report.files = jobs.count
         report.diagnostics = diagnostics.sorted
         return SiteSnapshot(report: report, renderer: renderer, jobs: jobs, revision: revision, links: allLinks)
+    }
+}
+
+extension SiteSession {
+    /// Removes the attachments whose kind is not published (`AttachmentTypes`): a
+    /// warning for each, an error where `documents:` lists one (the page would link to
+    /// nothing).
+    static func withholdActiveAttachments(_ meeting: inout Meeting, extra: Set<String>, _ diagnostics: inout Diagnostics) {
+        let refused = meeting.attachments.filter { !AttachmentTypes.isPublished($0.path, extra: extra) }
+        guard !refused.isEmpty else { return }
+        let gone = Set(refused.map(\.outputPath))
+        for file in refused {
+            let ext = AttachmentTypes.fileExtension(file.path)
+            let optIn = ext.isEmpty ? "" : "; to publish .\(ext) files anyway, add 'attachments: {allow: [\(ext)]}' to site.yml"
+            let why = AttachmentTypes.reason(file.path) + optIn
+            if let listed = meeting.documents.first(where: { $0.outputPath == file.outputPath }) {
+                diagnostics.error("document '\(listed.name)' is not published: \(why)", at: SourceLocation(file: meeting.file))
+            } else {
+                diagnostics.warning("not published: \(why)", at: SourceLocation(file: file.path))
+            }
+        }
+        meeting.attachments.removeAll { gone.contains($0.outputPath) }
+        meeting.documents.removeAll { gone.contains($0.outputPath) }
     }
 }
 

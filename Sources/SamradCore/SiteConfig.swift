@@ -16,6 +16,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var summaryLabels: [String] = ["Sammanfattning"]
     /// Raw HTML in Markdown is escaped unless a site opts in.
     public var allowRawHTML: Bool = false
+    /// File kinds (extensions, lower case, no dot) published from meeting folders besides
+    /// the safe ones (`attachments.allow` in site.yml).
+    public var extraAttachmentTypes: Set<String> = []
     /// Free-form facts for the accessibility statement (contact, date assessed, …).
     public var accessibility: [String: String] = [:]
 

@@ -51,13 +51,17 @@ public enum Slug {
     /// when something before it with the same text changes.
     public struct Registry: Sendable {
         private var used: Set<String> = []
+        /// The next number to try per base: every lower one is taken, and stays taken,
+        /// so n headings with one text cost n claims, not n²/2.
+        private var next: [String: Int] = [:]
         public init(reserved: [String] = []) { used = Set(reserved) }
 
         public mutating func claim(_ base: String) -> String {
             let base = base.isEmpty ? "avsnitt" : base
             if used.insert(base).inserted { return base }
-            var n = 2
+            var n = next[base] ?? 2
             while !used.insert("\(base)-\(n)").inserted { n += 1 }
+            next[base] = n + 1
             return "\(base)-\(n)"
         }
 

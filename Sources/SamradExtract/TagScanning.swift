@@ -51,6 +51,63 @@ struct SourceLines: Sendable {
         }
     }
 
+    /// Where a backward search through a block's trailing tags stands: tags are taken
+    /// off from the last, so each is looked for only before the one found before it, and
+    /// a line of n tags is searched once in all, not n times.
+    struct Cursor {
+        var line: Int
+        /// Byte offset in the file: a tag must end at or before it.
+        var end: Int
+        /// The 1-based column of `end` when known (same line), for counting columns back
+        /// instead of from the line start each time.
+        var column: Int?
+    }
+
+    /// A cursor at the end of line `line` (clamped to the file).
+    func cursor(atEndOfLine line: Int) -> Cursor {
+        let l = max(1, min(line, count))
+        return Cursor(line: l, end: max(starts[l - 1], starts[l] - 1), column: nil)
+    }
+
+    /// The last `#tag` standing as a word before `cursor`, on lines down to `firstLine`;
+    /// moves the cursor to its start. Nil (cursor unchanged) when there is none.
+    func findBefore(_ tag: String, cursor: inout Cursor, firstLine: Int) -> SourceLocation? {
+        guard firstLine > 0, firstLine <= count else { return nil }
+        var name = tag
+        return name.withUTF8 { needle -> SourceLocation? in
+            let length = needle.count + 1
+            var l = min(cursor.line, count)
+            var limit = cursor.end
+            var knownColumn = cursor.column
+            while l >= firstLine {
+                let lineStart = starts[l - 1]
+                let lineEnd = max(lineStart, starts[l] - 1)
+                var i = min(limit, lineEnd) - length
+                while i >= lineStart {
+                    if bytes[i] == 0x23, matches(needle, at: i + 1), standsAlone(i, i + length, lineStart, lineEnd) {
+                        // A `#` after whitespace starts a character, so characters can be
+                        // counted on the stretch between two finds alone.
+                        let limitHere = min(limit, lineEnd)
+                        let column = knownColumn.map { $0 - characters(i, limitHere) }
+                            ?? characters(lineStart, i) + 1
+                        cursor = Cursor(line: l, end: i, column: column)
+                        return SourceLocation(file: file, line: l, column: column)
+                    }
+                    i -= 1
+                }
+                l -= 1
+                guard l >= 1 else { break }
+                limit = max(starts[l - 1], starts[l] - 1)
+                knownColumn = nil
+            }
+            return nil
+        }
+    }
+
+    private func characters(_ from: Int, _ to: Int) -> Int {
+        to > from ? String(decoding: bytes[from..<to], as: UTF8.self).count : 0
+    }
+
     /// 1-based column, in characters, of the last `#` + `needle` on line `l` that stands
     /// as a word.
     private func lastColumn(of needle: UnsafeBufferPointer<UInt8>, inLine l: Int) -> Int? {
@@ -119,16 +176,19 @@ struct TagStripper {
         // cmark merges an escaped `\#slug` into the text around it, so the tree alone cannot
         // tell it from a tag: only a `#slug` written as a word in the source is one.
         let (line, end) = (node.line, node.endLine)
-        var located: [String: SourceLocation] = [:]
+        // Found from the last tag backwards, each before the previous one.
+        var cursor = source.cursor(atEndOfLine: max(end, line))
+        var located: [SourceLocation] = []
         let names = TrailingTags.strip(&node.children) { name in
             guard line > 0 else { return true }
-            guard let at = source.find(name, fromLine: line, toLine: end) else { return false }
-            located[name] = at
+            guard let at = source.findBefore(name, cursor: &cursor, firstLine: line) else { return false }
+            located.append(at)
             return true
         }
         guard !names.isEmpty else { return [] }
         node.children.append(MarkdownNode(.themeTags(names), line: node.line))
-        return names.map { TagRef($0, at: located[$0] ?? source.locate($0, fromLine: line, toLine: end)) }
+        let places = located.count == names.count ? Array(located.reversed()) : names.map { source.locate($0, fromLine: line, toLine: end) }
+        return zip(names, places).map { TagRef($0, at: $1) }
     }
 
     /// Every paragraph and heading in `node`; nested list items inherit their parent's tags.

@@ -63,20 +63,22 @@ public enum TrailingTags {
     /// Takes trailing tags off a run of inline nodes (a paragraph's or heading's children).
     /// Tags may continue over soft line breaks ("… text\n#tag").
     public static func strip(_ inlines: inout [MarkdownNode], accept: (String) -> Bool = { _ in true }) -> [String] {
-        var collected: [String] = []
+        // Gathered last first and turned round once: inserting each run at the front
+        // was quadratic in the number of tagged lines.
+        var backwards: [String] = []
         while let last = inlines.last {
             switch last.kind {
             case .softBreak, .lineBreak:
-                if collected.isEmpty && inlines.count > 1 {
+                if backwards.isEmpty && inlines.count > 1 {
                     // A break at the very end carries no tags; look before it only if tags follow.
-                    return collected
+                    return []
                 }
                 inlines.removeLast()
                 continue
             case .text(let s):
                 let (kept, tags) = split(s, accept: accept)
-                if tags.isEmpty { return collected }
-                collected.insert(contentsOf: tags, at: 0)
+                if tags.isEmpty { return backwards.reversed() }
+                backwards.append(contentsOf: tags.reversed())
                 if kept.isEmpty {
                     inlines.removeLast()
                     // Drop the break that separated the tags from the text.
@@ -84,11 +86,11 @@ public enum TrailingTags {
                     continue
                 }
                 inlines[inlines.count - 1].kind = .text(kept)
-                return collected
+                return backwards.reversed()
             default:
-                return collected
+                return backwards.reversed()
             }
         }
-        return collected
+        return backwards.reversed()
     }
 }

@@ -1,34 +1,63 @@
 import Foundation
 import SamradCore
 
-/// Runs Pagefind over the written site (post-build step). Finding the binary:
-/// `PAGEFIND_BINARY_PATH`, then `pagefind` on PATH, then the binary inside the PyPI
-/// package `pagefind-bin` of the project's virtualenv or the user's Python.
+/// Runs Pagefind over the written site (post-build step).
+///
+/// Pagefind is a program samrad runs, so it is looked for only where the person running
+/// samrad put it, never in the site folder or the current directory: a cloned site is
+/// content, and content must not be able to run code (a `.venv` committed to it could
+/// hold any program named `pagefind`). In this order:
+/// 1. `PAGEFIND_BINARY_PATH` (when set, nothing else is tried);
+/// 2. `pagefind` on `PATH`;
+/// 3. samrad's own installation: `pagefind` next to the samrad binary, or, for a samrad
+///    built in a checkout (`<checkout>/.build/…/samrad`), the Python package
+///    `pagefind-bin` in that checkout's `.venv` (where `scripts/setup.sh` installs it).
 public enum SearchIndexer {
-    public static func locateBinary(siteRoot: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    /// A Pagefind binary and where it was found, for the line that says so.
+    public struct Pagefind: Sendable, Equatable {
+        /// Absolute path of the executable.
+        public var path: String
+        /// "PAGEFIND_BINARY_PATH", "PATH", "beside samrad" or "samrad's .venv".
+        public var source: String
+
+        public var description: String { "\(path) (\(source))" }
+
+        public init(path: String, source: String) {
+            self.path = path
+            self.source = source
+        }
+    }
+
+    /// The Pagefind binary to run, or nil when none is installed.
+    /// - Parameters:
+    ///   - environment: `PAGEFIND_BINARY_PATH` and `PATH` are read from it.
+    ///   - executable: the running samrad binary (or test runner); its folder and its
+    ///     checkout's `.venv` are samrad's own installation.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
+                              executable: String? = Bundle.main.executablePath) -> Pagefind? {
         let fm = FileManager.default
         if let explicit = environment["PAGEFIND_BINARY_PATH"], !explicit.isEmpty {
-            return fm.isExecutableFile(atPath: explicit) ? explicit : nil
+            return fm.isExecutableFile(atPath: explicit) ? Pagefind(path: explicit, source: "PAGEFIND_BINARY_PATH") : nil
         }
-        for dir in (environment["PATH"] ?? "").split(separator: ":") {
+        // Only absolute PATH entries: an empty or relative one means the current directory.
+        for dir in (environment["PATH"] ?? "").split(separator: ":") where dir.hasPrefix("/") {
             let candidate = "\(dir)/pagefind"
-            if fm.isExecutableFile(atPath: candidate) { return candidate }
+            if fm.isExecutableFile(atPath: candidate) { return Pagefind(path: candidate, source: "PATH") }
         }
-        var roots = [siteRoot + "/.venv", FileManager.default.currentDirectoryPath + "/.venv"]
-        if let exe = Bundle.main.executablePath {
-            // The repository's own virtualenv, for a samrad built in place.
-            var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-            for _ in 0..<5 {
-                roots.append(dir.appendingPathComponent(".venv").path)
-                dir = dir.deletingLastPathComponent()
-            }
-        }
-        for root in roots {
-            guard let libs = try? fm.contentsOfDirectory(atPath: root + "/lib") else { continue }
-            for lib in libs.sorted() {
-                let candidate = "\(root)/lib/\(lib)/site-packages/pagefind_bin/pagefind"
-                if fm.isExecutableFile(atPath: candidate) { return candidate }
-            }
+        guard let executable else { return nil }
+        let binDir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        let beside = binDir.appendingPathComponent("pagefind").path
+        if fm.isExecutableFile(atPath: beside) { return Pagefind(path: beside, source: "beside samrad") }
+        // A checkout's build folder is `<checkout>/.build/<triple>/<config>/`; its
+        // `.venv` sits beside `.build`. Nothing above the checkout is looked at.
+        var dir = binDir
+        while dir.path != "/" && dir.lastPathComponent != ".build" { dir = dir.deletingLastPathComponent() }
+        guard dir.lastPathComponent == ".build" else { return nil }
+        let venv = dir.deletingLastPathComponent().appendingPathComponent(".venv").path
+        guard let libs = try? fm.contentsOfDirectory(atPath: venv + "/lib") else { return nil }
+        for lib in libs.sorted() {
+            let candidate = "\(venv)/lib/\(lib)/site-packages/pagefind_bin/pagefind"
+            if fm.isExecutableFile(atPath: candidate) { return Pagefind(path: candidate, source: "samrad's .venv") }
         }
         return nil
     }

@@ -102,6 +102,10 @@ public struct SiteLoader: Sendable {
         let path = "content/meetings/\(entry)"
         guard FileManager.default.fileExists(atPath: absolute(path)) || isSymlink(path) else { return nil }
         guard let safe = contained(path, &diagnostics), safe else { return nil }
+        if kind(path) == .other {
+            skipSpecial(path, &diagnostics)
+            return nil
+        }
         let meeting: MeetingSource
         if isDirectory(path) {
             // Published in NFC whatever form the file system holds (macOS writes NFD).
@@ -122,8 +126,15 @@ public struct SiteLoader: Sendable {
                                       at: SourceLocation(file: file))
                     continue
                 }
-                if file.hasSuffix(".md") && !rel.contains("/") {
+                let nested = rel.contains("/")
+                if file.hasSuffix(".md") && !nested {
                     if let text = readText(file, &diagnostics) { m.appendices.append(text) }
+                } else if Self.isMarkdownName(file) {
+                    // Source Markdown is never published as it is: it may hold drafts and
+                    // notes in its front matter that were never meant for readers.
+                    diagnostics.warning(nested
+                        ? "not published: Markdown in a sub-folder of a meeting is neither an appendix nor an attachment; move it beside index.md to make it an appendix"
+                        : "not published: an appendix must end in .md (lower case)", at: SourceLocation(file: file))
                 } else {
                     m.attachments.append(AssetFile(path: file, absolutePath: absolute(file), outputPath: "moten/\(slug)/\(rel.nfc)"))
                 }
@@ -142,6 +153,12 @@ public struct SiteLoader: Sendable {
         return meeting
     }
 
+    /// Markdown by its name (.md, .markdown, any case).
+    static func isMarkdownName(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+
     private func isSymlink(_ path: String) -> Bool {
         var info = stat()
         return lstat(absolute(path), &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
@@ -153,6 +170,25 @@ public struct SiteLoader: Sendable {
 
     private func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: absolute(path))
+    }
+
+    enum Kind { case regular, folder, other, missing }
+
+    /// What the site-relative `path` is, following symbolic links.
+    func kind(_ path: String) -> Kind {
+        var info = stat()
+        guard stat(absolute(path), &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .folder
+        default: return .other
+        }
+    }
+
+    /// Pipes, sockets and devices are never opened: reading a pipe waits for a writer
+    /// forever, and a device may never end.
+    private func skipSpecial(_ path: String, _ diagnostics: inout Diagnostics) {
+        diagnostics.warning("skipped: not a file or a folder (a pipe, socket or device), so it is neither read nor published", at: SourceLocation(file: path))
     }
 
     /// Whether the site-relative `path` is a folder (following symbolic links).
@@ -177,10 +213,10 @@ public struct SiteLoader: Sendable {
             let child = "\(path)/\(entry)"
             // `path` itself is inside the site; only a link can lead a child out of it.
             guard let safe = isSymlink(child) ? contained(child, &diagnostics) : true, safe else { continue }
-            if isDirectory(child) {
-                result.append(contentsOf: listFiles(under: child, checked: true, &diagnostics))
-            } else {
-                result.append(child)
+            switch kind(child) {
+            case .folder: result.append(contentsOf: listFiles(under: child, checked: true, &diagnostics))
+            case .other: skipSpecial(child, &diagnostics)
+            case .regular, .missing: result.append(child)
             }
         }
         return result
@@ -195,10 +231,25 @@ public struct SiteLoader: Sendable {
         return false
     }
 
+    /// The largest Markdown or YAML file read, in bytes. Parsing takes memory in
+    /// proportion to the text, up to a few hundred times it for text made of Markdown
+    /// punctuation; a limit keeps any one file from taking the machine's memory. A real
+    /// meeting record, transcript included, is well under a megabyte.
+    public static let maxTextFileBytes = 24 * 1024 * 1024
+
     private func readText(_ path: String, _ diagnostics: inout Diagnostics) -> SourceFile? {
         let abs = absolute(path)
-        guard let bytes = Self.readBytes(abs) else {
-            diagnostics.error("cannot read file", at: SourceLocation(file: path))
+        let bytes: [UInt8]
+        switch Self.readFile(abs, limit: Self.maxTextFileBytes) {
+        case .success(let read): bytes = read
+        case .failure(.tooLarge(let size)):
+            diagnostics.error("the file is \(Self.megabytes(size)); the limit is \(Self.megabytes(Self.maxTextFileBytes)) per Markdown or YAML file: split it (e.g. into appendices)", at: SourceLocation(file: path))
+            return nil
+        case .failure(.notAFile):
+            diagnostics.error("not a file (a pipe, socket or device), so it is not read", at: SourceLocation(file: path))
+            return nil
+        case .failure(.unreadable(let code)):
+            diagnostics.error("cannot read the file: \(FileErrorText.phrase(errno: code))", at: SourceLocation(file: path))
             return nil
         }
         switch TextDecoding.decode(bytes) {
@@ -212,13 +263,22 @@ public struct SiteLoader: Sendable {
         return nil
     }
 
-    /// The file's bytes, read straight into an array (no `Data` in between).
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+    static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1024 * 1024 ? "\(bytes / (1024 * 1024)) MB" : "\(bytes / 1024) KB"
+    }
+
+    enum ReadProblem: Error { case notAFile, tooLarge(Int), unreadable(Int32) }
+
+    /// The file's bytes, read straight into an array (no `Data` in between). Opened
+    /// without waiting, so that a pipe put in place of a file cannot hold the build up.
+    static func readFile(_ path: String, limit: Int = .max) -> Result<[UInt8], ReadProblem> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(.unreadable(errno)) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(fd, &info) == 0 else { return .failure(.unreadable(errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notAFile) }
+        guard Int(info.st_size) <= limit else { return .failure(.tooLarge(Int(info.st_size))) }
         // One byte more than the size, so that the end of file is seen in the same buffer;
         // a file that grew meanwhile still reads whole.
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
@@ -232,11 +292,13 @@ public struct SiteLoader: Sendable {
             if n == 0 { break }
             if n < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return .failure(.unreadable(errno))
             }
             filled += n
         }
         bytes.removeLast(bytes.count - filled)
-        return bytes
+        // A file that grew past the limit while it was read.
+        guard filled <= limit else { return .failure(.tooLarge(filled)) }
+        return .success(bytes)
     }
 }

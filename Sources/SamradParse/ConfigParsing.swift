@@ -4,7 +4,7 @@ import Yams
 
 /// `site.yml`, `themes.yml` and `organizations.yml`.
 public enum ConfigParsing {
-    static let siteFields = ["title", "description", "base_url", "language", "organization", "labels", "markdown", "accessibility"]
+    static let siteFields = ["title", "description", "base_url", "language", "organization", "labels", "markdown", "accessibility", "attachments"]
 
     public static func site(_ file: SourceFile?, _ diagnostics: inout Diagnostics) -> SiteConfig {
         var config = SiteConfig()
@@ -21,9 +21,8 @@ public enum ConfigParsing {
             case "description": config.description = reader.text(value, field: key, &diagnostics)?.trimmed ?? ""
             case "base_url":
                 if let u = reader.text(value, field: key, &diagnostics) {
-                    let lower = u.lowercased()
-                    if !(lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("/")) {
-                        diagnostics.error("'base_url' must be a full address such as https://example.org/ or https://example.org/portal/", at: reader.location(value))
+                    if let problem = ConfigURLs.baseURLProblem(u) {
+                        diagnostics.error("'base_url' must be a full address such as https://example.org/ or https://example.org/portal/ (or a path such as /portal/), but \(problem)", at: reader.location(value))
                     } else {
                         config.baseURL = SiteConfig.normalizeBaseURL(u)
                     }
@@ -52,9 +51,28 @@ public enum ConfigParsing {
                         diagnostics.warning("unknown setting 'markdown.\(mkey)' is ignored (known: raw_html)", at: reader.location(mkeyNode))
                     }
                 }
+            case "attachments":
+                for (akey, akeyNode, avalue) in reader.fields(value) {
+                    if akey == "allow" {
+                        let kinds = reader.textList(avalue, field: "attachments.allow", &diagnostics).map(\.0)
+                        config.extraAttachmentTypes = Set(kinds.map { ($0.hasPrefix(".") ? String($0.dropFirst()) : $0).lowercased() }.filter { !$0.isEmpty })
+                    } else {
+                        diagnostics.warning("unknown setting 'attachments.\(akey)' is ignored (known: allow)", at: reader.location(akeyNode))
+                    }
+                }
             case "accessibility":
                 for (akey, _, avalue) in reader.fields(value) {
-                    if let t = reader.text(avalue, field: "accessibility.\(akey)", &diagnostics) { config.accessibility[akey] = t }
+                    guard let t = reader.text(avalue, field: "accessibility.\(akey)", &diagnostics) else { continue }
+                    // The contact address becomes a link on the statement page.
+                    if akey == "contact_url", let problem = ConfigURLs.webOrMailProblem(t) {
+                        diagnostics.error("'accessibility.contact_url' must be a web address (https://…) or mailto:, but \(problem)", at: reader.location(avalue))
+                        continue
+                    }
+                    if akey == "contact_email", let problem = ConfigURLs.emailProblem(t) {
+                        diagnostics.error("'accessibility.contact_email' must be an e-mail address, but \(problem)", at: reader.location(avalue))
+                        continue
+                    }
+                    config.accessibility[akey] = t
                 }
             default:
                 FrontMatterParsing.unknownField(key, known: siteFields, at: reader.location(keyNode), &diagnostics)

@@ -27,11 +27,20 @@ public enum SiteParser {
         return (ParsedSite(config: config, themes: themes, organizations: organizations, meetings: meetings, pages: pages), diagnostics.items)
     }
 
+    /// Page names samrad uses itself: the preview's own files (`/_samrad/`) and the
+    /// search index (`/pagefind/`). A page there could never be previewed, or would be
+    /// overwritten by the index.
+    public static let reservedPageSlugs: Set<String> = ["_samrad", "pagefind"]
+
     /// Free pages (`content/pages/*.md`).
     public static func parsePages(_ files: [SourceFile], includeDrafts: Bool, _ diagnostics: inout Diagnostics) -> [ParsedPage] {
         var pages: [ParsedPage] = []
         for file in files {
             let slug = String(file.path.split(separator: "/").last?.dropLast(3) ?? "").nfc
+            if reservedPageSlugs.contains(slug.lowercased()) {
+                diagnostics.error("the page name '\(slug)' is reserved for samrad's own files (/\(slug.lowercased())/); rename the file", at: SourceLocation(file: file.path))
+                continue
+            }
             guard let (fm, body) = parseDocument(file, &diagnostics, frontMatter: FrontMatterParsing.page) else { continue }
             if fm.draft && !includeDrafts { continue }
             pages.append(ParsedPage(slug: slug, file: file, frontMatter: fm, body: body))

@@ -23,16 +23,48 @@ public struct YAMLReader: Sendable {
     /// every scalar, which made front matter a fifth of parsing.
     static let resolver = Resolver.basic.appending(.bool).appending(.null)
 
-    /// Parses YAML text; a syntax error becomes one diagnostic at its line.
+    /// Parses YAML text; a syntax error becomes one diagnostic at its line. Aliases
+    /// (`*name`, repeating what `&name` marked) are refused: a few bytes of them can
+    /// stand for gigabytes of text once read, and front matter never needs them.
     public func compose(_ yaml: String, _ diagnostics: inout Diagnostics) -> Node? {
         do {
             // The encoding is given: Yams' default reads the whole process environment
             // on every call to look for an override.
-            return try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
+            let parser = try Parser(yaml: yaml, resolver: Self.resolver, constructor: .default, encoding: .utf8)
+            let root = try parser.singleRoot()
+            // Every alias starts with '*'; most files have none and skip the walk. The
+            // parser owns the anchors, so it must live while the nodes are looked at.
+            if let root, yaml.utf8.contains(UInt8(ascii: "*")) {
+                let repeated = withExtendedLifetime(parser) { Self.firstRepeatedAnchor(root) }
+                if let repeated {
+                    diagnostics.error("YAML aliases ('*\(repeated.anchor.rawValue)' repeating '&\(repeated.anchor.rawValue)') are not allowed here: write the value out where it is needed", at: location(repeated.node))
+                    return nil
+                }
+            }
+            return root
         } catch let error as YamlError {
             diagnostics.append(describe(error))
         } catch {
             diagnostics.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
+        }
+        return nil
+    }
+
+    /// The first node met a second time through an alias. The walk stops there, so it
+    /// is linear in the file even when aliases nest ("billion laughs").
+    static func firstRepeatedAnchor(_ root: Node) -> (anchor: Anchor, node: Node)? {
+        var seen = Set<ObjectIdentifier>()
+        var stack = [root]
+        while let node = stack.popLast() {
+            if let anchor = node.anchor, !seen.insert(ObjectIdentifier(anchor)).inserted { return (anchor, node) }
+            switch node {
+            case .mapping(let mapping):
+                for pair in mapping { stack.append(pair.value); stack.append(pair.key) }
+            case .sequence(let sequence):
+                stack.append(contentsOf: sequence.reversed())
+            case .scalar, .alias:
+                break
+            }
         }
         return nil
     }

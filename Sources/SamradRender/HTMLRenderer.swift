@@ -53,7 +53,7 @@ public struct HTMLRenderer: Sendable {
         for (i, slug) in slugs.enumerated() {
             if i > 0 { out += " " }
             let name = themes.theme(slug)?.name ?? slug
-            out += "<a class=\"tag\" href=\"\(basePath)teman/\(URLPath.encodeSegment(slug[...]).htmlEscaped)/\">\(name.htmlEscaped)</a>"
+            out += "<a class=\"tag\" href=\"\(basePath.htmlEscaped)teman/\(URLPath.encodeSegment(slug[...]).htmlEscaped)/\">\(name.htmlEscaped)</a>"
         }
         return out + "</span>"
     }

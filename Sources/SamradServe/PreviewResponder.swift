@@ -10,6 +10,9 @@ struct PreviewResponder: HTTPResponder {
 
     let store: SnapshotStore
     let hub: LiveReloadHub
+    /// The `Host` names answered (DNS rebinding: see `HostCheck`).
+    var hosts = HostCheck(bound: "127.0.0.1")
+    let fileIO = FileIO()
 
     static let commonHeaders: HTTPFields = [
         .cacheControl: "no-store",
@@ -18,6 +21,10 @@ struct PreviewResponder: HTTPResponder {
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let isHead = request.method == .head
+        guard hosts.allows(request.head.authority) else {
+            let text = "This preview answers only to its own address (such as 127.0.0.1 or localhost), not to '\(request.head.authority ?? "")'. Start samrad serve with --allow-host NAME to reach it by another name.\n"
+            return Self.text(.misdirectedRequest, text, headers: Self.commonHeaders, head: isHead)
+        }
         guard request.method == .get || isHead else {
             var headers = Self.commonHeaders
             headers[.allow] = "GET, HEAD"
@@ -34,6 +41,9 @@ struct PreviewResponder: HTTPResponder {
         case .folder(let folder):
             return page(folder + "index.html", snapshot, head: isHead) ?? notFound(snapshot, head: isHead, page: true)
         case .file(let path):
+            if let entry = snapshot.entry(path), let file = entry.file {
+                return try await send(file, type: entry.contentType, request: request, context: context)
+            }
             if let response = page(path, snapshot, head: isHead) { return response }
             if snapshot.files[path + "/index.html"] != nil {
                 // A folder asked for without its slash: relative links need the slash.
@@ -114,6 +124,60 @@ struct PreviewResponder: HTTPResponder {
         })
     }
 
+    /// A file from disk, in pieces: whole (200) or the one byte range asked for (206),
+    /// so that video can be sought and memory does not grow with the file.
+    private func send(_ file: DiskFile, type: String, request: Request, context: Context) async throws -> Response {
+        var headers = Self.commonHeaders
+        headers[.contentType] = type
+        headers[.acceptRanges] = "bytes"
+        if file.sandboxed {
+            headers[.contentSecurityPolicy] = "sandbox"
+        }
+        let range = Self.byteRange(request.headers[.range], size: file.size)
+        let status: HTTPResponse.Status
+        let part: ClosedRange<Int>?
+        switch range {
+        case .whole:
+            status = .ok
+            part = file.size > 0 ? 0...(file.size - 1) : nil
+        case .part(let r):
+            status = .partialContent
+            part = r
+            headers[.contentRange] = "bytes \(r.lowerBound)-\(r.upperBound)/\(file.size)"
+        case .unsatisfiable:
+            headers[.contentRange] = "bytes */\(file.size)"
+            return Self.text(.rangeNotSatisfiable, "range not satisfiable\n", headers: headers, head: request.method == .head)
+        }
+        headers[.contentLength] = String(part?.count ?? 0)
+        guard request.method != .head, let part else { return Response(status: status, headers: headers, body: .init()) }
+        let body = try await fileIO.loadFile(path: file.path, range: part, context: context)
+        return Response(status: status, headers: headers, body: body)
+    }
+
+    enum ByteRange: Equatable {
+        case whole
+        case part(ClosedRange<Int>)
+        case unsatisfiable
+    }
+
+    /// One range of a `Range: bytes=…` header ("0-99", "100-", "-500"). Several ranges
+    /// or a header that cannot be read get the whole file, as RFC 9110 allows.
+    static func byteRange(_ header: String?, size: Int) -> ByteRange {
+        guard let header, header.lowercased().hasPrefix("bytes=") else { return .whole }
+        let spec = header.dropFirst("bytes=".count).trimmingCharacters(in: .whitespaces)
+        guard !spec.contains(","), let dash = spec.firstIndex(of: "-") else { return .whole }
+        let first = spec[..<dash], last = spec[spec.index(after: dash)...]
+        guard first.allSatisfy(\.isASCIIDigit), last.allSatisfy(\.isASCIIDigit), !(first.isEmpty && last.isEmpty) else { return .whole }
+        if first.isEmpty {
+            guard let suffix = Int(last), suffix > 0, size > 0 else { return .unsatisfiable }
+            return .part(max(0, size - suffix)...(size - 1))
+        }
+        guard let start = Int(first), start < size else { return .unsatisfiable }
+        let end = last.isEmpty ? size - 1 : min(Int(last) ?? size - 1, size - 1)
+        guard end >= start else { return .whole }
+        return .part(start...end)
+    }
+
     static func send(_ status: HTTPResponse.Status, _ body: ByteBuffer, type: String, head: Bool) -> Response {
         var headers = commonHeaders
         headers[.contentType] = type
@@ -140,4 +204,8 @@ struct PreviewResponder: HTTPResponder {
         }
         return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

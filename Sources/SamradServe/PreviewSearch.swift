@@ -18,6 +18,8 @@ import Glibc
 /// ready the previous one keeps serving, so search works throughout.
 final class PreviewSearch: Sendable {
     let binary: String?
+    /// Where the binary was found, for the line the preview prints.
+    let found: SearchIndexer.Pagefind?
     let folder: URL
     private let running = Locked<Process?>(nil)
     private let closed = Locked(false)
@@ -25,7 +27,8 @@ final class PreviewSearch: Sendable {
     private let queue = DispatchQueue(label: "samrad.serve.search")
 
     init(siteRoot: String, enabled: Bool) {
-        binary = enabled ? SearchIndexer.locateBinary(siteRoot: siteRoot) : nil
+        found = enabled ? SearchIndexer.locate() : nil
+        binary = found?.path
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("samrad-serve-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
     }

@@ -25,6 +25,8 @@ public struct ServeOptions: Sendable {
     public var debounce: Duration
     /// How often open live-reload streams get a keep-alive comment.
     public var heartbeat: Duration
+    /// Names besides its own address and localhost that the preview answers to (`--allow-host`).
+    public var allowedHosts: [String] = []
 
     public init(
         site: String = ".", host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true, search: Bool = true,
@@ -246,7 +248,7 @@ public final class PreviewServer: Service, Sendable {
         var logger = Logger(label: "samrad.serve")
         logger.logLevel = .error
         let app = Application(
-            responder: PreviewResponder(store: store, hub: hub),
+            responder: PreviewResponder(store: store, hub: hub, hosts: HostCheck(bound: options.host, allowed: options.allowedHosts)),
             server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil, backlog: 1024, reuseAddress: true),
             onServerRunning: { [self] channel in await self.serverStarted(channel) },
@@ -556,7 +558,10 @@ public final class PreviewServer: Service, Sendable {
                     applied = true
                     return current.replacingSearch(files)
                 }
-                if applied { say(.info("search index ready (\(files.count) files, \(Self.ms(seconds)))")) }
+                if applied {
+                    let by = search.found.map { ", Pagefind \($0.description)" } ?? ""
+                    say(.info("search index ready (\(files.count) files, \(Self.ms(seconds))\(by))"))
+                }
             case .failed(let message):
                 say(.warning("no search in the preview: \(message)"))
             case .cancelled:

@@ -5,8 +5,12 @@ import SamradCore
 
 /// One file ready to send.
 struct SiteEntry: Sendable {
-    /// What is sent: for HTML, with the live-reload script injected.
+    /// What is sent: for HTML, with the live-reload script injected. Empty for a file
+    /// sent from disk.
     var body: ByteBuffer
+    /// A file copied from the site as it is (an attachment, a template's asset): sent
+    /// from disk in pieces, never held in memory, and never given the live-reload script.
+    var file: DiskFile?
     /// A digest of the bytes as the pipeline rendered them (live-reload tag aside), to tell
     /// a rebuild that changed nothing without keeping a second copy of every page.
     var digest: Int
@@ -21,6 +25,32 @@ struct SiteEntry: Sendable {
         hasher.combine(rendered.readableBytes)
         self.digest = hasher.finalize()
     }
+
+    init(file: DiskFile, contentType: String) {
+        self.body = ByteBuffer()
+        self.file = file
+        self.contentType = contentType
+        // A changed file has another size, time or inode: enough to tell a rebuild that
+        // changed it from one that did not, without reading it.
+        var hasher = Hasher()
+        hasher.combine(file.path)
+        hasher.combine(file.size)
+        hasher.combine(file.modified)
+        hasher.combine(file.inode)
+        self.digest = hasher.finalize()
+    }
+}
+
+/// A file of the site sent from disk.
+struct DiskFile: Sendable, Hashable {
+    /// Real path (symbolic links resolved), inside the site folder.
+    var path: String
+    var size: Int
+    var modified: Int
+    var inode: UInt64
+    /// Sent with `Content-Security-Policy: sandbox`: an attachment a site chose to publish
+    /// (say an SVG) must not run script on the preview's address.
+    var sandboxed: Bool
 }
 
 /// Everything the server sends, replaced whole on each rebuild: a request reads one
@@ -104,7 +134,7 @@ final class PreviewFiles: @unchecked Sendable {
     /// this renders them.
     func html(where include: (String) -> Bool = { _ in true }) -> [(String, ByteBuffer)] {
         let paths = (lazy?.paths ?? Array(eager.keys)).filter { $0.hasSuffix(".html") && include($0) }.sorted()
-        return paths.compactMap { path in self[path].map { (path, $0.body) } }
+        return paths.compactMap { path in self[path].flatMap { $0.file == nil ? (path, $0.body) : nil } }
     }
 
     /// The same content as another build's files (live-reload tag aside)?
@@ -161,10 +191,13 @@ struct SnapshotMaker: Sendable {
             guard let real = Self.realPath(source), real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
                 return (nil, .error("'\(source)' is outside the site folder; the preview does not serve it"))
             }
-            guard let data = FileManager.default.contents(atPath: real) else {
+            var info = stat()
+            guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
                 return (nil, .error("cannot read '\(source)' for \(path)"))
             }
-            rendered = ByteBuffer(bytes: data)
+            let file = DiskFile(path: real, size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec),
+                                inode: UInt64(info.st_ino), sandboxed: path.hasPrefix("moten/"))
+            return (SiteEntry(file: file, contentType: type), nil)
         }
         let body = type == ContentTypes.html ? LiveReload.inject(into: rendered, version: version) : rendered
         return (SiteEntry(body: body, rendered: rendered, contentType: type), nil)

@@ -5,9 +5,11 @@ import SamradCore
 /// Writes the generated site so that readers never see a half-built one: everything goes
 /// into a fresh folder beside the output, which then takes the output's place in one
 /// atomic exchange. If anything fails, the previous output is left exactly as it was.
+/// Which folders may be replaced at all is `OutputGuard`'s decision, made before.
 public struct OutputWriter: Sendable {
     public var output: URL
 
+    /// - Parameter output: the folder to replace, as `OutputGuard.target` returned it.
     public init(output: String) {
         self.output = URL(fileURLWithPath: output).standardizedFileURL
     }
@@ -22,13 +24,25 @@ public struct OutputWriter: Sendable {
     public func write(streaming produce: (StagingFolder) throws -> Void, beforeSwap: (URL) throws -> Void = { _ in }) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(description: "cannot create the folder '\(parent.path)': \(FileErrorText.describe(error))")
+        }
+        removeAbandonedStaging()
         let folder = parent.appendingPathComponent(".\(output.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
-        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+            try fm.createDirectory(at: folder, withIntermediateDirectories: false)
+        } catch {
+            throw Failure(description: "cannot create a staging folder in '\(parent.path)' (a build writes beside its output, then swaps): \(FileErrorText.describe(error))")
+        }
+        StagingCleanup.current.withLock { $0 = folder.path }
+        defer { StagingCleanup.current.withLock { $0 = nil } }
         do {
             let staging = StagingFolder(folder)
             try produce(staging)
             try staging.finish()
+            try OutputGuard.stamp(folder)
             try beforeSwap(folder)
             try swapIn(folder)
         } catch {
@@ -37,12 +51,33 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Staging folders (and set-aside outputs) left by a build of this output that was
+    /// killed: their names carry the process id, and that process is gone.
+    func removeAbandonedStaging() {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let prefixes = [".\(output.lastPathComponent).tmp-", ".\(output.lastPathComponent).old-"]
+        guard let names = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names {
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }) else { continue }
+            let pidText = name.dropFirst(prefix.count).prefix { $0 != "-" }
+            guard let pid = Int32(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? fm.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
     /// Exchanges the staging folder with the output in one step where the kernel allows
     /// it; otherwise moves the old output aside first. The old output is then removed.
     func swapIn(_ staging: URL) throws {
         let fm = FileManager.default
-        guard fm.fileExists(atPath: output.path) else {
-            try fm.moveItem(at: staging, to: output)
+        guard OutputGuard.mayReplace(output) else {
+            throw Failure(description: "'\(output.path)' changed during the build and is no longer empty or samrad's own output; it was left as it is")
+        }
+        var info = stat()
+        guard lstat(output.path, &info) == 0 else {
+            guard rename(staging.path, output.path) == 0 else {
+                throw Failure(description: "cannot move the new site into '\(output.path)': \(FileErrorText.phrase(errno: errno))")
+            }
             return
         }
         if samrad_exchange_paths(staging.path, output.path) == 0 {
@@ -51,12 +86,13 @@ public struct OutputWriter: Sendable {
         }
         let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: aside)
-        try fm.moveItem(at: output, to: aside)
-        do {
-            try fm.moveItem(at: staging, to: output)
-        } catch {
-            try? fm.moveItem(at: aside, to: output)
-            throw error
+        guard rename(output.path, aside.path) == 0 else {
+            throw Failure(description: "cannot replace '\(output.path)': \(FileErrorText.phrase(errno: errno))")
+        }
+        guard rename(staging.path, output.path) == 0 else {
+            let reason = FileErrorText.phrase(errno: errno)
+            _ = rename(aside.path, output.path)
+            throw Failure(description: "cannot move the new site into '\(output.path)': \(reason)")
         }
         try? fm.removeItem(at: aside)
     }
@@ -98,7 +134,7 @@ public final class StagingFolder: @unchecked Sendable {
             case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target)
             }
         } catch {
-            fail("cannot write \(path): \(error)")
+            fail("cannot write \(path): \(FileErrorText.describe(error))")
         }
     }
 

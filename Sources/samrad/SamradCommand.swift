@@ -33,6 +33,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(site: siteOptions.site, output: output, includeDrafts: drafts, baseURL: baseURL, search: !noSearch)
+        Pipeline.removeStagingOnSignals()
         var model: AnyObject?
         let report = Pipeline.build(options, progress: { message in Terminal.progress(message) }, keep: { model = $0 })
         Terminal.report(report.diagnostics)
@@ -42,6 +43,7 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         Terminal.out("built \(report.meetings) meetings into \(report.pages) pages (\(report.files) files) in \(Terminal.seconds(report.seconds)) → \(options.outputPath)\(report.searchIndexed ? ", with search" : "")")
+        if let binary = report.searchBinary { Terminal.out("search indexed by Pagefind: \(binary)") }
         // The model is hundreds of MiB of small objects at thousands of meetings; freeing
         // them one by one took a tenth of the build. The process ends here anyway.
         withExtendedLifetime(model) { Foundation.exit(0) }

@@ -13,6 +13,8 @@ struct Serve: AsyncParsableCommand {
     var host: String = "127.0.0.1"
     @Option(name: .long, help: "Port to listen on (0: any free port).")
     var port: Int = 8080
+    @Option(name: .customLong("allow-host"), help: "A further name the preview answers to (it answers to its address and localhost; other names are refused against DNS rebinding). Repeatable.")
+    var allowHost: [String] = []
     @Flag(name: .long, help: "Open the preview in the default browser.")
     var open = false
     @Flag(name: .customLong("no-search"), help: "Skip the Pagefind search index.")
@@ -23,7 +25,8 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = ServeOptions(site: siteOptions.site, host: host, port: port, search: !noSearch)
+        var options = ServeOptions(site: siteOptions.site, host: host, port: port, search: !noSearch)
+        options.allowedHosts = allowHost
         let server = PreviewServer(options: options) { message in
             switch message {
             case .info(let text): Self.say(text)

@@ -159,7 +159,7 @@ struct ServeIntegrationTests {
             for _ in 0..<40 { streams.append(try await EventStreamClient.connect(port: site.port)) }
             for stream in streams { stream.close() }
             // Pipelined requests on one connection.
-            let pipelined = try await ServeClient.raw(port: site.port, Array("GET /assets/style.css HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
+            let pipelined = try await ServeClient.raw(port: site.port, Array("GET /assets/style.css HTTP/1.1\r\nHost: localhost\r\n\r\nGET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".utf8))
             #expect(String(decoding: pipelined, as: UTF8.self).components(separatedBy: "HTTP/1.1 200").count == 3)
             // Still answering.
             let after = try await site.get("/")

@@ -6,7 +6,7 @@ import Testing
 /// Pagefind in the preview: indexed after the first build, served from memory.
 @Suite("serve: search in the preview", .serialized)
 struct ServeSearchTests {
-    static var pagefind: String? { SearchIndexer.locateBinary(siteRoot: FileManager.default.currentDirectoryPath) }
+    static var pagefind: String? { SearchIndexer.locate()?.path }
 
     @Test(.enabled(if: pagefind != nil, "Pagefind is not installed"))
     func pagefindIndexIsServed() async throws {

@@ -11,6 +11,7 @@ enum InternalLinkCheck {
     ///     page itself is checked).
     static func run(_ links: [ContentLink], paths: Set<String>, anchors: (String) -> Set<String>?, basePath: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        var suggestionsLeft = 50
         for link in links {
             let url = link.url.trimmed
             if url.isEmpty || !URLSafety.isRelative(url) { continue }
@@ -56,7 +57,11 @@ enum InternalLinkCheck {
                 continue
             }
             if let fragment, !fragment.isEmpty, file.hasSuffix(".html"), let ids = anchors(file), !ids.contains(fragment) {
-                let close = closestMatches(to: fragment, in: Array(ids), limit: 3)
+                // Suggestions compare against every id of the page: only for the first
+                // few broken anchors, so that n broken links on a page of n headings stay
+                // linear.
+                suggestionsLeft -= 1
+                let close = suggestionsLeft >= 0 ? closestMatches(to: fragment, in: Array(ids), limit: 3) : []
                 let hint = close.isEmpty ? "" : " (did you mean \(quotedAlternatives(close.map { "#" + $0 }))?)"
                 diagnostics.append(.error("link '\(link.url)': no anchor '#\(fragment)' on that page\(hint)", at: link.location))
             }

@@ -45,7 +45,7 @@ struct SearchBuildTests {
         #expect(site.read("moten/index.html")?.contains("data-pagefind-body") == false)
     }
 
-    @Test(.enabled(if: SearchIndexer.locateBinary(siteRoot: FileManager.default.currentDirectoryPath) != nil))
+    @Test(.enabled(if: SearchIndexer.locate() != nil))
     func pagefindIndexesTheSite() throws {
         let site = try SiteFolder()
         defer { site.cleanup() }
