@@ -11,7 +11,8 @@ the same clock). Prints median / min / max of both.
 
 Environment: SEARCH=1 keeps Pagefind on (it indexes in the background between saves),
 SPACING seconds between saves (default 0.6; 3 lets Pagefind start), BROWSER=0 skips
-Chromium, SAMRAD_TIMINGS=1 also prints the server's stage times.
+Chromium, SAMRAD_TIMINGS=1 also prints the server's stage times, POLL=1 (or POLL=MS)
+watches by polling (`--poll`, `--poll=MS`) instead of inotify.
 """
 import glob, os, re, socket, statistics, subprocess, sys, threading, time, urllib.request
 
@@ -29,6 +30,9 @@ def main():
     args = [binary, "serve", "--site", site, "--port", str(port)]
     if os.environ.get("SEARCH") != "1":
         args.append("--no-search")
+    poll = os.environ.get("POLL")
+    if poll:
+        args.append("--poll" if poll == "1" else f"--poll={poll}")
     server = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     for line in server.stdout:
@@ -99,7 +103,8 @@ def main():
     def show(name, xs):
         if xs:
             print(f"{name}: median {statistics.median(xs):.0f} ms, min {min(xs):.0f}, max {max(xs):.0f} (n={len(xs)})")
-    print(f"preview latency, {len(meetings)} meetings, search {'on' if os.environ.get('SEARCH') == '1' else 'off'}")
+    watching = "inotify" if not poll else ("polling every 250 ms" if poll == "1" else f"polling every {poll} ms")
+    print(f"preview latency, {len(meetings)} meetings, search {'on' if os.environ.get('SEARCH') == '1' else 'off'}, {watching}")
     show("save -> reload event at the client", to_event)
     show("save -> new text on screen (Chromium)", to_screen)
     if os.environ.get("SAMRAD_TIMINGS"):

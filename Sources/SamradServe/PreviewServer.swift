@@ -17,8 +17,10 @@ public struct ServeOptions: Sendable {
     public var host: String
     /// 0 picks a free port.
     public var port: Int
-    /// Rebuild on changes (inotify).
+    /// Rebuild on changes.
     public var watch: Bool
+    /// How changes are noticed: inotify (polling when it cannot be set up), or polling.
+    public var watchMode: WatchMode
     /// Index the preview with Pagefind, when it is installed.
     public var search: Bool
     /// How long the sources must be quiet before a rebuild starts.
@@ -29,13 +31,14 @@ public struct ServeOptions: Sendable {
     public var allowedHosts: [String] = []
 
     public init(
-        site: String = ".", host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true, search: Bool = true,
-        debounce: Duration = .milliseconds(25), heartbeat: Duration = .seconds(15)
+        site: String = ".", host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true, watchMode: WatchMode = .automatic,
+        search: Bool = true, debounce: Duration = .milliseconds(25), heartbeat: Duration = .seconds(15)
     ) {
         self.site = site
         self.host = host
         self.port = port
         self.watch = watch
+        self.watchMode = watchMode
         self.search = search
         self.debounce = debounce
         self.heartbeat = heartbeat
@@ -319,10 +322,21 @@ public final class PreviewServer: Service, Sendable {
         let url = URL(string: Self.baseURL(host: options.host, port: port)) ?? URL(fileURLWithPath: "/")
         state.withLock { $0.baseURL = url.absoluteString }
         if options.watch {
-            let watcher = SiteWatcher(root: options.site, debounce: options.debounce) { [weak self] batch in self?.changed(batch) }
+            let say = self.say
+            let watcher = SiteWatcher(
+                root: options.site, mode: options.watchMode, debounce: options.debounce, onNotice: { say(.warning($0)) }
+            ) { [weak self] batch in self?.changed(batch) }
             do {
                 try watcher.start()
                 state.withLock { $0.watcher = watcher }
+                if case .polling(let interval) = watcher.watching {
+                    let how = "watching for changes by polling every \(interval.milliseconds) ms"
+                    if let reason = watcher.fallbackReason {
+                        say(.warning("\(reason); \(how) instead (`--poll` chooses this from the start)"))
+                    } else {
+                        say(.info(how))
+                    }
+                }
             } catch {
                 say(.warning("not watching for changes: \(error)"))
             }

@@ -14,37 +14,73 @@ public struct ChangeBatch: Sendable {
     public var overflowed: Bool
 }
 
+/// How `SiteWatcher` notices saves.
+public enum WatchMode: Sendable, Equatable {
+    /// inotify, and polling at `defaultPollInterval` when inotify cannot be set up (no
+    /// inotify in the kernel, or its instance or watch limit reached).
+    case automatic
+    /// inotify only: `start()` throws when it cannot be set up.
+    case inotify
+    /// Polling: every `interval`, the modification time, size and inode number of every
+    /// watched file are compared with the previous look. For file systems whose changes
+    /// send no inotify events: WSL's `/mnt/c`, network shares, some bind mounts.
+    case poll(interval: Duration)
+
+    /// `samrad serve --poll` without a value. A save waits half of it on average before
+    /// the rebuild starts; a look at a 2,000-meeting site costs a few milliseconds.
+    public static let defaultPollInterval: Duration = .milliseconds(defaultPollMilliseconds)
+    public static let defaultPollMilliseconds = 250
+}
+
 /// Watches `site.yml`, `content/` and `templates/` with Linux inotify: one watch per
 /// folder (added for new folders as they appear), events read by a Dispatch read source
 /// on the inotify descriptor (no polling), and bursts of saves folded into one
 /// `ChangeBatch` once `debounce` has passed without a new event (or `maximumDelay` after
-/// the first, so a long copy still shows progress).
+/// the first, so a long copy still shows progress). With `.poll`, or when inotify cannot
+/// be set up, it looks at the files on a timer instead (SiteWatcher+Polling.swift).
 public final class SiteWatcher: @unchecked Sendable {
     public let root: String
+    public let mode: WatchMode
     let debounce: Duration
     let maximumDelay: Duration
     let onChange: @Sendable (ChangeBatch) -> Void
+    let onNotice: @Sendable (String) -> Void
 
     // Everything below is touched only on `queue`.
-    private let queue = DispatchQueue(label: "samrad.serve.watch")
+    let queue = DispatchQueue(label: "samrad.serve.watch")
     private var fd: Int32 = -1
     private var source: (any DispatchSourceRead)?
     private var folders: [Int32: String] = [:]
+    /// errno of the first folder inotify refused to watch (ENOSPC: the watch limit).
+    private var watchFailure: Int32?
     private var pending = Set<String>()
     private var overflowed = false
     private var firstEvent: ContinuousClock.Instant?
     private var lastEvent: ContinuousClock.Instant?
     private var timerArmed = false
-    private var stopped = false
+    var stopped = false
+    var pollTimer: (any DispatchSourceTimer)?
+    var pollStamps: [String: FileStamp] = [:]
+    private var activeWatching: Watching = .none
+    private var reason: String?
 
     /// The folders watched recursively and the files watched in the site folder itself.
     static let trees = ["content", "templates"]
     static let rootFiles: Set<String> = ["site.yml"]
 
-    public init(root: String, debounce: Duration = .milliseconds(50), maximumDelay: Duration = .seconds(1), onChange: @escaping @Sendable (ChangeBatch) -> Void) {
+    /// - Parameters:
+    ///   - onNotice: told, in a sentence, when the watcher changes to polling while running
+    ///     (inotify refused a new folder); called on the watcher's queue.
+    ///   - onChange: called on the watcher's queue with each burst of changes.
+    public init(
+        root: String, mode: WatchMode = .automatic, debounce: Duration = .milliseconds(50), maximumDelay: Duration = .seconds(1),
+        onNotice: @escaping @Sendable (String) -> Void = { _ in }, onChange: @escaping @Sendable (ChangeBatch) -> Void
+    ) {
         self.root = (root as NSString).standardizingPath
+        self.mode = mode
         self.debounce = debounce
         self.maximumDelay = maximumDelay
+        self.onNotice = onNotice
         self.onChange = onChange
     }
 
@@ -52,33 +88,74 @@ public final class SiteWatcher: @unchecked Sendable {
         public var description: String
     }
 
+    /// How the watcher is noticing changes now.
+    public enum Watching: Sendable, Equatable {
+        case none
+        case inotify
+        case polling(interval: Duration)
+    }
+
+    public var watching: Watching { queue.sync { activeWatching } }
+
+    /// Why the watcher polls although it was asked for `.automatic` (nil otherwise).
+    public var fallbackReason: String? { queue.sync { reason } }
+
+    /// Test hook: inotify counts as unavailable, so that tests can change files unseen by
+    /// inotify and see the fallback. Set from `SAMRAD_TEST_NO_INOTIFY=1` in the environment
+    /// (for tests of the samrad command); set before `start()`.
+    var inotifyDisabled = ProcessInfo.processInfo.environment["SAMRAD_TEST_NO_INOTIFY"] == "1"
+
+    /// Starts watching. Throws only when `mode` is `.inotify` and inotify cannot be set up,
+    /// or the site folder cannot be read.
     public func start() throws {
         try queue.sync {
-            let descriptor = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
-            guard descriptor >= 0 else { throw WatchError(description: "inotify_init1 failed: \(String(cString: strerror(errno)))") }
-            fd = descriptor
-            guard addWatch(relative: "", mask: Self.rootMask) else {
-                close(descriptor)
-                fd = -1
-                throw WatchError(description: "cannot watch '\(root)': \(String(cString: strerror(errno)))")
+            switch mode {
+            case .poll(let interval):
+                try startPolling(interval: interval)
+            case .inotify:
+                try startInotify()
+            case .automatic:
+                do {
+                    try startInotify()
+                } catch let error as WatchError {
+                    reason = error.description
+                    try startPolling(interval: WatchMode.defaultPollInterval)
+                }
             }
-            for tree in Self.trees { addTree(tree) }
-            let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
-            source.setEventHandler { [weak self] in self?.drain() }
-            source.setCancelHandler { close(descriptor) }
-            self.source = source
-            source.resume()
         }
     }
 
     public func stop() {
         queue.sync {
             stopped = true
-            source?.cancel()
-            source = nil
-            fd = -1
-            folders = [:]
+            stopInotify()
+            pollTimer?.cancel()
+            pollTimer = nil
+            pollStamps = [:]
+            activeWatching = .none
         }
+    }
+
+    private func startPolling(interval: Duration) throws {
+        var st = stat()
+        guard stat(root, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+            throw WatchError(description: "cannot watch '\(root)': \(String(cString: strerror(errno)))")
+        }
+        beginPolling(interval: interval)
+        activeWatching = .polling(interval: interval)
+    }
+
+    /// inotify refused a folder that appeared while running: nothing in it would be seen,
+    /// so the whole site is polled from now on.
+    private func fallBackWhileRunning(_ why: String) {
+        guard mode == .automatic, activeWatching == .inotify else { return }
+        stopInotify()
+        reason = why
+        beginPolling(interval: WatchMode.defaultPollInterval)
+        activeWatching = .polling(interval: WatchMode.defaultPollInterval)
+        overflowed = true  // whatever changed before the first look is unknown: rebuild all
+        record("")
+        onNotice("\(why); watching for changes by polling every \(WatchMode.defaultPollInterval.milliseconds) ms instead")
     }
 
     /// How many folders are watched (for tests and the log).
@@ -86,20 +163,70 @@ public final class SiteWatcher: @unchecked Sendable {
 
     // MARK: - inotify
 
+    private func startInotify() throws {
+        if inotifyDisabled { throw WatchError(description: "inotify is disabled (SAMRAD_TEST_NO_INOTIFY=1)") }
+        let descriptor = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
+        guard descriptor >= 0 else { throw WatchError(description: "inotify cannot be set up: \(String(cString: strerror(errno)))") }
+        fd = descriptor
+        watchFailure = nil
+        guard addWatch(relative: "", mask: Self.rootMask) else {
+            let why = errno
+            close(descriptor)
+            fd = -1
+            folders = [:]
+            throw WatchError(description: Self.watchFailureText(why, path: root))
+        }
+        for tree in Self.trees { addTree(tree) }
+        if let failure = watchFailure {
+            close(descriptor)
+            fd = -1
+            folders = [:]
+            throw WatchError(description: Self.watchFailureText(failure, path: root))
+        }
+        let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
+        source.setEventHandler { [weak self] in self?.drain() }
+        source.setCancelHandler { close(descriptor) }
+        self.source = source
+        source.resume()
+        activeWatching = .inotify
+    }
+
+    private func stopInotify() {
+        if let source {
+            source.cancel()  // closes the descriptor
+        } else if fd >= 0 {
+            close(fd)
+        }
+        source = nil
+        fd = -1
+        folders = [:]
+    }
+
+    static func watchFailureText(_ code: Int32, path: String) -> String {
+        if code == ENOSPC {
+            return "inotify's watch limit is reached (raise fs.inotify.max_user_watches)"
+        }
+        return "inotify cannot watch '\(path)': \(String(cString: strerror(code)))"
+    }
+
     private static let changeMask: UInt32 = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MODIFY) | UInt32(IN_ATTRIB) | UInt32(IN_CREATE)
         | UInt32(IN_DELETE) | UInt32(IN_MOVED_FROM) | UInt32(IN_MOVED_TO)
     private static let treeMask: UInt32 = changeMask | UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF)
         | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW) | UInt32(IN_EXCL_UNLINK)
     private static let rootMask: UInt32 = changeMask | UInt32(IN_ONLYDIR) | UInt32(IN_EXCL_UNLINK)
 
-    private func absolute(_ relative: String) -> String {
+    func absolute(_ relative: String) -> String {
         relative.isEmpty ? root : root + "/" + relative
     }
 
     @discardableResult
     private func addWatch(relative: String, mask: UInt32) -> Bool {
         let wd = inotify_add_watch(fd, absolute(relative), mask)
-        guard wd >= 0 else { return false }
+        guard wd >= 0 else {
+            // A folder removed in the meantime is no failure; anything else means changes go unseen.
+            if errno != ENOENT && errno != ENOTDIR && watchFailure == nil { watchFailure = errno }
+            return false
+        }
         folders[wd] = relative
         return true
     }
@@ -145,6 +272,9 @@ public final class SiteWatcher: @unchecked Sendable {
                 offset += 16 + length
             }
         }
+        if let failure = watchFailure {
+            fallBackWhileRunning(Self.watchFailureText(failure, path: root))
+        }
     }
 
     private func handle(wd: Int32, mask: UInt32, name: String) {
@@ -183,10 +313,12 @@ public final class SiteWatcher: @unchecked Sendable {
 
     // MARK: - debounce
 
-    private func record(_ path: String) {
+    /// - Parameter happened: when the change happened, if known better than "now" (polling
+    ///   finds a save up to one interval late; the latency is counted from the save).
+    func record(_ path: String, happened: ContinuousClock.Instant? = nil) {
         let now = ContinuousClock.now
         if !path.isEmpty { pending.insert(path) }
-        if firstEvent == nil { firstEvent = now }
+        if firstEvent == nil { firstEvent = happened ?? now }
         lastEvent = now
         if !timerArmed {
             timerArmed = true

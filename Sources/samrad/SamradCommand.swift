@@ -8,6 +8,7 @@ struct SamradCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samrad",
         abstract: "Builds a knowledge portal from Markdown records of dialogue meetings.",
+        version: Version.text,
         subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Import.self],
         defaultSubcommand: Build.self
     )

@@ -19,13 +19,25 @@ struct Serve: AsyncParsableCommand {
     var open = false
     @Flag(name: .customLong("no-search"), help: "Skip the Pagefind search index.")
     var noSearch = false
+    @Option(
+        name: .long, defaultAsFlag: WatchMode.defaultPollMilliseconds,
+        help: ArgumentHelp(
+            "Notice saves by polling every MS milliseconds instead of inotify: for WSL's /mnt/c, network shares and bind mounts, whose saves send no inotify events. Without it, polling starts by itself when inotify cannot be set up.",
+            valueName: "MS"
+        )
+    )
+    var poll: Int? = nil
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let poll, !(10...60_000).contains(poll) {
+            throw ValidationError("--poll must be between 10 and 60000 milliseconds")
+        }
     }
 
     func run() async throws {
-        var options = ServeOptions(site: siteOptions.site, host: host, port: port, search: !noSearch)
+        let mode: WatchMode = poll.map { .poll(interval: .milliseconds($0)) } ?? .automatic
+        var options = ServeOptions(site: siteOptions.site, host: host, port: port, watchMode: mode, search: !noSearch)
         options.allowedHosts = allowHost
         let server = PreviewServer(options: options) { message in
             switch message {
