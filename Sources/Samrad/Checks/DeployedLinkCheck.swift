@@ -161,14 +161,7 @@ final class DeployedLinkCheck: Sendable {
         guard path.isNFC else {
             return .problem("its name is not in Unicode NFC, and the server compares names byte for byte")
         }
-        let file: String
-        if path.isEmpty || path.hasSuffix("/") {
-            file = path + "index.html"
-        } else if paths.contains(path) {
-            file = path
-        } else {
-            file = path + "/index.html"
-        }
+        let file = InternalLinkCheck.servedFile(for: path, in: paths)
         guard paths.contains(file) else { return .problem("no file \(path) is written") }
         return .file(file, fragment: fragment)
     }
@@ -205,14 +198,7 @@ final class DeployedLinkCheck: Sendable {
             guard !raw.contains("%") else { return nil }
             fragment = String(raw)
         }
-        let file: String
-        if path.isEmpty || path.hasSuffix("/") {
-            file = path + "index.html"
-        } else if paths.contains(path) {
-            file = path
-        } else {
-            file = path + "/index.html"
-        }
+        let file = InternalLinkCheck.servedFile(for: path, in: paths)
         guard paths.contains(file) else { return .problem("no file \(path) is written") }
         return .file(file, fragment: fragment)
     }

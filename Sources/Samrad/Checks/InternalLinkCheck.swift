@@ -43,14 +43,7 @@ enum InternalLinkCheck {
                 diagnostics.append(.error("link '\(link.url)' points at a Markdown file; link to the page instead (for a meeting: ../<slug>/)", at: link.location))
                 continue
             }
-            let file: String
-            if path.isEmpty || path.hasSuffix("/") {
-                file = path + "index.html"
-            } else if paths.contains(path) {
-                file = path
-            } else {
-                file = path + "/index.html"
-            }
+            let file = servedFile(for: path, in: paths)
             guard paths.contains(file) else {
                 let what = link.isImage ? "image" : "link"
                 diagnostics.append(.error("\(what) '\(link.url)' points to a page or file that does not exist", at: link.location))
@@ -70,6 +63,14 @@ enum InternalLinkCheck {
     }
 
     /// Resolves "." and ".." segments; nil when the path climbs above the site root.
+    /// The written file a static web server answers for a site-relative `path`: a folder
+    /// (or the root) serves its `index.html`, a written file serves itself, and any other
+    /// name is tried as a folder. The result may not be in `paths`; callers check that.
+    static func servedFile(for path: String, in paths: Set<String>) -> String {
+        if path.isEmpty || path.hasSuffix("/") { return path + "index.html" }
+        return paths.contains(path) ? path : path + "/index.html"
+    }
+
     static func normalize(_ path: String) -> String? {
         var out: [Substring] = []
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
