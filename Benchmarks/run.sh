@@ -18,6 +18,8 @@
 # Each round runs every tool once (A B C A B C …) so that they share the machine's noise;
 # one untimed warm-up round comes first. Wall time and peak RSS come from GNU time
 # (`%e %M`); for samrad+search the RSS is the larger of samrad and its Pagefind child.
+# After the rounds, Benchmarks/page_budget.py checks samrad's last output: the run fails
+# (exit 1) when any HTML page is over 300 KB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -151,6 +153,7 @@ EOF
 # --- per size ---------------------------------------------------------------------------------
 GEN_HASH=$(sha256sum Benchmarks/generate.py | cut -c1-16)
 declare -A MEDIANS
+BUDGET_FAILED=0
 for N in "${SIZES[@]}"; do
   SITE="$BENCH_DIR/site-$N"
   STAMP="$GEN_HASH seed=$SEED n=$N"
@@ -174,6 +177,15 @@ for N in "${SIZES[@]}"; do
   done
   say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
   summarize "$RESULTS" "$N"
+  # The page budget on the last samrad output: fails the run when a page is over 300 KB.
+  for tool in samrad samrad+search; do
+    if [[ " $TOOLS " == *" $tool "* ]]; then
+      echo
+      COMPARE=(); [[ " $TOOLS " == *" hugo "* ]] && COMPARE=(--compare "$BENCH_DIR/out-hugo")
+      python3 Benchmarks/page_budget.py "$BENCH_DIR/out-$tool" "${COMPARE[@]}" || BUDGET_FAILED=1
+      break
+    fi
+  done
   for tool in $TOOLS; do
     MEDIANS[$tool-$N]=$(awk -v t="$tool" '$1 == t {print $2}' "$RESULTS" | sort -n | python3 -c 'import sys, statistics; print(statistics.median(float(x) for x in sys.stdin))')
   done
@@ -191,3 +203,4 @@ echo
 echo "samrad: $COMMIT; date: $(date -u +%Y-%m-%d)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB; $("$HUGO" version | cut -d' ' -f1-2); $(swift --version 2>&1 | head -1)"
 rm -rf "$TRASH"
+if [ "$BUDGET_FAILED" = 1 ]; then echo "bench: a page is over the page budget (see above)" >&2; exit 1; fi

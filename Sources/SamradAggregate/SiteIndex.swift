@@ -79,6 +79,8 @@ public struct SiteIndex: Sendable {
     public var organizationOrder: [String]
     /// Years with meetings, newest first, with the meeting indexes of each (newest first).
     public var years: [(year: Int, meetings: [Int])]
+    /// How long each paginated list is, known before any page is rendered.
+    public var listSizes: ListSizes
 
     public func meeting(_ i: Int) -> LinkedMeeting { site.meetings[i] }
     /// One field, without copying the whole meeting out of the index.
@@ -109,6 +111,7 @@ public struct SiteIndex: Sendable {
         var years: [Int: [Int]] = [:]
         for (mi, linked) in site.meetings.enumerated() { years[linked.meeting.date.year, default: []].append(mi) }
         self.years = years.keys.sorted(by: >).map { ($0, years[$0] ?? []) }
+        listSizes = ListSizes(site)
         let organizations = bySlug
         let order = organizationOrder, themeOrder = themeOrder
         stats = LazyStats { SiteIndex.computeStats(site, organizationsBySlug: organizations, organizationOrder: order, themeOrder: themeOrder) }

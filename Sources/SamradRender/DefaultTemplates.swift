@@ -30,12 +30,16 @@ public enum DefaultTemplates {
         "partials/board.mustache": PackageResources.board_mustache,
         "partials/idea-card.mustache": PackageResources.idea_card_mustache,
         "partials/meeting-card.mustache": PackageResources.meeting_card_mustache,
+        "partials/pagination.mustache": PackageResources.pagination_mustache,
+        "partials/question-group.mustache": PackageResources.question_group_mustache,
         "partials/question.mustache": PackageResources.question_mustache,
         "partials/summary.mustache": PackageResources.summary_mustache,
         "partials/tags.mustache": PackageResources.tags_mustache,
         "questions.mustache": PackageResources.questions_mustache,
         "search.mustache": PackageResources.search_mustache,
         "theme.mustache": PackageResources.theme_mustache,
+        "theme-meetings.mustache": PackageResources.theme_meetings_mustache,
+        "theme-questions.mustache": PackageResources.theme_questions_mustache,
         "themes.mustache": PackageResources.themes_mustache,
     ]
 }

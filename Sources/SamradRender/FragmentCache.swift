@@ -16,6 +16,9 @@ final class FragmentCache: Sendable {
     let tagLists = Memo<[String], [NamedLink]>()
     /// `Slug.make` of idea categories: a few hundred categories for tens of thousands of cards.
     let categorySlugs = Memo<String, String>()
+    /// Every post-it of the site (`SiteIndex.allPostIts`), listed once for all the idea
+    /// bank's pages rather than once per page.
+    let allPostIts = Memo<Int, [PostItRef]>()
 }
 
 /// What an idea card shows of its meeting, worked out once per meeting: tens of thousands

@@ -24,11 +24,16 @@ struct PageContext: Sendable {
     ///   - path: the page's path below the site root ("moten/x/"), "" for the start page.
     ///   - section: which navigation entry is current.
     ///   - content: the page's own view model; names it does not know are the shell's.
-    func page(title: String, path: String, description: String?, section: String?, content: any MustacheParent = NoContent()) -> PageView {
+    ///   - pagination: for a page of a paginated list: its place, for `<link rel="prev/next">`
+    ///     and a title that tells the pages apart ("Idébanken, sida 2 av 14").
+    func page(title: String, path: String, description: String?, section: String?, content: any MustacheParent = NoContent(),
+              pagination: PaginationView? = nil) -> PageView {
         let nav = sections.map { LabelledLink(label: $0.label, url: config.href($0.path), current: $0.path == section) }
+        let shownTitle = pagination.map { $0.current > 1 ? "\(title), \($0.pageText)" : title } ?? title
         let info = PageInfo(
-            title: title, fullTitle: path.isEmpty ? config.title : "\(title) – \(config.title)",
-            description: Text(description ?? config.description), canonical: config.absoluteURL(path), path: path)
+            title: title, fullTitle: path.isEmpty ? config.title : "\(shownTitle) – \(config.title)",
+            description: Text(description ?? config.description), canonical: config.absoluteURL(path), path: path,
+            previousURL: pagination?.previousURL ?? Text(nil), nextURL: pagination?.nextURL ?? Text(nil))
         return PageView(site: site, page: info, nav: nav, footerLinks: footerLinks, content: content)
     }
 }
@@ -79,6 +84,8 @@ struct SiteView: MustacheParent, Sendable {
 /// `{{page.…}}`: the page being rendered. `path` is below the site root, "" for the start page.
 struct PageInfo: MustacheParent, Sendable {
     let title: String, fullTitle: String, description: Text, canonical: String, path: String
+    /// The neighbouring pages of a paginated list; empty elsewhere.
+    var previousURL = Text(nil), nextURL = Text(nil)
 
     func child(named name: String) -> Any? {
         switch name {
@@ -87,6 +94,8 @@ struct PageInfo: MustacheParent, Sendable {
         case "description": description
         case "canonical": canonical
         case "path": path
+        case "previousURL": previousURL
+        case "nextURL": nextURL
         default: nil
         }
     }

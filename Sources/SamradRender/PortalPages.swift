@@ -18,21 +18,50 @@ struct PortalPages: Sendable {
 
     func jobs() -> [SiteRenderer.PageJob] {
         let me = self
+        let sizes = index.listSizes
         var jobs: [SiteRenderer.PageJob] = [
             .init(path: "teman/", template: "themes") { me.themesPage() },
-            .init(path: "fragor/", template: "questions") { me.questionsPage() },
-            .init(path: "idebank/", template: "ideas") { me.ideasPage(theme: nil) },
+        ]
+        let questionPager = Paginator(path: "fragor/", items: sizes.questions, size: Paginator.questionsPerPage)
+        for n in 1 ... questionPager.pageCount {
+            jobs.append(.init(path: questionPager.path(n), template: "questions") { me.questionsPage(n, questionPager) })
+        }
+        jobs += ideaBankJobs(theme: nil)
+        jobs += [
             .init(path: "organisationer/", template: "organizations") { me.organizationsPage() },
             .init(path: "data/", template: "data") { me.dataPage() },
         ]
         for slug in index.themeOrder {
             jobs.append(.init(path: "teman/\(slug)/", template: "theme") { me.themePage(slug) })
-            jobs.append(.init(path: "idebank/\(slug)/", template: "ideas") { me.ideasPage(theme: slug) })
+            let meetings = Paginator(path: "teman/\(slug)/moten/", items: sizes.themeMeetings[slug] ?? 0, size: Paginator.meetingLinesPerPage)
+            if (sizes.themeMeetings[slug] ?? 0) > ThemePage.newestMeetings {
+                for n in 1 ... meetings.pageCount {
+                    jobs.append(.init(path: meetings.path(n), template: "theme-meetings") { me.themeMeetingsPage(slug, n, meetings) })
+                }
+            }
+            let questions = Paginator(path: "teman/\(slug)/fragor/", items: sizes.themeQuestionEntries[slug] ?? 0, size: Paginator.questionsPerPage)
+            if (sizes.themeQuestionEntries[slug] ?? 0) > ThemePage.newestQuestions {
+                for n in 1 ... questions.pageCount {
+                    jobs.append(.init(path: questions.path(n), template: "theme-questions") { me.themeQuestionsPage(slug, n, questions) })
+                }
+            }
+            jobs += ideaBankJobs(theme: slug)
         }
         for slug in index.organizationOrder {
-            jobs.append(.init(path: "organisationer/\(slug)/", template: "organization") { me.organizationPage(slug) })
+            let pager = Paginator(path: "organisationer/\(slug)/", items: sizes.organizationMeetings[slug] ?? 0, size: Paginator.meetingCardsPerPage)
+            for n in 1 ... pager.pageCount {
+                jobs.append(.init(path: pager.path(n), template: "organization") { me.organizationPage(slug, n, pager) })
+            }
         }
         return jobs
+    }
+
+    /// The idea bank's pages, whole or for one theme (`idebank/<slug>/`).
+    func ideaBankJobs(theme: String?) -> [SiteRenderer.PageJob] {
+        let me = self
+        let count = theme.map { index.listSizes.themePostIts[$0] ?? 0 } ?? index.listSizes.postIts
+        let pager = Paginator(path: theme.map { "idebank/\($0)/" } ?? "idebank/", items: count, size: Paginator.ideasPerPage)
+        return (1 ... pager.pageCount).map { n in .init(path: pager.path(n), template: "ideas") { me.ideasPage(theme: theme, page: n, pager) } }
     }
 
     func themeName(_ slug: String) -> String { index.site.themes.theme(slug)?.name ?? slug }
@@ -61,41 +90,91 @@ struct PortalPages: Sendable {
 
     func themePage(_ slug: String) -> PageView {
         let stats = index.themes[slug]
-
-        // Questions and summary points grouped by meeting, newest meeting first. A point
-        // whose question is on the theme is shown under it; other points stand alone.
-        var groups: [Int: (questions: [Int], points: [SummaryPointRef])] = [:]
-        for q in stats?.questions ?? [] { groups[q.meeting, default: ([], [])].questions.append(q.question) }
-        for p in stats?.summaryPoints ?? [] { groups[p.meeting, default: ([], [])].points.append(p) }
-        let questionGroups = groups.keys.sorted(by: >).map { mi -> QuestionGroup in
-            let m = views.facts(mi)
-            let url = m.url
-            let entries = groups[mi] ?? ([], [])
-            let questionSet = Set(entries.questions)
-            var questionIDs = entries.questions
-            for p in entries.points { if let q = p.question, !questionSet.contains(q), !questionIDs.contains(q) { questionIDs.append(q) } }
-            questionIDs.sort()
-            func pointLink(_ ref: SummaryPointRef) -> PointLink? {
-                guard let p = index.summaryPoint(ref) else { return nil }
-                return PointLink(id: p.id, url: url + "#" + p.id, html: HTML(html.renderItemContent(p.content)))
-            }
-            let questions = questionIDs.map { qi -> QuestionLine in
-                let q = index.question(QuestionRef(meeting: mi, question: qi))
-                return QuestionLine(
-                    id: q.id, url: url + "#" + q.id, label: questionLabel(q), text: q.text, session: Text(q.session),
-                    onTheme: questionSet.contains(qi), points: entries.points.filter { $0.question == qi }.compactMap(pointLink))
-            }
-            return QuestionGroup(title: m.title, url: url, dateText: m.dateText, isoDate: m.isoDate, questions: questions,
-                                 meetingPoints: entries.points.filter { $0.question == nil }.compactMap(pointLink))
+        let name = themeName(slug)
+        // The newest of each kind; the complete lists are paginated pages of their own.
+        let meetings = (stats?.meetings ?? []).reversed().prefix(ThemePage.newestMeetings).map { views.card($0) }
+        let meetingTotal = stats?.meetings.count ?? 0
+        let entries = index.themeQuestionEntries(slug)
+        let entryTotal = entries.count
+        let postIts = stats?.postIts ?? []
+        func more(_ total: Int, shown: Int, path: String, _ shownText: String, _ linkText: String) -> Any {
+            total > shown ? MoreLink(url: href(path), shownText: shownText, linkText: linkText) : false
         }
         let page = ThemePage(
-            summary: themeSummary(slug), meetings: (stats?.meetings ?? []).map { views.card($0) },
-            questionGroups: questionGroups, postItsHTML: HTML(ideaCardsHTML(stats?.postIts ?? [])),
+            summary: themeSummary(slug), meetings: meetings,
+            moreMeetings: more(meetingTotal, shown: meetings.count, path: "teman/\(slug)/moten/",
+                               "De \(meetings.count) senaste av \(meetingTotal) möten.", "Alla \(meetingTotal) möten om \(name)"),
+            questionGroups: questionGroups(entries[..<Swift.min(entries.count, ThemePage.newestQuestions)], continuing: false),
+            moreQuestions: more(entryTotal, shown: ThemePage.newestQuestions, path: "teman/\(slug)/fragor/",
+                                "Frågor och sammanfattningspunkter från de senaste mötena, \(ThemePage.newestQuestions) av \(entryTotal).",
+                                "Alla frågor och sammanfattningar om \(name) (\(entryTotal))"),
+            postItsHTML: HTML(ideaCardsHTML(postIts.prefix(ThemePage.newestIdeas))),
+            moreIdeas: more(postIts.count, shown: ThemePage.newestIdeas, path: "idebank/\(slug)/",
+                            "De \(ThemePage.newestIdeas) senaste av \(postIts.count) idéer.", "Alla \(postIts.count) idéer om \(name) i idébanken"),
             related: (stats?.related ?? []).prefix(8).map { r in
                 CountedLink(name: themeName(r.slug), url: href("teman/\(r.slug)/"), countText: Phrases.count(r.count, "gång", "gånger"))
             },
             organizations: (stats?.organizations ?? []).map { orgLink($0) }, ideasURL: href("idebank/\(slug)/"))
-        return context.page(title: themeName(slug), path: "teman/\(slug)/", description: index.site.themes.theme(slug)?.description, section: "teman/", content: page)
+        return context.page(title: name, path: "teman/\(slug)/", description: index.site.themes.theme(slug)?.description, section: "teman/", content: page)
+    }
+
+    /// Lines of a theme's question list as groups by meeting. A page that starts inside a
+    /// meeting's lines says so in the group's heading (`continued`).
+    func questionGroups(_ entries: ArraySlice<ThemeQuestionEntry>, continuing: Bool) -> [QuestionGroup] {
+        var groups: [QuestionGroup] = []
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            let mi = entries[start].meeting
+            var end = start
+            while end < entries.endIndex, entries[end].meeting == mi { end += 1 }
+            let m = views.facts(mi)
+            let url = m.url
+            func pointLink(_ ref: SummaryPointRef) -> PointLink? {
+                guard let p = index.summaryPoint(ref) else { return nil }
+                return PointLink(id: p.id, url: url + "#" + p.id, html: HTML(html.renderItemContent(p.content)))
+            }
+            var points: [PointLink] = []
+            var questions: [QuestionLine] = []
+            for entry in entries[start ..< end] {
+                switch entry {
+                case .meetingPoint(let ref):
+                    if let link = pointLink(ref) { points.append(link) }
+                case .question(let ref, let onTheme, let refs):
+                    let q = index.question(ref)
+                    questions.append(QuestionLine(
+                        id: q.id, url: url + "#" + q.id, label: questionLabel(q), text: q.text, session: Text(q.session),
+                        onTheme: onTheme, points: refs.compactMap(pointLink)))
+                }
+            }
+            groups.append(QuestionGroup(title: m.title, url: url, dateText: m.dateText, isoDate: m.isoDate, questions: questions,
+                                        meetingPoints: points, continued: groups.isEmpty && continuing))
+            start = end
+        }
+        return groups
+    }
+
+    /// teman/<slug>/moten/: all of a theme's meetings, newest first.
+    func themeMeetingsPage(_ slug: String, _ n: Int, _ pager: Paginator) -> PageView {
+        let all = index.themes[slug]?.meetings ?? []
+        let newestFirst = Array(all.reversed())
+        let name = themeName(slug)
+        let pagination = pager.view(page: n, label: "Sidor med möten om \(name)", config: context.config)
+        return context.page(title: "Möten om \(name)", path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
+            summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: "Mötena"),
+            meetings: newestFirst[pager.range(n)].map { views.card($0) }, questionGroups: []), pagination: pagination)
+    }
+
+    /// teman/<slug>/fragor/: all of a theme's questions and summary points, newest meeting first.
+    func themeQuestionsPage(_ slug: String, _ n: Int, _ pager: Paginator) -> PageView {
+        let entries = index.themeQuestionEntries(slug)
+        let name = themeName(slug)
+        let range = pager.range(n).clamped(to: entries.indices)
+        let continuing = range.lowerBound > 0 && range.lowerBound < entries.count
+            && entries[range.lowerBound - 1].meeting == entries[range.lowerBound].meeting
+        let pagination = pager.view(page: n, label: "Sidor med frågor om \(name)", config: context.config)
+        return context.page(title: "Frågor om \(name)", path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
+            summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: "Frågorna och punkterna"),
+            meetings: [], questionGroups: questionGroups(entries[range], continuing: continuing)), pagination: pagination)
     }
 
     func questionLabel(_ q: Question) -> String {
@@ -110,28 +189,37 @@ struct PortalPages: Sendable {
 
     // MARK: Question bank
 
-    func questionsPage() -> PageView {
-        var total = 0
-        let groups = index.site.meetings.compactMap { linked -> QuestionGroup? in
+    func questionsPage(_ n: Int, _ pager: Paginator) -> PageView {
+        let range = pager.range(n)
+        var groups: [QuestionGroup] = []
+        var themesOnPage = Set<String>()
+        var offset = 0
+        for linked in index.site.meetings {
             let m = linked.meeting
-            guard !m.questions.isEmpty else { return nil }
-            total += m.questions.count
+            let count = m.questions.count
+            defer { offset += count }
+            guard count > 0, offset + count > range.lowerBound else { continue }
+            if offset >= range.upperBound { break }
+            let first = Swift.max(0, range.lowerBound - offset), end = Swift.min(count, range.upperBound - offset)
             let url = views.url(linked)
-            return QuestionGroup(
+            groups.append(QuestionGroup(
                 title: m.title, url: url, dateText: views.dateText(m), isoDate: m.date.description,
-                questions: m.questions.map { q in
-                    QuestionLine(
+                questions: m.questions[first ..< end].map { q in
+                    themesOnPage.formUnion(q.themes)
+                    return QuestionLine(
                         id: q.id, url: url + "#" + q.id, label: questionLabel(q), text: q.text, session: Text(q.session),
                         themes: q.themes.joined(separator: " "), tags: views.tags(q.themes),
                         points: (q.summary?.points ?? []).map { p in
                             PointLink(id: p.id, url: url + "#" + p.id, html: HTML(html.renderItemContent(p.content)))
                         })
                 },
-                meetingPoints: [])
+                meetingPoints: [], continued: groups.isEmpty && first > 0))
         }
-        return context.page(title: "Frågebanken", path: "fragor/", description: "Alla frågor som ställts på mötena, med sammanfattningar.", section: "fragor/", content: QuestionBankPage(
-            groups: groups, total: total,
-            themeOptions: index.themeOrder.filter { !(index.themes[$0]?.questions.isEmpty ?? true) }.map { FilterOption(value: $0, label: themeName($0)) }))
+        let pagination = pager.view(page: n, label: "Sidor i frågebanken", config: context.config)
+        return context.page(title: "Frågebanken", path: pager.path(n), description: "Alla frågor som ställts på mötena, med sammanfattningar.", section: "fragor/", content: QuestionBankPage(
+            groups: groups, total: pager.items, pagination: pagination, rangeText: pager.rangeText(n, noun: "Frågorna"),
+            themeOptions: index.themeOrder.filter { themesOnPage.contains($0) }.map { FilterOption(value: $0, label: themeName($0)) }),
+            pagination: pagination)
     }
 
     // MARK: Idea bank
@@ -143,7 +231,7 @@ struct PortalPages: Sendable {
 
     /// The cards of `refs`, a line between each, for `{{{cardsHTML}}}`: a list of tens of
     /// thousands of cards through a Mustache section costs a context and a lookup each.
-    func ideaCardsHTML(_ refs: [PostItRef]) -> String {
+    func ideaCardsHTML(_ refs: ArraySlice<PostItRef>) -> String {
         var out = ""
         out.reserveCapacity(refs.count * 640)
         for (i, ref) in refs.enumerated() {
@@ -166,8 +254,10 @@ struct PortalPages: Sendable {
             year: m.year, color: (ref.category % 5) + 1)
     }
 
-    func ideasPage(theme: String?) -> PageView {
-        let refs = theme.map { index.themes[$0]?.postIts ?? [] } ?? index.allPostIts
+    func ideasPage(theme: String?, page n: Int, _ pager: Paginator) -> PageView {
+        let all = theme.map { index.themes[$0]?.postIts ?? [] } ?? views.fragments.allPostIts.value(0) { index.allPostIts }
+        let refs = all[pager.range(n).clamped(to: all.indices)]
+        // The filters choose among the cards on this page, so they offer what is on it.
         var categories: [String] = [], seenCategories = Set<String>()
         var meetings: [(String, String)] = [], seenMeetings = Set<Int>()
         var years = Set<Int>()
@@ -176,25 +266,26 @@ struct PortalPages: Sendable {
             let p = index.postIt(ref)
             if let top = p.categoryPath.first, seenCategories.insert(top).inserted { categories.append(top) }
             if seenMeetings.insert(ref.meeting).inserted {
-                let m = index.meeting(ref.meeting).meeting
+                let m = views.facts(ref.meeting)
                 meetings.append((m.slug, m.title))
-                years.insert(m.date.year)
+                years.insert(m.year)
             }
             themes.formUnion(p.themes)
         }
-        let path = theme.map { "idebank/\($0)/" } ?? "idebank/"
         let title = theme.map { "Idébanken: \(themeName($0))" } ?? "Idébanken"
-        return context.page(title: title, path: path, description: "Idéer och förslag från mötenas workshoppar.", section: "idebank/", content: IdeaBankPage(
-            cardsHTML: HTML(ideaCardsHTML(refs)), total: refs.count,
+        let pagination = pager.view(page: n, label: theme.map { "Sidor med idéer om \(themeName($0))" } ?? "Sidor i idébanken", config: context.config)
+        return context.page(title: title, path: pager.path(n), description: "Idéer och förslag från mötenas workshoppar.", section: "idebank/", content: IdeaBankPage(
+            cardsHTML: HTML(ideaCardsHTML(refs)), total: all.count, pagination: pagination, rangeText: pager.rangeText(n, noun: "Idéerna"),
             isFiltered: theme != nil, themeName: theme.map(themeName) ?? "",
-            allURL: "\(base)idebank/", csvURL: "\(base)idebank/idebank.csv", xlsxURL: "\(base)idebank/idebank.xlsx", jsonURL: "\(base)data/ideas.json",
+            allURL: "\(base)idebank/", themeURL: theme.map { href("idebank/\($0)/") } ?? "",
+            csvURL: "\(base)idebank/idebank.csv", xlsxURL: "\(base)idebank/idebank.xlsx", jsonURL: "\(base)data/ideas.json",
             themeOptions: index.themeOrder.filter { themes.contains($0) }.map { FilterOption(value: $0, label: themeName($0)) },
-            categoryOptions: categories.sortedSwedish(by: { $0 }).map { FilterOption(value: Slug.make($0), label: $0) },
+            categoryOptions: categories.sortedSwedish(by: { $0 }).map { c in FilterOption(value: views.fragments.categorySlugs.value(c) { Slug.make(c) }, label: c) },
             meetingOptions: meetings.map { FilterOption(value: $0.0, label: $0.1) },
             yearOptions: years.sorted(by: >).map { FilterOption(value: String($0), label: String($0)) },
-            themeLists: index.themeOrder.filter { !(index.themes[$0]?.postIts.isEmpty ?? true) }.map { slug in
-                CountedLink(name: themeName(slug), url: href("idebank/\(slug)/"), countText: "(\(index.themes[slug]?.postIts.count ?? 0))")
-            }))
+            themeLists: index.themeOrder.filter { (index.listSizes.themePostIts[$0] ?? 0) > 0 }.map { slug in
+                CountedLink(name: themeName(slug), url: href("idebank/\(slug)/"), countText: "(\(index.listSizes.themePostIts[slug] ?? 0))")
+            }), pagination: pagination)
     }
 
     // MARK: Organisations
@@ -212,13 +303,17 @@ struct PortalPages: Sendable {
             totalText: Phrases.count(index.organizationOrder.count, "organisation", "organisationer")))
     }
 
-    func organizationPage(_ slug: String) -> PageView {
+    func organizationPage(_ slug: String, _ n: Int, _ pager: Paginator) -> PageView {
         let o = index.organization(slug)
         let stats = index.organizations[slug]
-        return context.page(title: o?.name ?? slug, path: "organisationer/\(slug)/", description: nil, section: "organisationer/", content: OrganizationPage(
-            name: o?.name ?? slug, meetingsText: Phrases.count(stats?.meetings.count ?? 0, "möte", "möten"),
+        let meetings = stats?.meetings ?? []
+        let name = o?.name ?? slug
+        let pagination = pager.view(page: n, label: "Sidor med möten för \(name)", config: context.config)
+        return context.page(title: name, path: pager.path(n), description: nil, section: "organisationer/", content: OrganizationPage(
+            name: name, url: href("organisationer/\(slug)/"), meetingsText: Phrases.count(meetings.count, "möte", "möten"),
             kind: Text(o?.kind), website: Text(o?.url), aliasesText: Text(Phrases.list(o?.aliases ?? [])),
-            meetings: (stats?.meetings ?? []).map(views.cardHTML), tags: views.tags(stats?.themes ?? [])))
+            meetings: meetings[pager.range(n).clamped(to: meetings.indices)].map(views.cardHTML), tags: views.tags(stats?.themes ?? []),
+            pagination: pagination, rangeText: pager.rangeText(n, noun: "Mötena")), pagination: pagination)
     }
 
     func dataPage() -> PageView {

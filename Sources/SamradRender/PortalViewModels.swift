@@ -30,7 +30,7 @@ struct StartPageView: MustacheParent {
 struct MeetingListPage: MustacheParent {
     struct Year: MustacheParent {
         let year: Int
-        let meetings: [CardSlot]
+        var meetings: [CardSlot]
 
         func child(named key: String) -> Any? {
             switch key {
@@ -42,14 +42,21 @@ struct MeetingListPage: MustacheParent {
     }
 
     let introText: String
+    /// Meetings per year; on the first page only.
     let chartHTML: HTML
+    /// This page's meetings by year.
     let years: [Year]
+    let pagination: PaginationView
+    /// "Mötena 51–100 av 2 000"; empty when they fit on one page.
+    let rangeText: String
 
     func child(named key: String) -> Any? {
         switch key {
         case "introText": introText
         case "chartHTML": chartHTML
         case "years": years
+        case "pagination": pagination
+        case "rangeText": rangeText
         default: nil
         }
     }
@@ -91,13 +98,23 @@ struct ThemeListPage: MustacheParent {
     }
 }
 
-/// theme.mustache: one theme's meetings, questions, summary points and ideas.
+/// theme.mustache: one theme's newest meetings, questions, summary points and ideas, with
+/// links to the complete lists.
 struct ThemePage: MustacheParent {
+    /// How many of each kind the theme page shows; the rest are on the paginated lists.
+    static let newestMeetings = 10
+    static let newestQuestions = 10
+    static let newestIdeas = 12
+
     let summary: ThemeSummary
     let meetings: [MeetingCard]
+    /// A `MoreLink` to the complete list when the page shows only the newest, else `false`.
+    let moreMeetings: Any
     let questionGroups: [QuestionGroup]
+    let moreQuestions: Any
     /// The idea cards (partials/idea-card, each rendered once per build), one per line.
     let postItsHTML: HTML
+    let moreIdeas: Any
     let related: [CountedLink]
     let organizations: [OrganizationLink]
     let ideasURL: String
@@ -105,12 +122,50 @@ struct ThemePage: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "meetings": meetings
+        case "moreMeetings": moreMeetings
         case "questionGroups": questionGroups
+        case "moreQuestions": moreQuestions
         case "postItsHTML": postItsHTML
         case "hasPostIts": !postItsHTML.isNull
+        case "moreIdeas": moreIdeas
         case "related": related
         case "organizations": organizations
         case "ideasURL": ideasURL
+        default: summary.child(named: key)
+        }
+    }
+}
+
+/// "De 10 senaste av 300 möten." and a link to the complete list.
+struct MoreLink: MustacheParent, Sendable {
+    let url: String, shownText: String, linkText: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "url": url
+        case "shownText": shownText
+        case "linkText": linkText
+        default: nil
+        }
+    }
+}
+
+/// theme-meetings.mustache and theme-questions.mustache: one page of a theme's complete
+/// list of meetings, or of questions and summary points.
+struct ThemeListPart: MustacheParent {
+    let summary: ThemeSummary
+    let pagination: PaginationView
+    /// "Mötena 101–200 av 340"; empty when the list has one page.
+    let rangeText: String
+    let meetings: [MeetingCard]
+    let questionGroups: [QuestionGroup]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "pagination": pagination
+        case "rangeText": rangeText
+        case "meetings": meetings
+        case "questionGroups": questionGroups
         default: summary.child(named: key)
         }
     }
@@ -122,6 +177,8 @@ struct QuestionGroup: MustacheParent {
     let title: String, url: String, dateText: String, isoDate: String
     let questions: [QuestionLine]
     let meetingPoints: [PointLink]
+    /// Whether the meeting's lines began on the previous page.
+    var continued = false
 
     func child(named key: String) -> Any? {
         switch key {
@@ -132,6 +189,7 @@ struct QuestionGroup: MustacheParent {
         case "questions": questions
         case "meetingPoints": meetingPoints
         case "hasMeetingPoints": !meetingPoints.isEmpty
+        case "continued": continued
         default: nil
         }
     }
@@ -199,8 +257,14 @@ struct OrganizationLink: MustacheParent, Sendable {
 
 /// questions.mustache: the question bank.
 struct QuestionBankPage: MustacheParent {
+    /// This page's questions by meeting.
     let groups: [QuestionGroup]
+    /// Questions in the whole bank.
     let total: Int
+    let pagination: PaginationView
+    /// "Frågorna 51–100 av 2 400"; empty when the bank has one page.
+    let rangeText: String
+    /// The themes of this page's questions (the filter works on the page).
     let themeOptions: [FilterOption]
 
     func child(named key: String) -> Any? {
@@ -208,6 +272,9 @@ struct QuestionBankPage: MustacheParent {
         case "groups": groups
         case "total": total
         case "totalText": Phrases.count(total, "fråga", "frågor")
+        case "pagination": pagination
+        case "isPaginated": pagination.count > 1
+        case "rangeText": rangeText
         case "themeOptions": themeOptions
         default: nil
         }
@@ -218,16 +285,26 @@ struct QuestionBankPage: MustacheParent {
 struct IdeaBankPage: MustacheParent {
     /// The idea cards (partials/idea-card, each rendered once per build), one per line.
     let cardsHTML: HTML
+    /// Ideas in the whole list (all pages).
     let total: Int
+    let pagination: PaginationView
+    /// "Idéerna 101–200 av 7 000"; empty when the list has one page.
+    let rangeText: String
     let isFiltered: Bool
-    let themeName: String, allURL: String, csvURL: String, xlsxURL: String, jsonURL: String
+    /// `themeURL` is the theme's own list (page 1) on a theme's pages.
+    let themeName: String, allURL: String, themeURL: String, csvURL: String, xlsxURL: String, jsonURL: String
+    /// Offered filter values: those of the cards on this page.
     let themeOptions: [FilterOption], categoryOptions: [FilterOption], meetingOptions: [FilterOption], yearOptions: [FilterOption]
     let themeLists: [CountedLink]
 
     func child(named key: String) -> Any? {
         switch key {
         case "cardsHTML": cardsHTML
-        case "hasCards": total > 0
+        case "hasCards": !cardsHTML.isNull
+        case "pagination": pagination
+        case "isPaginated": pagination.count > 1
+        case "rangeText": rangeText
+        case "themeURL": themeURL
         case "total": total
         case "totalText": Phrases.count(total, "idé", "idéer")
         case "isFiltered": isFiltered
@@ -312,10 +389,15 @@ struct OrganizationListPage: MustacheParent {
 
 /// organization.mustache.
 struct OrganizationPage: MustacheParent {
-    let name: String, meetingsText: String
+    /// `url` is the organisation's page (page 1 of its meetings).
+    let name: String, url: String, meetingsText: String
     let kind: Text, website: Text, aliasesText: Text
+    /// This page's meetings.
     let meetings: [CardSlot]
     let tags: [NamedLink]
+    let pagination: PaginationView
+    /// "Mötena 51–100 av 130"; empty when they fit on one page.
+    let rangeText: String
 
     func child(named key: String) -> Any? {
         switch key {
@@ -326,6 +408,9 @@ struct OrganizationPage: MustacheParent {
         case "meetings": meetings
         case "meetingsText": meetingsText
         case "tags": tags
+        case "url": url
+        case "pagination": pagination
+        case "rangeText": rangeText
         default: nil
         }
     }

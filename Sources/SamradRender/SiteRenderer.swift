@@ -88,12 +88,23 @@ public struct SiteRenderer: Sendable {
         jobs.append(PageJob(path: "", template: "index") {
             StartPage(index: index, views: views).view(ctx)
         })
-        jobs.append(PageJob(path: "moten/", template: "meetings") {
-            let years = index.years.map { MeetingListPage.Year(year: $0.year, meetings: $0.meetings.map(views.cardHTML)) }
-            return ctx.page(title: "Möten", path: "moten/", description: "Alla dokumenterade möten, de senaste först.", section: "moten/", content: MeetingListPage(
-                introText: "\(Phrases.count(index.site.meetings.count, "dokumenterat möte", "dokumenterade möten")), de senaste först.",
-                chartHTML: HTML(Charts.meetingsPerYear(index)), years: years))
-        })
+        let meetingPager = Paginator(path: "moten/", items: index.site.meetings.count, size: Paginator.meetingCardsPerPage)
+        for n in 1 ... meetingPager.pageCount {
+            jobs.append(PageJob(path: meetingPager.path(n), template: "meetings") {
+                // Meetings are stored newest first, so a page's meetings fall under one or two years.
+                var years: [MeetingListPage.Year] = []
+                for i in meetingPager.range(n) {
+                    let year = views.facts(i).year
+                    if years.last?.year == year { years[years.count - 1].meetings.append(views.cardHTML(i)) }
+                    else { years.append(MeetingListPage.Year(year: year, meetings: [views.cardHTML(i)])) }
+                }
+                let pagination = meetingPager.view(page: n, label: "Sidor i möteslistan", config: config)
+                return ctx.page(title: "Möten", path: meetingPager.path(n), description: "Alla dokumenterade möten, de senaste först.", section: "moten/", content: MeetingListPage(
+                    introText: "\(Phrases.count(index.site.meetings.count, "dokumenterat möte", "dokumenterade möten")), de senaste först.",
+                    chartHTML: HTML(n == 1 ? Charts.meetingsPerYear(index) : ""), years: years,
+                    pagination: pagination, rangeText: meetingPager.rangeText(n, noun: "Mötena")), pagination: pagination)
+            })
+        }
         jobs.append(PageJob(path: "tillganglighet/", template: "accessibility") {
             ctx.page(title: "Tillgänglighetsredogörelse", path: "tillganglighet/", description: "Hur tillgänglig portalen är och hur du rapporterar brister.",
                      section: nil, content: AccessibilityStatement.view(config, html: html))

@@ -20,6 +20,12 @@ struct PortalTests {
         func read(_ path: String) -> String? {
             FileManager.default.contents(atPath: output + "/" + path).map { String(decoding: $0, as: UTF8.self) }
         }
+        /// Every page of the paginated list at `path` ("idebank/"): path, path/sida/2/, …
+        func pages(_ path: String) -> [String] {
+            var pages: [String] = []
+            while let page = read(pages.isEmpty ? path + "index.html" : "\(path)sida/\(pages.count + 1)/index.html") { pages.append(page) }
+            return pages
+        }
     }
 
     static func build(_ site: String) throws -> Built {
@@ -56,29 +62,37 @@ struct PortalTests {
         return [(Self.repositoryRoot, nil), (fixture.path, fixture)]
     }
 
-    @Test func everyTaggedItemAppearsOnItsThemePageExactlyOnce() throws {
+    /// Every item tagged with a theme is in the theme's complete lists exactly once: its
+    /// questions and summary points in teman/<slug>/fragor/ (on the theme page itself when
+    /// they all fit there), its ideas in idebank/<slug>/, each over all of the list's pages.
+    /// The theme page shows none twice.
+    @Test func everyTaggedItemIsInItsThemesListsExactlyOnce() throws {
         for (path, fixture) in try sites() {
             defer { fixture?.cleanup() }
             let built = try Self.build(path)
             let index = built.index
             for slug in index.themeOrder {
                 let page = try #require(built.read("teman/\(slug)/index.html"), "no page for theme \(slug)")
+                let questionList = built.pages("teman/\(slug)/fragor/")
+                let questionPages = questionList.isEmpty ? [page] : questionList
+                let ideaPages = built.pages("idebank/\(slug)/")
                 let stats = try #require(index.themes[slug])
+                func expectOnce(_ href: String, in pages: [String], _ what: String) {
+                    #expect(pages.reduce(0) { $0 + Self.count(href, in: $1) } == 1, "\(slug): \(what) \(href)")
+                    #expect(Self.count(href, in: page) <= 1, "\(slug): \(what) twice on the theme page")
+                }
                 for ref in stats.questions {
                     let m = index.meeting(ref.meeting)
-                    let href = "href=\"\(index.site.config.basePath)\(m.path)#\(index.question(ref).id)\""
-                    #expect(Self.count(href, in: page) == 1, "\(slug): question \(href)")
+                    expectOnce("href=\"\(index.site.config.basePath)\(m.path)#\(index.question(ref).id)\"", in: questionPages, "question")
                 }
                 for ref in stats.summaryPoints {
                     let m = index.meeting(ref.meeting)
                     let point = try #require(index.summaryPoint(ref))
-                    let href = "href=\"\(index.site.config.basePath)\(m.path)#\(point.id)\""
-                    #expect(Self.count(href, in: page) == 1, "\(slug): summary point \(href)")
+                    expectOnce("href=\"\(index.site.config.basePath)\(m.path)#\(point.id)\"", in: questionPages, "summary point")
                 }
                 for ref in stats.postIts {
                     let m = index.meeting(ref.meeting)
-                    let href = "href=\"\(index.site.config.basePath)\(m.path)#\(index.postIt(ref).id)\""
-                    #expect(Self.count(href, in: page) == 1, "\(slug): post-it \(href)")
+                    expectOnce("href=\"\(index.site.config.basePath)\(m.path)#\(index.postIt(ref).id)\"", in: ideaPages, "post-it")
                 }
             }
         }
@@ -88,7 +102,7 @@ struct PortalTests {
         for (path, fixture) in try sites() {
             defer { fixture?.cleanup() }
             let built = try Self.build(path)
-            let bank = try #require(built.read("idebank/index.html"))
+            let bank = built.pages("idebank/").joined()
             let csvData = try #require(FileManager.default.contents(atPath: built.output + "/idebank/idebank.csv"))
             #expect(Array(csvData.prefix(3)) == [0xEF, 0xBB, 0xBF], "UTF-8 BOM for Excel")
             let csv = String(decoding: csvData, as: UTF8.self)
@@ -119,7 +133,8 @@ struct PortalTests {
         #expect(!expected.isEmpty)
         let allMeetingPaths = index.site.meetings.map(\.path)
         for (org, meetings) in expected {
-            let page = try #require(built.read("organisationer/\(org)/index.html"), "no page for \(org)")
+            let page = built.pages("organisationer/\(org)/").joined()
+            #expect(!page.isEmpty, "no page for \(org)")
             for path in allMeetingPaths {
                 let listed = page.contains("href=\"\(base)\(path)\"")
                 #expect(listed == meetings.contains(path), "\(org): \(path) listed=\(listed)")

@@ -1,6 +1,7 @@
-// Filters for the idea bank and the question bank. The page lists everything without
+// Filters for the idea bank and the question bank. The page lists its items without
 // JavaScript; this script only hides what does not match, keeps the choice in the URL
-// (so a filtered view can be shared) and announces the count to screen readers.
+// (so a filtered view can be shared) and announces the count to screen readers. On a
+// list of several pages it filters the page shown (the status says "på den här sidan").
 (function () {
   "use strict";
   var form = document.querySelector("[data-filter-form]");
@@ -35,7 +36,10 @@
     if (empty) empty.hidden = shown !== 0;
     var word = shown === 1 ? status.getAttribute("data-singular") : status.getAttribute("data-plural");
     var active = selects.some(function (s) { return s.value; });
-    status.textContent = active ? "Visar " + shown + " av " + items.length + " " + word + "." : "Visar alla " + items.length + " " + word + ".";
+    // On a page of a paginated list the filters see that page only, and say so.
+    var scope = status.getAttribute("data-scope");
+    scope = scope ? " " + scope : "";
+    status.textContent = active ? "Visar " + shown + " av " + items.length + " " + word + scope + "." : "Visar alla " + items.length + " " + word + scope + ".";
     if (updateURL && window.history && history.replaceState) {
       var params = new URLSearchParams();
       selects.forEach(function (s) { if (s.value) params.set(s.name, s.value); });
