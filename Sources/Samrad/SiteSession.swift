@@ -144,8 +144,8 @@ public final class SiteSession: @unchecked Sendable {
         }
         let themes = parsedConfig?.themes ?? []
         let organizations = parsedConfig?.organizations ?? []
-        let newLabels = Labels(question: config.questionLabels, summary: config.summaryLabels)
-        let labelsChanged = labels.map { $0.question != newLabels.question || $0.summary != newLabels.summary } ?? true
+        let newLabels = Labels(config)
+        let labelsChanged = labels.map { $0 != newLabels } ?? true
         labels = newLabels
 
         // Meetings: which entries to read again.
@@ -266,6 +266,7 @@ public final class SiteSession: @unchecked Sendable {
 
         var report = BuildReport()
         report.meetings = linked.meetings.count
+        report.unlistedNames = linked.unlistedNames
         report.questions = linked.meetings.reduce(0) { $0 + $1.meeting.questions.count }
         report.postIts = linked.meetings.reduce(0) { $0 + $1.meeting.postItCount }
 

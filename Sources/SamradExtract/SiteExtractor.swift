@@ -3,7 +3,7 @@ import SamradParse
 
 public enum SiteExtractor {
     public static func extract(_ site: ParsedSite) -> (ExtractedSite, [Diagnostic]) {
-        let labels = Labels(question: site.config.questionLabels, summary: site.config.summaryLabels)
+        let labels = Labels(site.config)
         let results = parallelMap(site.meetings) { MeetingExtractor.extract($0, labels: labels) }
         var diagnostics = Diagnostics()
         var meetings: [Meeting] = []
@@ -30,7 +30,9 @@ public enum SiteExtractor {
             pages.append(Page(slug: parsed.slug, file: parsed.file.path, title: parsed.frontMatter.title,
                               description: parsed.frontMatter.description, order: parsed.frontMatter.order,
                               body: body.body, allTags: body.allTags,
-                              anchors: MeetingExtractor.collectAnchors(body: body.body, questions: [], summary: nil, boards: [])))
+                              anchors: MeetingExtractor.collectAnchors(body: body.body, questions: [], summary: nil, boards: [],
+                                                                       footnotes: body.footnotes),
+                              footnotes: body.footnotes))
         }
         return (pages, diagnostics.items)
     }

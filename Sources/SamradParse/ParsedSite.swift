@@ -17,6 +17,9 @@ public struct ParsedMeeting: Sendable {
     public var body: MarkdownNode
     public var appendices: [ParsedAppendix]
     public var attachments: [AssetFile]
+    /// The front matter had errors (or could not be read): the meeting is read only for
+    /// the rest of its diagnostics.
+    public var frontMatterBroken = false
 }
 
 public struct ParsedPage: Sendable {

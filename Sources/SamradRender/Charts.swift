@@ -5,7 +5,7 @@ import SamradCore
 /// Each chart has a title and description for screen readers and the same numbers as a
 /// table, so nothing is only visual.
 enum Charts {
-    static func meetingsPerYear(_ index: SiteIndex) -> String {
+    static func meetingsPerYear(_ index: SiteIndex, words: DocumentWords) -> String {
         let years = index.years.map(\.year).sorted()
         guard let first = years.first, let last = years.last else { return "" }
         let all = Array(first...last)
@@ -14,7 +14,7 @@ enum Charts {
         let barWidth = 36, gap = 12, height = 120, top = 18, bottom = 22
         let width = all.count * (barWidth + gap) + gap
         var svg = "<figure class=\"chart\"><svg class=\"bar-chart\" role=\"img\" aria-labelledby=\"chart-ar-titel chart-ar-besk\" viewBox=\"0 0 \(width) \(height + top + bottom)\" width=\"\(width)\" height=\"\(height + top + bottom)\">"
-        svg += "<title id=\"chart-ar-titel\">Möten per år</title>"
+        svg += "<title id=\"chart-ar-titel\">\(words.title) per år</title>"
         svg += "<desc id=\"chart-ar-besk\">\(all.enumerated().map { "\($0.element): \(counts[$0.offset])" }.joined(separator: ", "))</desc>"
         for (i, year) in all.enumerated() {
             let h = counts[i] * height / maxCount
@@ -24,8 +24,8 @@ enum Charts {
             svg += "<text class=\"bar-label\" x=\"\(x + barWidth / 2)\" y=\"\(top + height + 16)\" text-anchor=\"middle\">\(year)</text>"
         }
         svg += "</svg>"
-        svg += "<figcaption>Antal dokumenterade möten per år.</figcaption></figure>"
-        svg += table(caption: "Möten per år", header: ["År", "Möten"], rows: all.enumerated().map { [String($0.element), String(counts[$0.offset])] })
+        svg += "<figcaption>Antal dokumenterade \(words.plural) per år.</figcaption></figure>"
+        svg += table(caption: "\(words.title) per år", header: ["År", "Antal"], rows: all.enumerated().map { [String($0.element), String(counts[$0.offset])] })
         return svg
     }
 

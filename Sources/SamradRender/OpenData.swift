@@ -50,6 +50,29 @@ struct OpenData: Sendable {
             json.field("question_count", m.questions.count)
             json.field("postit_count", m.postItCount)
             json.field("speakers", m.speakers)
+            json.field("type", m.type.rawValue)
+            json.field("authors", m.authors)
+            // Who took part with group and role as the front matter gives them; a joined
+            // entry ("A / B") is one line per organisation.
+            json.key("participant_details")
+            json.beginArray()
+            for group in linked.participantGroups {
+                for member in group.members {
+                    json.beginObject()
+                    json.field("name", index.organization(member.slug)?.name ?? member.slug)
+                    json.field("group", group.name); json.field("role", member.role)
+                    json.endObject()
+                }
+            }
+            json.endArray()
+            json.key("footnotes")
+            json.beginArray()
+            for note in m.footnotes {
+                json.beginObject()
+                json.field("number", note.number); json.field("text", note.text)
+                json.endObject()
+            }
+            json.endArray()
         }
     }
 

@@ -41,8 +41,8 @@ struct PortalPages: Sendable {
         let stats = index.themes[slug]
         let t = index.site.themes.theme(slug)
         // Zero counts say nothing a reader needs ("0 frågor"); only what exists is named.
-        let counts = [
-            (stats?.meetings.count ?? 0, "möte", "möten"),
+        let documents = DocumentWords((stats?.meetings ?? []).map { index.site.meetings[$0].meeting.type })
+        let counts = (documents.counts.isEmpty ? [] : [documents.countText]) + [
             (stats?.questions.count ?? 0, "fråga", "frågor"),
             (stats?.postIts.count ?? 0, "idé", "idéer"),
         ].filter { $0.0 > 0 }.map { Phrases.count($0.0, $0.1, $0.2) }
@@ -85,12 +85,22 @@ struct PortalPages: Sendable {
                     id: q.id, url: url + "#" + q.id, label: questionLabel(q), text: q.text, session: Text(q.session),
                     onTheme: questionSet.contains(qi), points: entries.points.filter { $0.question == qi }.compactMap(pointLink))
             }
+            let genitive = index.site.meetings[mi].meeting.type.genitive
             return QuestionGroup(title: m.title, url: url, dateText: m.dateText, isoDate: m.isoDate, questions: questions,
-                                 meetingPoints: entries.points.filter { $0.question == nil }.compactMap(pointLink))
+                                 meetingPoints: entries.points.filter { $0.question == nil }.compactMap(pointLink),
+                                 summaryOwner: genitive.prefix(1).uppercased() + genitive.dropFirst() + " sammanfattning")
         }
         let page = ThemePage(
             summary: themeSummary(slug), meetings: (stats?.meetings ?? []).map { views.card($0) },
-            questionGroups: questionGroups, postItsHTML: HTML(ideaCardsHTML(stats?.postIts ?? [])),
+            questionGroups: questionGroups,
+            // Tagged sections and paragraphs: the first sentences, linked to their place.
+            excerpts: (stats?.excerpts ?? []).map { ref in
+                let m = views.facts(ref.meeting)
+                let e = index.site.meetings[ref.meeting].meeting.excerpts[ref.excerpt]
+                return ExcerptView(meetingTitle: m.title, meetingURL: m.url, dateText: m.dateText, isoDate: m.isoDate,
+                                   heading: Text(e.heading), text: Text(e.text), url: m.url + "#" + e.id)
+            },
+            postItsHTML: HTML(ideaCardsHTML(stats?.postIts ?? [])),
             related: (stats?.related ?? []).prefix(8).map { r in
                 CountedLink(name: themeName(r.slug), url: href("teman/\(r.slug)/"), countText: Phrases.count(r.count, "gång", "gånger"))
             },
@@ -204,10 +214,10 @@ struct PortalPages: Sendable {
         for slug in index.organizationOrder {
             guard let o = index.organization(slug) else { continue }
             let letter = String(o.name.prefix(1)).uppercased()
-            let entry = orgLink(slug, countText: Phrases.count(index.organizations[slug]?.meetings.count ?? 0, "möte", "möten"))
+            let entry = orgLink(slug, countText: DocumentWords((index.organizations[slug]?.meetings ?? []).map { index.site.meetings[$0].meeting.type }).countText)
             if letters.last?.0 == letter { letters[letters.count - 1].1.append(entry) } else { letters.append((letter, [entry])) }
         }
-        return context.page(title: "Organisationer", path: "organisationer/", description: "Organisationer som deltagit i mötena.", section: "organisationer/", content: OrganizationListPage(
+        return context.page(title: "Organisationer", path: "organisationer/", description: "Organisationer som deltagit i \(context.words.plural).", section: "organisationer/", content: OrganizationListPage(
             letters: letters.map { OrganizationListPage.Letter(letter: $0.0, id: "bokstav-\(Slug.make($0.0).isEmpty ? "ovrigt" : Slug.make($0.0))", organizations: $0.1) },
             totalText: Phrases.count(index.organizationOrder.count, "organisation", "organisationer")))
     }
@@ -216,21 +226,29 @@ struct PortalPages: Sendable {
         let o = index.organization(slug)
         let stats = index.organizations[slug]
         return context.page(title: o?.name ?? slug, path: "organisationer/\(slug)/", description: nil, section: "organisationer/", content: OrganizationPage(
-            name: o?.name ?? slug, meetingsText: Phrases.count(stats?.meetings.count ?? 0, "möte", "möten"),
+            name: o?.name ?? slug,
+            meetingsText: DocumentWords((stats?.meetings ?? []).map { index.site.meetings[$0].meeting.type }).countText,
             kind: Text(o?.kind), website: Text(o?.url), aliasesText: Text(Phrases.list(o?.aliases ?? [])),
-            meetings: (stats?.meetings ?? []).map(views.cardHTML), tags: views.tags(stats?.themes ?? [])))
+            meetings: (stats?.meetings ?? []).map(views.cardHTML),
+            // The role the organisation had where the front matter gives one.
+            roles: (stats?.meetings ?? []).compactMap { mi in
+                guard let role = index.site.meetings[mi].roles[slug] else { return nil }
+                let m = views.facts(mi)
+                return RoleLine(title: m.title, url: m.url, role: role)
+            },
+            tags: views.tags(stats?.themes ?? [])))
     }
 
     func dataPage() -> PageView {
         let files: [(String, String, String)] = [
-            ("data/meetings.json", "meetings.json", "Alla möten: titel, datum, typ, arrangör, plats, teman, deltagande organisationer och antal frågor och idéer."),
+            ("data/meetings.json", "meetings.json", "Alla dokument (möten, seminarier, rapporter): titel, datum (som det skrivits: dag, månad eller år), etikett och dokumenttyp, författare, arrangör, plats, teman, deltagande organisationer med grupp och roll, fotnoter och antal frågor och idéer."),
             ("data/questions.json", "questions.json", "Alla frågor med nummer, sammanhang (t.ex. rundabordssamtal), delfrågor, sammanfattningspunkter, teman och länk."),
             ("data/ideas.json", "ideas.json", "Alla idéer (post-it-lappar) med kategori, text, teman, möte och länk."),
             ("data/themes.json", "themes.json", "Temana med beskrivning, alias, antal möten, frågor och idéer, och relaterade teman."),
             ("data/organizations.json", "organizations.json", "Organisationerna med typ, alternativa namn, möten och teman."),
             ("idebank/idebank.xlsx", "idebank.xlsx", "Idébanken som kalkylblad (Excel-arbetsbok): en rad per idé, öppnas i kolumner i Excel och LibreOffice oavsett språkinställningar."),
             ("idebank/idebank.csv", "idebank.csv", "Idébanken som CSV för dataverktyg (RFC 4180, kommaseparerad, UTF-8 med BOM)."),
-            ("feed.xml", "feed.xml", "Atom-flöde med de 50 senaste mötena."),
+            ("feed.xml", "feed.xml", "Atom-flöde med de 50 senaste dokumenten."),
             ("sitemap.xml", "sitemap.xml", "Webbplatskarta över alla sidor."),
         ]
         return context.page(title: "Öppna data", path: "data/", description: "Portalens innehåll som öppna data i JSON och CSV.", section: nil,

@@ -96,6 +96,7 @@ struct ThemePage: MustacheParent {
     let summary: ThemeSummary
     let meetings: [MeetingCard]
     let questionGroups: [QuestionGroup]
+    let excerpts: [ExcerptView]
     /// The idea cards (partials/idea-card, each rendered once per build), one per line.
     let postItsHTML: HTML
     let related: [CountedLink]
@@ -106,6 +107,7 @@ struct ThemePage: MustacheParent {
         switch key {
         case "meetings": meetings
         case "questionGroups": questionGroups
+        case "excerpts": excerpts
         case "postItsHTML": postItsHTML
         case "hasPostIts": !postItsHTML.isNull
         case "related": related
@@ -122,6 +124,8 @@ struct QuestionGroup: MustacheParent {
     let title: String, url: String, dateText: String, isoDate: String
     let questions: [QuestionLine]
     let meetingPoints: [PointLink]
+    /// "Mötets sammanfattning", "Rapportens sammanfattning": the heading of `meetingPoints`.
+    var summaryOwner = "Mötets sammanfattning"
 
     func child(named key: String) -> Any? {
         switch key {
@@ -132,6 +136,28 @@ struct QuestionGroup: MustacheParent {
         case "questions": questions
         case "meetingPoints": meetingPoints
         case "hasMeetingPoints": !meetingPoints.isEmpty
+        case "summaryOwner": summaryOwner
+        default: nil
+        }
+    }
+}
+
+/// A tagged heading or paragraph on a theme page: its heading and first sentences, and
+/// a deep link to it in its document.
+struct ExcerptView: MustacheParent, Sendable {
+    let meetingTitle: String, meetingURL: String, dateText: String, isoDate: String
+    let heading: Text, text: Text
+    let url: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "meetingTitle": meetingTitle
+        case "meetingURL": meetingURL
+        case "dateText": dateText
+        case "isoDate": isoDate
+        case "heading": heading
+        case "text": text
+        case "url": url
         default: nil
         }
     }
@@ -315,6 +341,8 @@ struct OrganizationPage: MustacheParent {
     let name: String, meetingsText: String
     let kind: Text, website: Text, aliasesText: Text
     let meetings: [CardSlot]
+    /// The roles the organisation had, one line per document that names one.
+    let roles: [RoleLine]
     let tags: [NamedLink]
 
     func child(named key: String) -> Any? {
@@ -325,7 +353,22 @@ struct OrganizationPage: MustacheParent {
         case "aliasesText": aliasesText
         case "meetings": meetings
         case "meetingsText": meetingsText
+        case "roles": roles
         case "tags": tags
+        default: nil
+        }
+    }
+}
+
+/// A document in which an organisation had a role: "Samverkansforum februari 2026: observatör".
+struct RoleLine: MustacheParent, Sendable {
+    let title: String, url: String, role: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "url": url
+        case "role": role
         default: nil
         }
     }

@@ -66,13 +66,17 @@ struct ImportEndToEndTests {
         var speakerTurns: Int
         var speakers: Int
         var needsMonthDates = false
+        /// Participants in the built open data: a joined entry ("A / B") is one line of the
+        /// document but names two organisations, each with its own page (issue 15).
+        var participantsInData: Int? = nil
         var description: String { prefix }
     }
 
     static let seedExpectations = [
         // 000: 22 organisations; Rundabordssamtal 1 with Fråga 1–4, 2 with Fråga 1–3; summaries 4+3+5+4 and 3+3+2.
+        // One line joins two organisations ("Sveriges Kristnad Råd / Svenska kyrkan"): 23 in the data.
         SeedExpectation(prefix: "000", participants: 22, questions: 7, questionSummaryPoints: 24, meetingSummaryPoints: 0,
-                        postIts: 0, speakerTurns: 0, speakers: 0),
+                        postIts: 0, speakerTurns: 0, speakers: 0, participantsInData: 23),
         // 001: 20 organisations; Fråga 1–4; a summary of 6 paragraphs; the appendix's 57 notes.
         SeedExpectation(prefix: "001", participants: 20, questions: 4, questionSummaryPoints: 0, meetingSummaryPoints: 6,
                         postIts: 57, speakerTurns: 0, speakers: 0),
@@ -81,7 +85,7 @@ struct ImportEndToEndTests {
                         postIts: 0, speakerTurns: 0, speakers: 0, needsMonthDates: true),
         // 003: 107 turns by KARIN, MARIE-THERESE, JOHANNA S, JOHANNA J, FRÅGA 1–8 (the audience), ALLA and the closing speaker.
         SeedExpectation(prefix: "003", participants: 0, questions: 0, questionSummaryPoints: 0, meetingSummaryPoints: 0,
-                        postIts: 0, speakerTurns: 107, speakers: 15, needsMonthDates: true),
+                        postIts: 0, speakerTurns: 107, speakers: 14, needsMonthDates: true),
     ]
 
     @Test(.enabled(if: ImportFixtures.seeds != nil, "the seeds are not beside the clone (../shared/seeds); skipped"),
@@ -109,7 +113,7 @@ struct ImportEndToEndTests {
         let (report, data) = try Self.built(imported.site)
         #expect(!report.hasErrors, "\(report.diagnostics.filter { $0.severity == .error })")
         let meeting = try #require(data("meetings.json").first)
-        #expect((meeting["participants"] as? [Any])?.count == expected.participants)
+        #expect((meeting["participants"] as? [Any])?.count == (expected.participantsInData ?? expected.participants))
         #expect((meeting["speakers"] as? [Any])?.count ?? 0 == expected.speakers)
         let questions = data("questions.json")
         #expect(questions.count == expected.questions)
