@@ -4,7 +4,9 @@ import SamradParse
 
 /// Builds the meeting model from a parsed meeting and its appendices.
 public enum MeetingExtractor {
-    public static func extract(_ parsed: ParsedMeeting, labels: Labels) -> (Meeting?, [Diagnostic]) {
+    /// - Parameter includeDrafts: whether appendices marked `draft: true` are read (a
+    ///   `--drafts` build and the preview) or left out (a build to publish).
+    public static func extract(_ parsed: ParsedMeeting, labels: Labels, includeDrafts: Bool = false) -> (Meeting?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let fm = parsed.frontMatter
         // A meeting whose front matter is broken is still read, for the diagnostics of its
@@ -24,7 +26,10 @@ public enum MeetingExtractor {
         var allTags = frontThemes
         var boards: [PostItBoard] = []
         var boardTags: [[TagRef]] = []
-        for appendix in parsed.appendices where !appendix.frontMatter.draft && appendix.frontMatter.kind == .postits {
+        // A draft appendix (an imported post-it board under review) is read where drafts
+        // are: the preview shows it with its draft meeting; a published build leaves it out.
+        let shown = parsed.appendices.filter { includeDrafts || !$0.frontMatter.draft }
+        for appendix in shown where appendix.frontMatter.kind == .postits {
             let lines = SourceLines(file: appendix.file.path, text: appendix.file.text)
             let appendixThemes = appendix.frontMatter.themes.map { TagRef($0.value, at: $0.location) }
             var extractor = PostItExtractor(source: lines, inheritedThemes: appendixThemes.map(\.name), ids: ids)
@@ -44,7 +49,7 @@ public enum MeetingExtractor {
 
         var appendices: [TextAppendix] = []
         var boardIndex = 0
-        for appendix in parsed.appendices where !appendix.frontMatter.draft {
+        for appendix in shown {
             let lines = SourceLines(file: appendix.file.path, text: appendix.file.text)
             let appendixThemes = appendix.frontMatter.themes.map { TagRef($0.value, at: $0.location) }
             allTags += appendixThemes

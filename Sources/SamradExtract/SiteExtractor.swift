@@ -4,7 +4,7 @@ import SamradParse
 public enum SiteExtractor {
     public static func extract(_ site: ParsedSite) -> (ExtractedSite, [Diagnostic]) {
         let labels = Labels(site.config)
-        let results = parallelMap(site.meetings) { MeetingExtractor.extract($0, labels: labels) }
+        let results = parallelMap(site.meetings) { MeetingExtractor.extract($0, labels: labels, includeDrafts: site.includeDrafts) }
         var diagnostics = Diagnostics()
         var meetings: [Meeting] = []
         for (meeting, items) in results {

@@ -35,8 +35,13 @@ public struct ParsedSite: Sendable {
     public var organizations: [OrganizationDefinition]
     public var meetings: [ParsedMeeting]
     public var pages: [ParsedPage]
+    /// Whether drafts were kept (`--drafts`, the preview): extraction then reads draft
+    /// appendices too.
+    public var includeDrafts: Bool
 
-    public init(config: SiteConfig, themes: [ThemeDefinition], organizations: [OrganizationDefinition], meetings: [ParsedMeeting], pages: [ParsedPage]) {
+    public init(config: SiteConfig, themes: [ThemeDefinition], organizations: [OrganizationDefinition], meetings: [ParsedMeeting], pages: [ParsedPage],
+                includeDrafts: Bool = false) {
+        self.includeDrafts = includeDrafts
         self.config = config
         self.themes = themes
         self.organizations = organizations

@@ -24,7 +24,7 @@ public enum SiteParser {
         }
 
         let pages = parsePages(site.pages, includeDrafts: includeDrafts, &diagnostics)
-        return (ParsedSite(config: config, themes: themes, organizations: organizations, meetings: meetings, pages: pages), diagnostics.items)
+        return (ParsedSite(config: config, themes: themes, organizations: organizations, meetings: meetings, pages: pages, includeDrafts: includeDrafts), diagnostics.items)
     }
 
     /// Page names samrad uses itself: the preview's own files (`/_samrad/`) and the

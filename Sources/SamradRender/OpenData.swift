@@ -65,6 +65,16 @@ struct OpenData: Sendable {
                 }
             }
             json.endArray()
+            // The meeting's own summary (points under questions are in questions.json).
+            json.key("summary_points")
+            json.beginArray()
+            for p in m.summary?.points ?? [] {
+                json.beginObject()
+                json.field("id", p.id); json.field("text", p.text); json.field("themes", p.themes)
+                json.field("url", url(linked.path) + "#" + p.id)
+                json.endObject()
+            }
+            json.endArray()
             json.key("footnotes")
             json.beginArray()
             for note in m.footnotes {
