@@ -31,7 +31,7 @@ enum Charts {
 
     /// Themes as rows, years as columns, darker where a theme came up in more meetings.
     /// - Parameter schemes: the colours the cells are painted in, from the site's stylesheet.
-    static func themeHeatmap(_ index: SiteIndex, schemes: HeatmapSchemes = .standard) -> String {
+    static func themeHeatmap(_ index: SiteIndex, words: DocumentWords, schemes: HeatmapSchemes = .standard) -> String {
         let years = index.years.map(\.year).sorted()
         guard !years.isEmpty, !index.themeOrder.isEmpty else { return "" }
         // The label column fits the longest theme name (about 7 px a character at 12 px).
@@ -42,7 +42,7 @@ enum Charts {
         let maxCount = Swift.max(1, index.themes.values.flatMap { $0.meetingsPerYear.values }.max() ?? 1)
         var svg = "<figure class=\"chart heatmap\"><div class=\"chart-scroll\"><svg class=\"heat-map\" role=\"img\" aria-labelledby=\"heatmap-titel heatmap-besk\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">"
         svg += "<title id=\"heatmap-titel\">Teman per år</title>"
-        svg += "<desc id=\"heatmap-besk\">Hur många möten per år som berört varje tema. Samma siffror finns i tabellen under diagrammet.</desc>"
+        svg += "<desc id=\"heatmap-besk\">Hur många \(words.plural) per år som berört varje tema. Samma siffror finns i tabellen under diagrammet.</desc>"
         for (j, year) in years.enumerated() {
             svg += "<text class=\"axis\" x=\"\(label + j * cell + cell / 2)\" y=\"16\" text-anchor=\"middle\">\(year)</text>"
         }
@@ -65,8 +65,8 @@ enum Charts {
             }
             rows.append(row)
         }
-        svg += "</svg></div><figcaption>Antal möten per tema och år. Mörkare ruta betyder fler möten.</figcaption></figure>"
-        svg += table(caption: "Möten per tema och år", header: ["Tema"] + years.map(String.init), rows: rows)
+        svg += "</svg></div><figcaption>Antal \(words.plural) per tema och år. Mörkare ruta betyder fler \(words.plural).</figcaption></figure>"
+        svg += table(caption: "\(words.title) per tema och år", header: ["Tema"] + years.map(String.init), rows: rows)
         return svg
     }
 

@@ -19,6 +19,9 @@ struct DocumentWords: Sendable {
     /// "möten", "möten och rapporter", "möten, seminarier och rapporter".
     var plural: String { Phrases.list(types.map(\.noun.plural)) }
 
+    /// "mötena och rapporterna": "Alla frågor från mötena och rapporterna".
+    var definite: String { Phrases.list(types.map(\.definitePlural)) }
+
     /// "Möten och rapporter": for headings, navigation and page titles.
     var title: String { plural.prefix(1).uppercased() + plural.dropFirst() }
 
@@ -30,6 +33,15 @@ struct DocumentWords: Sendable {
 }
 
 extension DocumentType {
+    /// "mötena", "rapporterna".
+    var definitePlural: String {
+        switch self {
+        case .meeting: return "mötena"
+        case .transcript: return "seminarierna"
+        case .report: return "rapporterna"
+        }
+    }
+
     /// "mötets", "rapportens": for "Mötets sammanfattning".
     var genitive: String {
         switch self {

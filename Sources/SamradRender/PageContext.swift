@@ -64,11 +64,13 @@ struct SiteView: MustacheParent, Sendable {
     /// What the site's documents are called: "Möten och rapporter" for headings,
     /// "möten och rapporter" inside a sentence.
     let documentsTitle: String, documentsText: String
+    /// "mötena och rapporterna": "Alla frågor från mötena och rapporterna".
+    let documentsDefinite: String
 
     init(config: SiteConfig, words: DocumentWords) {
         (title, language, basePath, baseURL) = (config.title, config.language, config.basePath, config.baseURL)
         (description, organization) = (Text(config.description), Text(config.organization))
-        (documentsTitle, documentsText) = (words.title, words.plural)
+        (documentsTitle, documentsText, documentsDefinite) = (words.title, words.plural, words.definite)
     }
 
     func child(named name: String) -> Any? {
@@ -81,6 +83,7 @@ struct SiteView: MustacheParent, Sendable {
         case "organization": organization
         case "documentsTitle": documentsTitle
         case "documentsText": documentsText
+        case "documentsDefinite": documentsDefinite
         default: nil
         }
     }

@@ -55,8 +55,8 @@ struct PortalPages: Sendable {
     // MARK: Themes
 
     func themesPage() -> PageView {
-        context.page(title: "Teman", path: "teman/", description: "Alla teman som möten, frågor och idéer har märkts med.", section: "teman/",
-                     content: ThemeListPage(themes: index.themeOrder.map(themeSummary), heatmapHTML: HTML(Charts.themeHeatmap(index, schemes: heatmapSchemes))))
+        context.page(title: "Teman", path: "teman/", description: "Alla teman som \(context.words.plural), frågor och idéer har märkts med.", section: "teman/",
+                     content: ThemeListPage(themes: index.themeOrder.map(themeSummary), heatmapHTML: HTML(Charts.themeHeatmap(index, words: context.words, schemes: heatmapSchemes))))
     }
 
     func themePage(_ slug: String) -> PageView {
@@ -139,7 +139,7 @@ struct PortalPages: Sendable {
                 },
                 meetingPoints: [])
         }
-        return context.page(title: "Frågebanken", path: "fragor/", description: "Alla frågor som ställts på mötena, med sammanfattningar.", section: "fragor/", content: QuestionBankPage(
+        return context.page(title: "Frågebanken", path: "fragor/", description: "Alla frågor från \(context.words.definite), med sammanfattningar.", section: "fragor/", content: QuestionBankPage(
             groups: groups, total: total,
             themeOptions: index.themeOrder.filter { !(index.themes[$0]?.questions.isEmpty ?? true) }.map { FilterOption(value: $0, label: themeName($0)) }))
     }
@@ -244,8 +244,8 @@ struct PortalPages: Sendable {
             ("data/meetings.json", "meetings.json", "Alla dokument (möten, seminarier, rapporter): titel, datum (som det skrivits: dag, månad eller år), etikett och dokumenttyp, författare, arrangör, plats, teman, deltagande organisationer med grupp och roll, dokumentets egen sammanfattning, fotnoter och antal frågor och idéer."),
             ("data/questions.json", "questions.json", "Alla frågor med nummer, sammanhang (t.ex. rundabordssamtal), delfrågor, sammanfattningspunkter, teman och länk."),
             ("data/ideas.json", "ideas.json", "Alla idéer (post-it-lappar) med kategori, text, teman, möte och länk."),
-            ("data/themes.json", "themes.json", "Temana med beskrivning, alias, antal möten, frågor och idéer, och relaterade teman."),
-            ("data/organizations.json", "organizations.json", "Organisationerna med typ, alternativa namn, möten och teman."),
+            ("data/themes.json", "themes.json", "Temana med beskrivning, alias, antal dokument (möten, seminarier, rapporter), frågor och idéer, och relaterade teman."),
+            ("data/organizations.json", "organizations.json", "Organisationerna med typ, alternativa namn, dokument (möten, seminarier, rapporter) och teman."),
             ("idebank/idebank.xlsx", "idebank.xlsx", "Idébanken som kalkylblad (Excel-arbetsbok): en rad per idé, öppnas i kolumner i Excel och LibreOffice oavsett språkinställningar."),
             ("idebank/idebank.csv", "idebank.csv", "Idébanken som CSV för dataverktyg (RFC 4180, kommaseparerad, UTF-8 med BOM)."),
             ("feed.xml", "feed.xml", "Atom-flöde med de 50 senaste dokumenten."),

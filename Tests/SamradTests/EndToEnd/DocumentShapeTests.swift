@@ -56,6 +56,15 @@ struct DocumentShapeTests {
         #expect(!org.contains("1 möte"))
         let theme = try b.read("teman/avhopp/index.html")
         #expect(theme.contains("1 rapport"))
+        // The heat map, the theme list and the question bank count documents, not meetings.
+        let themes = try b.read("teman/index.html")
+        #expect(themes.contains("Hur många möten och rapporter per år som berört varje tema."))
+        #expect(themes.contains("<figcaption>Antal möten och rapporter per tema och år. Mörkare ruta betyder fler möten och rapporter.</figcaption>"))
+        #expect(themes.contains("<caption>Möten och rapporter per tema och år</caption>"))
+        #expect(themes.contains("varje tema samlar de möten och rapporter, frågor"))
+        #expect(!themes.contains("Antal möten per"))
+        let questions = try b.read("fragor/index.html")
+        #expect(questions.contains("Alla frågor från mötena och rapporterna, med sammanfattningarna av svaren."))
     }
 
     @Test func reportAuthorsAndTheDeepTableOfContents() throws {
