@@ -241,7 +241,7 @@ struct PortalPages: Sendable {
 
     func dataPage() -> PageView {
         let files: [(String, String, String)] = [
-            ("data/meetings.json", "meetings.json", "Alla dokument (möten, seminarier, rapporter): titel, datum (som det skrivits: dag, månad eller år), etikett och dokumenttyp, författare, arrangör, plats, teman, deltagande organisationer med grupp och roll, dokumentets egen sammanfattning, fotnoter och antal frågor och idéer."),
+            ("data/meetings.json", "meetings.json", "Alla dokument (möten, seminarier, rapporter): titel, datum (som det skrivits: dag, månad eller år), etikett och dokumenttyp, författare, arrangör, plats, teman, deltagande organisationer med grupp och roll, talarturer, dokumentets egen sammanfattning, fotnoter och antal frågor och idéer."),
             ("data/questions.json", "questions.json", "Alla frågor med nummer, sammanhang (t.ex. rundabordssamtal), delfrågor, sammanfattningspunkter, teman och länk."),
             ("data/ideas.json", "ideas.json", "Alla idéer (post-it-lappar) med kategori, text, teman, möte och länk."),
             ("data/themes.json", "themes.json", "Temana med beskrivning, alias, antal dokument (möten, seminarier, rapporter), frågor och idéer, och relaterade teman."),

@@ -109,6 +109,12 @@ struct DocumentShapeTests {
         let details = try #require(forum["participant_details"] as? [[String: Any]])
         #expect(details.first?["group"] as? String == "Civilsamhället")
         #expect(details.contains { $0["name"] as? String == "Röda Korset" && $0["role"] as? String == "observatör" })
+        // The prose summary's paragraphs are the points of the forum's own summary.
+        let points = try #require(forum["summary_points"] as? [[String: Any]])
+        #expect(points.map { $0["id"] as? String } == ["sammanfattning-punkt-1", "sammanfattning-punkt-2", "sammanfattning-punkt-3"])
+        #expect((points.first?["text"] as? String)?.hasPrefix("Forumet var det andra i den dialogstruktur") == true)
+        #expect(points.first?["url"] as? String == "https://dokument.example.org/moten/2026-02-samverkansforum/#sammanfattning-punkt-1")
+        #expect(report["speaker_turns"] as? [Any] != nil && (report["speaker_turns"] as? [Any])?.isEmpty == true, "a report has no speaker turns")
         #expect(report["type"] as? String == "report")
         #expect(report["authors"] as? [String] == ["Jonas Lind", "Eva Berg"])
         #expect((forum["footnotes"] as? [[String: Any]])?.first?["text"] as? String == "Enligt polisens egen sammanställning för 2025.")

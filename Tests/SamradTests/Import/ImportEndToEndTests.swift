@@ -104,6 +104,10 @@ struct ImportEndToEndTests {
         // Prose summaries (001, 002): each paragraph is a point of the meeting's own summary.
         #expect((meeting["summary_points"] as? [Any])?.count == expected.meetingSummaryPoints)
         #expect((meeting["speakers"] as? [Any])?.count ?? 0 == expected.speakers)
+        let turns = meeting["speaker_turns"] as? [[String: Any]] ?? []
+        #expect(turns.count == expected.speakerTurns)
+        #expect(Set(turns.compactMap { $0["speaker"] as? String }).count == expected.speakers)
+        #expect(turns.allSatisfy { !(($0["text"] as? String) ?? "").isEmpty })
         let questions = data("questions.json")
         #expect(questions.count == expected.questions)
         #expect(questions.reduce(0) { $0 + (($1["summary"] as? [Any])?.count ?? 0) } == expected.questionSummaryPoints)
@@ -259,6 +263,10 @@ struct ImportEndToEndTests {
         let (report, data) = try Self.built(imported.site)
         #expect(!report.hasErrors, "\(report.diagnostics)")
         #expect(data("meetings.json").first?["speakers"] as? [String] == ["LINNEA", "OSKAR"])
+        // Every turn is in the open data, in order, with its text.
+        let turns = data("meetings.json").first?["speaker_turns"] as? [[String: Any]] ?? []
+        #expect(turns.compactMap { $0["speaker"] as? String } == ImportFixtures.transcriptTurns)
+        #expect(turns.allSatisfy { !(($0["text"] as? String) ?? "").isEmpty && !(($0["text"] as? String) ?? "").contains("**") })
         let page = imported.site.read("moten/\(imported.report.folder.split(separator: "/").last ?? "")/index.html") ?? ""
         #expect(Self.count("<p class=\"turn\">", in: page) == ImportFixtures.transcriptTurns.count)
     }
