@@ -1,3 +1,4 @@
+import SamradLink
 import SamradCore
 
 public struct BuildOptions: Sendable {
@@ -37,6 +38,9 @@ public struct BuildReport: Sendable {
     /// The Pagefind that indexed the site and where it was found ("/usr/bin/pagefind (PATH)").
     public var searchBinary: String?
     public var seconds: Double = 0
+    /// Participant names that organizations.yml does not list, with the closest listed
+    /// spellings: `check` lists them once at the end.
+    public var unlistedNames: [UnlistedName] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

@@ -1,8 +1,22 @@
 import SamradCore
+import SamradLink
 import SamradRender
 
 /// Diagnostics as JSON for editors and CI (`samrad check --format json`).
 public enum DiagnosticReport {
+    /// The names not in organizations.yml, one line each, for the end of `check`.
+    public static func unlistedLines(_ report: BuildReport) -> [String] {
+        guard !report.unlistedNames.isEmpty else { return [] }
+        var lines = ["\(report.unlistedNames.count) participant name\(report.unlistedNames.count == 1 ? " is" : "s are") not in content/organizations.yml (each gets a page of its own; add it, or an alias, to link it):"]
+        for u in report.unlistedNames {
+            let count = u.meetings.count
+            var line = "  '\(u.name)' in \(count) meeting\(count == 1 ? "" : "s")"
+            if !u.closest.isEmpty { line += "; closest: " + u.closest.map { "'\($0)'" }.joined(separator: ", ") }
+            lines.append(line)
+        }
+        return lines
+    }
+
     public static func json(_ report: BuildReport) -> String {
         let items = report.diagnostics.map { d -> JSON in
             .object([
@@ -18,6 +32,10 @@ public enum DiagnosticReport {
             ("warnings", .int(report.warnings.count)),
             ("meetings", .int(report.meetings)),
             ("diagnostics", .array(items)),
+            ("unlisted_organizations", .array(report.unlistedNames.map { u in
+                .object([("name", .string(u.name)), ("meetings", .array(u.meetings.map { .string($0) })),
+                         ("closest", .array(u.closest.map { .string($0) }))])
+            })),
         ]).serialized()
     }
 }

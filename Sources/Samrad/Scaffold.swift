@@ -14,15 +14,20 @@ public enum Scaffold {
     public static let maxSlugBytes = 80
 
     /// Creates `content/meetings/<date>-<slug>/index.md` and returns its path.
+    /// - Parameter slug: the address part to use instead of one made from the title.
     /// - Throws: `Failure` with a sentence when the title cannot be written into front
     ///   matter that `check` accepts, or the meetings folder leads out of the site.
-    public static func newMeeting(site: String, title: String, date: ISODate) throws -> String {
+    public static func newMeeting(site: String, title: String, date: ISODate, slug chosen: String? = nil) throws -> String {
         if title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             throw Failure(description: "the title holds a line break or another control character; write it on one line")
         }
         guard !title.trimmed.isEmpty else { throw Failure(description: "the title is empty") }
-        let slug = shortened(Slug.make(title, maxWords: 8))
-        guard !slug.isEmpty else { throw Failure(description: "the title '\(title)' gives an empty address; use letters or digits in it") }
+        // A title of one endless word still gets a folder name the file system takes.
+        let slug = shortened(chosen.map { Slug.make($0) } ?? folderSlug(title))
+        guard !slug.isEmpty else {
+            throw Failure(description: chosen == nil ? "the title '\(title)' gives an empty address; use letters or digits in it, or give --slug"
+                                                     : "the slug '\(chosen ?? "")' is empty once made an address; use letters or digits")
+        }
         let root = URL(fileURLWithPath: site).standardizedFileURL
         let fm = FileManager.default
         guard fm.fileExists(atPath: root.appendingPathComponent("content").path) else {
@@ -60,6 +65,26 @@ public enum Scaffold {
         return cut
     }
 
+    /// Small words a folder name should not end in ("…-rekrytering-och").
+    static let stopWords: Set<String> = ["och", "i", "pa", "om", "for", "med", "av", "till", "en", "ett", "att", "som", "den",
+                                         "det", "de", "fran", "mot", "vid", "under", "over", "efter", "infor", "kring", "samt",
+                                         "eller", "utan", "hos", "nar", "the", "of", "and", "a", "an", "to", "in", "on", "for"]
+
+    /// A folder name from a title: whole words up to about 50 characters, never ending
+    /// in a small word such as "och" (the address is cut at a word, not in one).
+    static func folderSlug(_ title: String, maxLength: Int = 50) -> String {
+        var words: [Substring] = []
+        var length = 0
+        for word in Slug.make(title).split(separator: "-") {
+            let added = length == 0 ? word.count : length + 1 + word.count
+            if added > maxLength && !words.isEmpty { break }
+            words.append(word)
+            length = added
+        }
+        while words.count > 1, let last = words.last, stopWords.contains(String(last)) { words.removeLast() }
+        return words.joined(separator: "-")
+    }
+
     static func yamlQuoted(_ s: String) -> String {
         "\"" + s.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
     }
@@ -69,11 +94,18 @@ public enum Scaffold {
         ---
         # Mötets fullständiga titel (krävs).
         title: \(yamlQuoted(title))
-        # Datum som ÅÅÅÅ-MM-DD (krävs). Flerdagsmöten: lägg till end_date.
+        # Datum som ÅÅÅÅ-MM-DD (krävs); ÅÅÅÅ-MM eller ÅÅÅÅ när dagen inte är känd.
+        # Flerdagsmöten: lägg till end_date.
         date: \(date)
         # end_date: \(date)
-        # Typ av möte, visas som etikett: dialogmöte, samverkansforum, seminarium, rapport …
+        # Etikett som visas: dialogmöte, samverkansforum, seminarium, rapport …
         kind: dialogmöte
+        # Dokumenttyp: meeting (möte), transcript (utskrift, talarturer **NAMN:**) eller
+        # report (rapport). Utan den avgör site.yml:s kinds: typen, annars är det ett möte.
+        # type: meeting
+        # Rapporter: författare. Innehållsförteckningens djup (2–4) går att ändra.
+        # authors: [Förnamn Efternamn]
+        # toc_depth: 3
         # Vem som arrangerade mötet och på vems uppdrag.
         organizer: ""
         # commissioned_by: ""
@@ -84,6 +116,8 @@ public enum Scaffold {
         # Dag då anteckningarna rättades i efterhand, ÅÅÅÅ-MM-DD (flöde och sitemap visar den).
         # updated: \(date)
         # Deltagande organisationer, en per rad. Namnen matchas mot content/organizations.yml.
+        # En rad kan ha en roll (- name: Polisen / role: observatör), och listan kan delas
+        # i grupper (- group: Civilsamhället / members: [BRIS, Fryshuset]).
         participants:
           # - Fryshuset
         # Teman (slug från content/themes.yml) som gäller hela mötet.
@@ -138,6 +172,20 @@ public enum Scaffold {
             labels:
               question: [Fråga]
               summary: [Sammanfattning]
+            # Vilken dokumenttyp varje etikett (kind) är: meeting, transcript eller report.
+            kinds:
+              dialogmöte: meeting
+              seminarium: transcript
+              rapport: report
+            # Tillgänglighetsredogörelsen (/tillganglighet/). Fyll i era egna uppgifter.
+            accessibility:
+              status: partial
+              known_problems: |
+                - Beskriv här det som ännu inte är tillgängligt, till exempel PDF-filer som inte är taggade.
+              contact_email: "tillganglighet@example.org"
+              assessment_method: "en egen granskning"
+              assessment_date: "2024-01-01"
+              updated: "2024-01-01"
 
             """,
             "content/themes.yml": """
@@ -168,7 +216,8 @@ public enum Scaffold {
                 .replacing("themes: []", with: "themes: [samverkan]")
                 .replacing("- Andra punkten (teman läggs till med #slug sist på raden)", with: "- Andra punkten #samverkan")
         }
-        for (path, text) in DefaultTemplates.files { files["templates/" + path] = text }
+        // The default templates stay in the binary: a site copies only those it changes,
+        // with `samrad templates`, and gets later fixes to the others for free.
         var written: [String] = []
         for path in files.keys.sorted() {
             guard let text = files[path] else { continue }
@@ -180,6 +229,42 @@ public enum Scaffold {
                 throw Failure(description: "cannot create '\(url.path)': \(FileErrorText.describe(error))")
             }
             written.append(path)
+        }
+        return written
+    }
+
+    /// The names `samrad templates` accepts: templates without `.mustache`, assets with
+    /// their folder ("assets/style.css").
+    public static var templateNames: [String] {
+        DefaultTemplates.files.keys.map { $0.hasSuffix(".mustache") ? String($0.dropLast(".mustache".count)) : $0 }.sorted()
+    }
+
+    /// Copies default templates into `templates/` of a site for editing: the ones named,
+    /// or all. Never overwrites a copy that exists.
+    /// - Returns: the paths written, relative to the site.
+    public static func copyTemplates(site: String, names: [String]) throws -> [String] {
+        let root = URL(fileURLWithPath: site)
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: root.appendingPathComponent("site.yml").path) else {
+            throw Failure(description: "no site.yml in '\(site)'; run this in a samrad site (or give --site)")
+        }
+        var paths: [String] = []
+        for name in names.isEmpty ? templateNames : names {
+            let key = DefaultTemplates.files[name] != nil ? name : name + ".mustache"
+            guard DefaultTemplates.files[key] != nil else {
+                let close = closestMatches(to: name, in: templateNames, limit: 1)
+                let hint = close.isEmpty ? "" : " (did you mean '\(close[0])'?)"
+                throw Failure(description: "there is no default template '\(name)'\(hint); 'samrad templates --list' shows them")
+            }
+            paths.append(key)
+        }
+        var written: [String] = []
+        for key in paths {
+            let url = root.appendingPathComponent("templates/" + key)
+            if fm.fileExists(atPath: url.path) { continue }
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data((DefaultTemplates.files[key] ?? "").utf8).write(to: url, options: .withoutOverwriting)
+            written.append("templates/" + key)
         }
         return written
     }

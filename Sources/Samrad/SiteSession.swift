@@ -144,8 +144,8 @@ public final class SiteSession: @unchecked Sendable {
         }
         let themes = parsedConfig?.themes ?? []
         let organizations = parsedConfig?.organizations ?? []
-        let newLabels = Labels(question: config.questionLabels, summary: config.summaryLabels)
-        let labelsChanged = labels.map { $0.question != newLabels.question || $0.summary != newLabels.summary } ?? true
+        let newLabels = Labels(config)
+        let labelsChanged = labels.map { $0 != newLabels } ?? true
         labels = newLabels
 
         // Meetings: which entries to read again.
@@ -172,11 +172,12 @@ public final class SiteSession: @unchecked Sendable {
         let reload = dirty.filter { entries.contains($0) }
         let loader = self.loader
         let keepsParsed = keepsParsedMeetings
+        let includeDrafts = options.includeDrafts
         let loadedMeetings = parallelMap(reload) { entry -> (String, CachedMeeting) in
             var d = Diagnostics()
             let source = loader.loadMeeting(entry: entry, &d)
             let parsed = source.flatMap { SiteParser.parseMeeting($0, &d) }
-            let (meeting, extractDiagnostics) = parsed.map { MeetingExtractor.extract($0, labels: newLabels) } ?? (nil, [])
+            let (meeting, extractDiagnostics) = parsed.map { MeetingExtractor.extract($0, labels: newLabels, includeDrafts: includeDrafts) } ?? (nil, [])
             d.append(contentsOf: extractDiagnostics)
             return (entry, CachedMeeting(source: source, parsed: keepsParsed ? parsed : nil, meeting: meeting, diagnostics: d.items))
         }
@@ -192,7 +193,7 @@ public final class SiteSession: @unchecked Sendable {
             let snapshot = meetings
             let redone = parallelMap(cachedEntries) { entry -> (String, CachedMeeting) in
                 guard var cached = snapshot[entry], let parsed = cached.parsed else { return (entry, snapshot[entry] ?? CachedMeeting(diagnostics: [])) }
-                let (meeting, d) = MeetingExtractor.extract(parsed, labels: newLabels)
+                let (meeting, d) = MeetingExtractor.extract(parsed, labels: newLabels, includeDrafts: includeDrafts)
                 cached = CachedMeeting(source: cached.source, parsed: parsed, meeting: meeting,
                                        diagnostics: cached.diagnostics.filter { $0.location?.file != parsed.file.path || $0.message.hasPrefix("malformed") } + d)
                 return (entry, cached)
@@ -266,6 +267,7 @@ public final class SiteSession: @unchecked Sendable {
 
         var report = BuildReport()
         report.meetings = linked.meetings.count
+        report.unlistedNames = linked.unlistedNames
         report.questions = linked.meetings.reduce(0) { $0 + $1.meeting.questions.count }
         report.postIts = linked.meetings.reduce(0) { $0 + $1.meeting.postItCount }
 

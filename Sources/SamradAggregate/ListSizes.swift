@@ -18,6 +18,8 @@ public struct ListSizes: Sendable {
     /// point on it, and each point of a meeting's own summary on it.
     public var themeQuestionEntries: [String: Int] = [:]
     public var organizationMeetings: [String: Int] = [:]
+    /// A theme's tagged sections and paragraphs (`ThemeStats.excerpts`).
+    public var themeExcerpts: [String: Int] = [:]
 
     public init(_ site: LinkedSite) {
         meetings = site.meetings.count
@@ -34,6 +36,7 @@ public struct ListSizes: Sendable {
             for p in m.summary?.points ?? [] {
                 for slug in Set(p.themes) { themeQuestionEntries[slug, default: 0] += 1 }
             }
+            for e in m.excerpts { for slug in e.themes { themeExcerpts[slug, default: 0] += 1 } }
             for board in m.boards {
                 for category in board.categories {
                     postIts += category.postIts.count

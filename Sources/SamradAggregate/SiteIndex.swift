@@ -21,6 +21,12 @@ public struct SummaryPointRef: Sendable {
     public var point: Int
 }
 
+/// A tagged heading or paragraph of one meeting (`Meeting.excerpts`).
+public struct ExcerptRef: Sendable, Hashable {
+    public var meeting: Int
+    public var excerpt: Int
+}
+
 public struct PostItRef: Sendable, Hashable {
     public var meeting: Int
     public var board: Int
@@ -56,6 +62,8 @@ public struct ThemeStats: Sendable {
     public var organizations: [String]
     /// Meetings per year, for the activity visual.
     public var meetingsPerYear: [Int: Int]
+    /// Tagged sections and paragraphs, meetings newest first, then in document order.
+    public var excerpts: [ExcerptRef] = []
 }
 
 public struct OrganizationStats: Sendable {
@@ -145,6 +153,7 @@ public struct SiteIndex: Sendable {
         var themeQuestions: [String: [QuestionRef]] = [:]
         var themePoints: [String: [SummaryPointRef]] = [:]
         var themePostIts: [String: [PostItRef]] = [:]
+        var themeExcerpts: [String: [ExcerptRef]] = [:]
         var perYear: [String: [Int: Int]] = [:]
         var cooccurrence: [String: [String: Int]] = [:]
         func together(_ slugs: [String]) {
@@ -185,6 +194,9 @@ public struct SiteIndex: Sendable {
                     }
                 }
             }
+            for (ei, e) in m.excerpts.enumerated() {
+                for slug in e.themes { themeExcerpts[slug, default: []].append(ExcerptRef(meeting: mi, excerpt: ei)) }
+            }
             for org in linked.participants { orgMeetings[org, default: []].append(mi) }
         }
 
@@ -206,6 +218,7 @@ public struct SiteIndex: Sendable {
                 postIts: themePostIts[slug] ?? [], related: related,
                 organizations: themeOrgs[slug]?.members(in: organizationOrder, name: nameOf) ?? [],
                 meetingsPerYear: perYear[slug] ?? [:])
+            themes[slug]?.excerpts = themeExcerpts[slug] ?? []
         }
         let themeRank = RankedMembers.ranks(themeOrder)
         let meetingThemeRanks = site.meetings.map { $0.themes.map { themeRank[$0] } }

@@ -1,9 +1,16 @@
-/// A calendar date as written in front matter (`2023-09-14`). Meetings are dated by day;
-/// no time zones are involved, so dates never shift between machines.
+/// A calendar date as written in front matter: `2023-09-14`, or only a month (`2026-02`)
+/// or a year (`2026`) when the document does not say the day. No time zones are
+/// involved, so dates never shift between machines.
 public struct ISODate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    /// How much of the date was written.
+    public enum Precision: Int, Sendable, Hashable, Codable { case year, month, day }
+
     public var year: Int
+    /// 1–12; 1 when only the year is known (read `precision` before showing it).
     public var month: Int
+    /// 1–31; 1 when only the month or year is known.
     public var day: Int
+    public var precision: Precision = .day
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
@@ -11,6 +18,19 @@ public struct ISODate: Hashable, Sendable, Comparable, Codable, CustomStringConv
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; nil for anything else or a day that does not exist.
+    /// (A static function, not an initialiser: `ISODate.init` stays unambiguous.)
+    public static func partial(_ text: String) -> ISODate? {
+        let t = text.trimmed
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = parts.count > 1 ? Int(parts[1]) : 1, let d = parts.count > 2 ? Int(parts[2]) : 1,
+              var date = ISODate(year: y, month: m, day: d) else { return nil }
+        date.precision = parts.count == 3 ? .day : parts.count == 2 ? .month : .year
+        return date
     }
 
     /// Parses exactly `YYYY-MM-DD` and rejects dates that do not exist (2023-02-30).
@@ -31,25 +51,45 @@ public struct ISODate: Hashable, Sendable, Comparable, Codable, CustomStringConv
         }
     }
 
-    public static func < (a: ISODate, b: ISODate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
-
-    /// `2023-09-14`
-    public var description: String {
-        func pad(_ n: Int, _ w: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: Swift.max(0, w - s.count)) + s
+    /// A month-only date sorts after every day of its month, a year-only one after every
+    /// date of its year: "some time in February" is not known to be before the 28th.
+    private var sortKey: (Int, Int, Int, Int) {
+        switch precision {
+        case .day: return (year, month, day, 0)
+        case .month: return (year, month, 32, 0)
+        case .year: return (year, 13, 32, 0)
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// `2023-09-14T00:00:00Z` for Atom feeds and sitemaps.
-    public var rfc3339: String { "\(description)T00:00:00Z" }
+    public static func < (a: ISODate, b: ISODate) -> Bool {
+        a.sortKey < b.sortKey
+    }
+
+    private static func pad(_ n: Int, _ w: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: Swift.max(0, w - s.count)) + s
+    }
+
+    /// As written: `2023-09-14`, `2026-02` or `2026`.
+    public var description: String {
+        switch precision {
+        case .day: return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+        case .month: return "\(Self.pad(year, 4))-\(Self.pad(month, 2))"
+        case .year: return Self.pad(year, 4)
+        }
+    }
+
+    /// The full day (`2023-09-14`), the first of the period for month or year dates: for
+    /// formats that need a day, such as `<time datetime>` fallbacks and sort attributes.
+    public var dayDescription: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+
+    /// `2023-09-14T00:00:00Z` for Atom feeds and sitemaps (the first day of a month or
+    /// year date: the formats need a full timestamp).
+    public var rfc3339: String { "\(dayDescription)T00:00:00Z" }
 
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let d = ISODate(text) else {
+        guard let d = ISODate.partial(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
         }
         self = d
@@ -74,6 +114,13 @@ public enum DateFormatting {
     }
 
     public static func long(_ date: ISODate, language: String = "sv") -> String {
+        switch date.precision {
+        case .year: return String(date.year)
+        case .month:
+            let name = monthName(date.month, language: language)
+            return "\(name) \(date.year)"
+        case .day: break
+        }
         if language.hasPrefix("en") { return "\(day: date.day) \(monthName(date.month, language: language)) \(date.year)" }
         return "\(date.day) \(monthName(date.month, language: language)) \(date.year)"
     }
@@ -81,6 +128,10 @@ public enum DateFormatting {
     /// "14–15 september 2023", "30 september–1 oktober 2023", or a single date.
     public static func range(_ start: ISODate, _ end: ISODate?, language: String = "sv") -> String {
         guard let end, end != start else { return long(start, language: language) }
+        // Ranges are written out in full unless both ends are days.
+        guard start.precision == .day, end.precision == .day else {
+            return "\(long(start, language: language))–\(long(end, language: language))"
+        }
         if start.year == end.year && start.month == end.month {
             return "\(start.day)–\(end.day) \(monthName(end.month, language: language)) \(end.year)"
         }

@@ -14,6 +14,11 @@ public struct SiteConfig: Sendable, Equatable {
     public var organization: String = ""
     public var questionLabels: [String] = ["Fråga"]
     public var summaryLabels: [String] = ["Sammanfattning"]
+    /// A paragraph with one of these (colon optional) followed by a list of items ending
+    /// in "?" makes each item a question of its section.
+    public var questionsListLabels: [String] = ["Frågeställningar", "Frågor"]
+    /// Document type of each `kind` label (`kinds:` in site.yml), keys folded to lower case.
+    public var kinds: [String: DocumentType] = [:]
     /// Raw HTML in Markdown is escaped unless a site opts in.
     public var allowRawHTML: Bool = false
     /// File kinds (extensions, lower case, no dot) published from meeting folders besides

@@ -2,11 +2,14 @@ import SamradCore
 import SamradParse
 
 /// Reads the notes of a meeting (or a page) block by block and recognises its structure:
-/// sessions, questions with sub-prompts, summaries, speaker turns and theme tags.
+/// sessions, questions with sub-prompts, summaries, speaker turns, footnotes and theme tags.
 struct BodyExtractor {
     let labels: Labels
     let tags: TagStripper
     let recognizeQuestions: Bool
+    /// Speaker turns (`**NAMN:** …`) are read only in transcripts: in a report or the
+    /// notes of a meeting, a bold lead-in such as `**Gäst:** namn` is ordinary text.
+    let recognizeTurns: Bool
     /// Tags that apply to everything in the file (front matter `themes`).
     let fileThemes: [String]
     var ids: Slug.Registry
@@ -17,6 +20,15 @@ struct BodyExtractor {
     private(set) var speakers: [String] = []
     private(set) var allTags: [TagRef] = []
     private(set) var diagnostics = Diagnostics()
+    private(set) var footnotes: [Footnote] = []
+    private(set) var excerpts: [TaggedExcerpt] = []
+    /// A tagged heading whose excerpt still waits for the section's first paragraph.
+    private var pendingExcerpt: Int?
+    /// The number of the last question, so that an unnumbered one takes the next.
+    private var lastQuestionNumber = 0
+    /// Numbers written on question headings anywhere in the notes: an unnumbered question
+    /// never takes one of them, so a written "Fråga 4" keeps its anchor `#fraga-4`.
+    private var writtenNumbers = Set<String>()
 
     /// A line of tags before the first heading: its section is the whole notes.
     private var topTags: [String] = []
@@ -29,11 +41,15 @@ struct BodyExtractor {
     /// Ids for headings without a pinned one, in document order: given out after every
     /// generated id (questions, summaries, post-its) is taken, so that those win.
     private var headingBases: [String] = []
+    /// Excerpts of tagged headings without a pinned id: (excerpt, index into `headingBases`).
+    private var excerptHeadings: [(excerpt: Int, base: Int)] = []
 
-    init(labels: Labels, source: SourceLines, recognizeQuestions: Bool, fileThemes: [String], ids: Slug.Registry) {
+    init(labels: Labels, source: SourceLines, recognizeQuestions: Bool, recognizeTurns: Bool = false,
+         fileThemes: [String], ids: Slug.Registry) {
         self.labels = labels
         self.tags = TagStripper(source: source)
         self.recognizeQuestions = recognizeQuestions
+        self.recognizeTurns = recognizeTurns
         self.fileThemes = fileThemes
         self.ids = ids
     }
@@ -47,10 +63,20 @@ struct BodyExtractor {
     }
 
     mutating func run(_ blocks: [MarkdownNode]) {
+        if recognizeQuestions {
+            for block in blocks where block.isHeading {
+                if let number = labels.matchQuestion(block.plainText.trimmed)?.number { writtenNumbers.insert(number) }
+            }
+        }
         var i = 0
         while i < blocks.count {
             var block = blocks[i]
             let next = i + 1 < blocks.count ? blocks[i + 1] : nil
+            if block.isFootnoteDefinition {
+                addFootnote(block)
+                i += 1
+                continue
+            }
             switch block.kind {
             case .heading(let level):
                 var pinned = PinnedID.strip(&block.children, at: location(block), &diagnostics)
@@ -58,13 +84,14 @@ struct BodyExtractor {
                 if pinned == nil { pinned = PinnedID.strip(&block.children, at: location(block), &diagnostics) }
                 allTags += written
                 let text = block.plainText.trimmed
-                if labels.isSummaryLabel(text), let list = next, list.isList {
+                pendingExcerpt = nil
+                if labels.isSummaryLabel(text), let units = summaryUnits(blocks, after: i) {
                     // A summary heading is a heading like any other: at the question's level
                     // or above it, it ends the question and the sections it is not under.
                     if let q = open, level <= questions[q].level { open = nil }
                     closeScopes(atOrBelow: level)
-                    addSummary(list, at: block, labelTags: written.map(\.name))
-                    i += 2
+                    addSummary(units.items, prose: units.prose, at: block, labelTags: written.map(\.name))
+                    i = units.end
                     continue
                 }
                 if recognizeQuestions, let match = labels.matchQuestion(text) {
@@ -87,26 +114,50 @@ struct BodyExtractor {
                     let key = pinned ?? Self.sessionKey(text, position: headingCounts[level] ?? 1)
                     scopes.append((level, text, key, written.map(\.name)))
                     emit(.heading(Heading(id: id, level: level, content: block.children, text: text, tags: written)))
+                    if !written.isEmpty {
+                        excerpts.append(TaggedExcerpt(id: id, heading: text, text: "", tags: written,
+                                                      themes: unique(fileThemes + written.map(\.name)), location: location(block)))
+                        pendingExcerpt = excerpts.count - 1
+                        // An unpinned heading's id is given out at the end (`assignHeadingIDs`).
+                        if pinned == nil { excerptHeadings.append((excerpts.count - 1, headingBases.count - 1)) }
+                    }
                 }
             case .paragraph:
                 // Tags first, so that "Sammanfattning: #tillit" is still the label.
                 let written = tags.stripInlines(&block)
                 allTags += written
-                if labels.isSummaryLabel(block.plainText), let list = next, list.isList {
-                    addSummary(list, at: block, labelTags: written.map(\.name))
-                    i += 2
+                let plain = block.plainText
+                if labels.isSummaryLabel(plain), let units = summaryUnits(blocks, after: i) {
+                    addSummary(units.items, prose: units.prose, at: block, labelTags: written.map(\.name))
+                    i = units.end
                     continue
                 }
-                if labels.isSummaryLabel(block.plainText) {
-                    diagnostics.warning("'\(block.plainText.trimmed)' is not followed by a list, so there is no summary; put the summary points in a list right below it", at: location(block))
+                if labels.isSummaryLabel(plain) {
+                    diagnostics.warning("'\(plain.trimmed)' is not followed by a list or paragraphs, so there is no summary; put the summary points right below it", at: location(block))
+                }
+                if recognizeQuestions, open == nil, labels.isQuestionsListLabel(plain), let list = next, list.isList {
+                    if addQuestionList(list, label: block) {
+                        i += 2
+                        continue
+                    }
                 }
                 if block.isOnlyTags {
                     // A line of tags alone tags the section it stands in.
                     addScopeTags(written.map(\.name))
-                } else if let turn = speakerTurn(block) {
+                } else if recognizeTurns, let turn = speakerTurn(block) {
                     if !speakers.contains(turn.speaker) { speakers.append(turn.speaker) }
                     emit(.turn(turn))
+                } else if !written.isEmpty {
+                    let text = block.plainText.trimmed
+                    let id = ids.claim("stycke-" + Slug.make(text, maxWords: 5))
+                    excerpts.append(TaggedExcerpt(id: id, heading: nil, text: Self.firstSentences(text), tags: written,
+                                                  themes: unique(fileThemes + written.map(\.name)), location: location(block)))
+                    emit(.anchored(AnchoredParagraph(id: id, node: block)))
                 } else {
+                    if let e = pendingExcerpt {
+                        excerpts[e].text = Self.firstSentences(block.plainText.trimmed)
+                        pendingExcerpt = nil
+                    }
                     emit(.markdown(block))
                 }
             default:
@@ -152,10 +203,12 @@ struct BodyExtractor {
     /// Gives the headings without a pinned id theirs, in document order.
     private mutating func assignHeadingIDs() {
         var next = 0
+        var given: [String] = []
         func fill(_ blocks: inout [BodyBlock], _ registry: inout Slug.Registry) {
             for i in blocks.indices {
                 guard case .heading(var h) = blocks[i], h.id.isEmpty, next < headingBases.count else { continue }
                 h.id = registry.claim(headingBases[next])
+                given.append(h.id)
                 next += 1
                 blocks[i] = .heading(h)
             }
@@ -173,6 +226,7 @@ struct BodyExtractor {
             i += 1
         }
         ids = registry
+        for (e, base) in excerptHeadings where base < given.count { excerpts[e].id = given[base] }
     }
 
     /// A `{#id}` at the end of a list item's last paragraph, removed.
@@ -210,35 +264,114 @@ struct BodyExtractor {
     private mutating func startQuestion(_ heading: MarkdownNode, level: Int, match: Labels.QuestionMatch, tags written: [TagRef], pinned: String?) {
         open = nil
         closeScopes(atOrBelow: level)
-        let session = scopes.last
         let at = location(heading)
         if match.text.isEmpty {
             diagnostics.error("question heading '\(heading.plainText.trimmed)' has no question text; write it after the number, e.g. '\(match.label) 1 – Vad behövs?'", at: at)
         }
-        let labelSlug = Slug.make(match.label)
+        let question = makeQuestion(label: match.label, number: match.number, title: dropPrefix(heading.children, count: match.prefixLength),
+                                    text: match.text, level: level, tags: written, pinned: pinned, at: at)
+        questions.append(question)
+        open = questions.count - 1
+        body.append(.question(questions.count - 1))
+    }
+
+    /// A question with its anchor. Without a number of its own it takes the one after
+    /// the previous question's, so `### Fråga – …?` reads as written and links stay short.
+    private mutating func makeQuestion(label: String, number writtenNumber: String?, title: [MarkdownNode], text: String,
+                                       level: Int, tags written: [TagRef], pinned: String? = nil, at: SourceLocation) -> Question {
+        let session = scopes.last
+        let next = String(lastQuestionNumber + 1)
+        let number = writtenNumber ?? (writtenNumbers.contains(next) ? nil : next)
+        lastQuestionNumber = number.flatMap { Int($0.prefix { $0.isASCII && $0.isNumber }) } ?? lastQuestionNumber
         var base: String
-        if let number = match.number {
-            base = "\(labelSlug)-\(Slug.make(number))"
+        if let number {
+            base = "\(Slug.make(label))-\(Slug.make(number))"
             if ids.isUsed(base), let session { base = "\(session.key)-\(base)" }
         } else {
-            base = "\(labelSlug)-\(Slug.make(match.text, maxWords: 6))"
+            // Its number is written on a later question: the anchor comes from the text.
+            base = "\(Slug.make(label))-\(Slug.make(text, maxWords: 6))"
         }
         let id = claim(pinned: pinned, else: base, at: at)
         // Numbering may restart in each session, but two questions with one number in the
         // same session make links to them ambiguous: the second only gets a made-up anchor.
-        if let number = match.number,
-           let twin = questions.first(where: { $0.number == number && $0.sessionID == session?.key }) {
+        if let number, writtenNumber != nil, let twin = questions.first(where: { $0.number == number && $0.sessionID == session?.key }) {
             let place = session.map { " under '\($0.text)'" } ?? ""
             diagnostics.warning("two questions are numbered \(number)\(place) (the first on line \(twin.location.line)); this one gets the anchor #\(id), so renumber one of them", at: at)
         }
-        let themes = unique(scopeThemes + written.map(\.name))
-        let question = Question(
-            id: id, number: match.number, title: dropPrefix(heading.children, count: match.prefixLength),
-            text: match.text, session: session?.text, sessionID: session?.key, level: level,
-            tags: written, themes: themes, location: at)
-        questions.append(question)
-        open = questions.count - 1
-        body.append(.question(questions.count - 1))
+        return Question(
+            id: id, number: number, title: title, text: text, session: session?.text, sessionID: session?.key, level: level,
+            tags: written, themes: unique(scopeThemes + written.map(\.name)), location: at)
+    }
+
+    /// `Frågeställningar:` followed by a list of questions: each item becomes a question
+    /// of the section it stands in. A list whose items do not all end in "?" stays a
+    /// list, and the author is told why.
+    private mutating func addQuestionList(_ list: MarkdownNode, label: MarkdownNode) -> Bool {
+        var items: [(MarkdownNode, [TagRef])] = []
+        for var item in list.children {
+            let written = tags.stripItem(&item)
+            items.append((item, written))
+        }
+        let isQuestion = { (item: MarkdownNode) -> Bool in
+            item.children.count == 1 && item.children[0].isParagraph && item.plainText.trimmed.hasSuffix("?")
+        }
+        guard !items.isEmpty, items.allSatisfy({ isQuestion($0.0) }) else {
+            diagnostics.warning("'\(label.plainText.trimmed)' is followed by a list whose items do not all end with '?', so they stay a list, not questions", at: location(label))
+            return false
+        }
+        let level = (scopes.last?.level ?? 1) + 1
+        for (item, written) in items {
+            allTags += written
+            let question = makeQuestion(label: labels.question.first ?? "Fråga", number: nil, title: item.children[0].children,
+                                        text: item.plainText.trimmed, level: level, tags: written,
+                                        at: SourceLocation(file: file, line: item.line, column: item.column))
+            questions.append(question)
+            body.append(.question(questions.count - 1))
+        }
+        return true
+    }
+
+    /// The blocks a summary label stands over: the list right below it, or the
+    /// paragraphs up to the next heading (a prose summary, each paragraph one point).
+    private func summaryUnits(_ blocks: [MarkdownNode], after label: Int) -> (items: [MarkdownNode], prose: Bool, end: Int)? {
+        let first = label + 1
+        guard first < blocks.count else { return nil }
+        if blocks[first].isList { return (blocks[first].children, false, first + 1) }
+        var end = first
+        while end < blocks.count, blocks[end].isParagraph, !labels.isSummaryLabel(blocks[end].plainText),
+              !labels.isQuestionsListLabel(blocks[end].plainText) {
+            end += 1
+        }
+        return end > first ? (Array(blocks[first..<end]), true, end) : nil
+    }
+
+    private mutating func addFootnote(_ definition: MarkdownNode) {
+        guard case .footnoteDefinition(let label, let number) = definition.kind else { return }
+        var content = definition.children
+        for i in content.indices { allTags += tags.stripAll(&content[i]) }
+        let text = content.map(\.plainText).joined(separator: " ").trimmed
+        footnotes.append(Footnote(number: number, label: label, id: ids.claim("fotnot-\(number)"), content: content, text: text))
+    }
+
+    /// About two sentences, at most some 240 characters, cut at a word: enough to see
+    /// what the passage says, short enough for a list of them.
+    static func firstSentences(_ text: String, limit: Int = 240) -> String {
+        let chars = Array(text)
+        var sentences = 0
+        var i = 0
+        while i < chars.count {
+            if ".?!".contains(chars[i]), i + 1 == chars.count || chars[i + 1] == " " {
+                sentences += 1
+                if sentences == 2 || i >= limit / 2 { return String(chars[...i]) }
+            }
+            if i >= limit {
+                var cut = i
+                while cut > 0, chars[cut] != " " { cut -= 1 }
+                return String(chars[..<(cut > 0 ? cut : i)]).trimmed + " …"
+            }
+            i += 1
+        }
+        return text
     }
 
     private mutating func addPrompts(_ list: MarkdownNode) {
@@ -253,7 +386,7 @@ struct BodyExtractor {
 
     /// A second summary list in the same question (or before any question) continues the
     /// first box and its numbering, so `fraga-2-punkt-3` is the third point either way.
-    private mutating func addSummary(_ list: MarkdownNode, at label: MarkdownNode, labelTags: [String]) {
+    private mutating func addSummary(_ list: [MarkdownNode], prose: Bool, at label: MarkdownNode, labelTags: [String]) {
         let at = location(label)
         // The question's themes, those of the sub-headings it stands under inside the
         // question, and tags written on the label itself.
@@ -264,19 +397,19 @@ struct BodyExtractor {
             if questions[q].summary == nil {
                 questions[q].summary = Summary(id: ids.claim("\(owner)-sammanfattning"), points: [], location: at)
             }
-            points = makePoints(list, prefix: owner, after: questions[q].summary?.points.count ?? 0, inherited: inherited)
+            points = makePoints(list, prose: prose, prefix: owner, after: questions[q].summary?.points.count ?? 0, inherited: inherited)
             questions[q].summary?.points += points
         } else if !recognizeQuestions {
             // Pages have no meeting summary: each box stands where it was written.
             let id = ids.claim("sammanfattning")
-            points = makePoints(list, prefix: id, after: 0, inherited: inherited)
+            points = makePoints(list, prose: prose, prefix: id, after: 0, inherited: inherited)
             emit(.summary(Summary(id: id, points: points, location: at)))
         } else {
             if meetingSummary == nil {
                 meetingSummary = Summary(id: ids.claim("sammanfattning"), points: [], location: at)
                 body.append(.meetingSummary)
             }
-            points = makePoints(list, prefix: "sammanfattning", after: meetingSummary?.points.count ?? 0, inherited: inherited)
+            points = makePoints(list, prose: prose, prefix: "sammanfattning", after: meetingSummary?.points.count ?? 0, inherited: inherited)
             meetingSummary?.points += points
         }
         if points.isEmpty {
@@ -284,18 +417,27 @@ struct BodyExtractor {
         }
     }
 
-    private mutating func makePoints(_ list: MarkdownNode, prefix: String, after start: Int, inherited: [String]) -> [SummaryPoint] {
+    /// - Parameter prose: `items` are paragraphs (each one point), not list items.
+    private mutating func makePoints(_ items: [MarkdownNode], prose: Bool, prefix: String, after start: Int, inherited: [String]) -> [SummaryPoint] {
         var points: [SummaryPoint] = []
         var n = start
-        for var item in list.children {
+        for var item in items {
             n += 1
-            var pinned = stripPinned(&item)
-            let written = tags.stripItem(&item)
-            if pinned == nil { pinned = stripPinned(&item) }
-            allTags += written
-            allTags += item.children.indices.dropFirst().flatMap { idx -> [TagRef] in tags.stripAll(&item.children[idx]) }
+            var pinned = prose ? nil : stripPinned(&item)
+            let written: [TagRef]
+            if prose {
+                pinned = PinnedID.strip(&item.children, at: location(item), &diagnostics)
+                written = tags.stripInlines(&item)
+                if pinned == nil { pinned = PinnedID.strip(&item.children, at: location(item), &diagnostics) }
+                allTags += written
+            } else {
+                written = tags.stripItem(&item)
+                if pinned == nil { pinned = stripPinned(&item) }
+                allTags += written
+                allTags += item.children.indices.dropFirst().flatMap { idx -> [TagRef] in tags.stripAll(&item.children[idx]) }
+            }
             points.append(SummaryPoint(
-                id: claim(pinned: pinned, else: "\(prefix)-punkt-\(n)", at: location(item)), number: n, content: item.children, text: item.plainText.trimmed,
+                id: claim(pinned: pinned, else: "\(prefix)-punkt-\(n)", at: location(item)), number: n, content: prose ? [item] : item.children, text: item.plainText.trimmed,
                 tags: written, themes: unique(inherited + written.map(\.name)),
                 location: SourceLocation(file: file, line: item.line, column: item.column)))
         }

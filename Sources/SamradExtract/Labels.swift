@@ -1,17 +1,46 @@
 import SamradCore
 
-/// Recognises question headings and summary labels as the brief defines them.
-public struct Labels: Sendable {
+/// Recognises question headings and summary labels as the brief defines them, and
+/// knows which document type each `kind` is (site.yml `kinds:`).
+public struct Labels: Sendable, Equatable {
     public let question: [String]
     public let summary: [String]
+    public let questionsList: [String]
+    public let kinds: [String: DocumentType]
 
     /// Longer text cannot be a summary label (plus room for a colon and spaces).
     private let summaryLimit: Int
+    private let questionsListLimit: Int
 
-    public init(question: [String], summary: [String]) {
+    public init(question: [String], summary: [String], questionsList: [String] = ["Frågeställningar", "Frågor"],
+                kinds: [String: DocumentType] = [:]) {
         self.question = question
         self.summary = summary
+        self.questionsList = questionsList
+        self.kinds = kinds
         summaryLimit = summary.reduce(0) { Swift.max($0, $1.utf8.count) } + 8
+        questionsListLimit = questionsList.reduce(0) { Swift.max($0, $1.utf8.count) } + 8
+    }
+
+    public init(_ config: SiteConfig) {
+        self.init(question: config.questionLabels, summary: config.summaryLabels,
+                  questionsList: config.questionsListLabels, kinds: config.kinds)
+    }
+
+    /// The type of a document from its front matter and the site's `kinds:`.
+    public func documentType(written: DocumentType?, kind: String?) -> DocumentType {
+        if let written { return written }
+        if let kind, let type = kinds[kind.trimmed.lowercased()] { return type }
+        return .meeting
+    }
+
+    /// `Frågeställningar:` or `Frågor` alone (any case).
+    public func isQuestionsListLabel(_ text: String) -> Bool {
+        if text.utf8.count > questionsListLimit { return false }
+        var t = text.trimmed
+        if t.hasSuffix(":") { t.removeLast() }
+        t = t.trimmed.lowercased()
+        return questionsList.contains { $0.lowercased() == t }
     }
 
     public struct QuestionMatch: Sendable, Equatable {

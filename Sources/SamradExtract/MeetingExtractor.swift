@@ -4,10 +4,15 @@ import SamradParse
 
 /// Builds the meeting model from a parsed meeting and its appendices.
 public enum MeetingExtractor {
-    public static func extract(_ parsed: ParsedMeeting, labels: Labels) -> (Meeting?, [Diagnostic]) {
+    /// - Parameter includeDrafts: whether appendices marked `draft: true` are read (a
+    ///   `--drafts` build and the preview) or left out (a build to publish).
+    public static func extract(_ parsed: ParsedMeeting, labels: Labels, includeDrafts: Bool = false) -> (Meeting?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let fm = parsed.frontMatter
-        guard let date = fm.date else { return (nil, []) }
+        // A meeting whose front matter is broken is still read, for the diagnostics of its
+        // body; its errors stop the build, so the stand-in date is never shown.
+        guard let date = fm.date ?? (parsed.frontMatterBroken ? ISODate(year: 1, month: 1, day: 1) : nil) else { return (nil, []) }
+        let type = labels.documentType(written: fm.type, kind: fm.kind)
         let source = SourceLines(file: parsed.file.path, text: parsed.file.text)
         // Front matter themes classify the meeting as a whole: the meeting is listed under
         // them and found by them. Items (questions, points, post-its) carry the tags written
@@ -21,7 +26,10 @@ public enum MeetingExtractor {
         var allTags = frontThemes
         var boards: [PostItBoard] = []
         var boardTags: [[TagRef]] = []
-        for appendix in parsed.appendices where !appendix.frontMatter.draft && appendix.frontMatter.kind == .postits {
+        // A draft appendix (an imported post-it board under review) is read where drafts
+        // are: the preview shows it with its draft meeting; a published build leaves it out.
+        let shown = parsed.appendices.filter { includeDrafts || !$0.frontMatter.draft }
+        for appendix in shown where appendix.frontMatter.kind == .postits {
             let lines = SourceLines(file: appendix.file.path, text: appendix.file.text)
             let appendixThemes = appendix.frontMatter.themes.map { TagRef($0.value, at: $0.location) }
             var extractor = PostItExtractor(source: lines, inheritedThemes: appendixThemes.map(\.name), ids: ids)
@@ -31,15 +39,17 @@ public enum MeetingExtractor {
             diagnostics.append(contentsOf: extractor.diagnostics.items)
         }
 
-        var body = BodyExtractor(labels: labels, source: source, recognizeQuestions: true,
+        var body = BodyExtractor(labels: labels, source: source, recognizeQuestions: true, recognizeTurns: type == .transcript,
                                  fileThemes: [], ids: ids)
         body.run(parsed.body.children)
         diagnostics.append(contentsOf: body.diagnostics.items)
+        diagnostics.append(contentsOf: FootnoteCheck.check(text: parsed.file.text, file: parsed.file.path,
+                                                           defined: Set(body.footnotes.map(\.label))))
         allTags += body.allTags
 
         var appendices: [TextAppendix] = []
         var boardIndex = 0
-        for appendix in parsed.appendices where !appendix.frontMatter.draft {
+        for appendix in shown {
             let lines = SourceLines(file: appendix.file.path, text: appendix.file.text)
             let appendixThemes = appendix.frontMatter.themes.map { TagRef($0.value, at: $0.location) }
             allTags += appendixThemes
@@ -50,14 +60,16 @@ public enum MeetingExtractor {
                 boardIndex += 1
             case .text:
                 var extractor = BodyExtractor(labels: labels, source: lines, recognizeQuestions: false,
-                                              fileThemes: appendixThemes.map(\.name),
+                                              recognizeTurns: type == .transcript, fileThemes: appendixThemes.map(\.name),
                                               ids: Slug.Registry(reserved: reservedIDs))
                 extractor.run(appendix.body.children)
                 diagnostics.append(contentsOf: extractor.diagnostics.items)
                 allTags += extractor.allTags
                 appendices.append(TextAppendix(slug: appendix.slug, title: appendix.frontMatter.title, file: appendix.file.path,
                                                body: extractor.body,
-                                               headingIDs: collectAnchors(body: extractor.body, questions: [], summary: nil, boards: [])))
+                                               headingIDs: collectAnchors(body: extractor.body, questions: [], summary: nil, boards: [],
+                                                                          footnotes: extractor.footnotes),
+                                               footnotes: extractor.footnotes))
             }
         }
 
@@ -82,8 +94,9 @@ public enum MeetingExtractor {
             }
         }
 
-        let anchors = collectAnchors(body: body.body, questions: body.questions, summary: body.meetingSummary, boards: boards)
-        let meeting = Meeting(
+        let anchors = collectAnchors(body: body.body, questions: body.questions, summary: body.meetingSummary, boards: boards,
+                                     footnotes: body.footnotes)
+        var meeting = Meeting(
             slug: parsed.slug, file: parsed.file.path, title: fm.title, date: date, endDate: fm.endDate,
             updated: fm.updated, attendance: fm.attendance,
             kind: fm.kind, organizer: fm.organizer, commissionedBy: fm.commissionedBy, location: fm.location,
@@ -91,6 +104,13 @@ public enum MeetingExtractor {
             body: body.body, questions: body.questions, summary: body.meetingSummary, boards: boards,
             appendices: appendices, speakers: body.speakers, attachments: parsed.attachments,
             documents: documents, allTags: allTags, anchors: anchors)
+        meeting.type = type
+        meeting.authors = fm.authors
+        meeting.tocDepth = fm.tocDepth ?? type.defaultTOCDepth
+        meeting.participantEntries = fm.participantEntries
+        meeting.footnotes = body.footnotes
+        meeting.excerpts = body.excerpts
+        meeting.frontMatterBroken = parsed.frontMatterBroken
         return (meeting, diagnostics.items)
     }
 
@@ -100,14 +120,17 @@ public enum MeetingExtractor {
     }
 
     /// Ids the page template uses itself; content headings must not take them.
-    public static let reservedIDs = ["main", "innehall", "deltagare", "teman", "bilagor", "dokument", "sok", "meny", "fakta"]
+    public static let reservedIDs = ["main", "innehall", "deltagare", "teman", "bilagor", "dokument", "sok", "meny", "fakta", "fotnoter-rubrik", "fotnoter"]
 
-    static func collectAnchors(body: [BodyBlock], questions: [Question], summary: Summary?, boards: [PostItBoard]) -> [String] {
+    static func collectAnchors(body: [BodyBlock], questions: [Question], summary: Summary?, boards: [PostItBoard],
+                               footnotes: [Footnote] = []) -> [String] {
         var out: [String] = reservedIDs
+        for f in footnotes { out.append(f.id) }
         func walk(_ blocks: [BodyBlock]) {
             for block in blocks {
                 switch block {
                 case .heading(let h): out.append(h.id)
+                case .anchored(let p): out.append(p.id)
                 case .summary(let s): out.append(s.id); out += s.points.map(\.id)
                 default: break
                 }

@@ -71,6 +71,37 @@ public struct SpeakerTurn: Sendable {
     public var content: [MarkdownNode]
 }
 
+/// A heading or paragraph tagged with a theme: shown on the theme's page as an excerpt
+/// with a link to its place.
+public struct TaggedExcerpt: Sendable {
+    /// The anchor of the heading or paragraph on the meeting page.
+    public var id: String
+    /// The heading's text, nil for a paragraph.
+    public var heading: String?
+    /// The first sentences (of the paragraph, or of the section's first paragraph).
+    public var text: String
+    /// Tags written on the heading or paragraph itself.
+    public var tags: [TagRef]
+    public var themes: [String]
+    public var location: SourceLocation
+}
+
+/// A tagged paragraph, which carries an anchor so that theme pages can link to it.
+public struct AnchoredParagraph: Sendable {
+    public var id: String
+    public var node: MarkdownNode
+}
+
+/// A GFM footnote (`[^1]: …`), shown at the end of the page and kept in the data.
+public struct Footnote: Sendable {
+    public var number: Int
+    public var label: String
+    /// `fotnot-1`; references link here and back to `fotnot-ref-1`.
+    public var id: String
+    public var content: [MarkdownNode]
+    public var text: String
+}
+
 /// The notes of a meeting in reading order. Questions and the meeting summary are held
 /// once, in the meeting, and referred to here by position.
 public enum BodyBlock: Sendable {
@@ -80,6 +111,7 @@ public enum BodyBlock: Sendable {
     case meetingSummary
     case summary(Summary)
     case turn(SpeakerTurn)
+    case anchored(AnchoredParagraph)
 }
 
 public struct PostIt: Sendable {
@@ -120,6 +152,7 @@ public struct TextAppendix: Sendable {
     public var file: String
     public var body: [BodyBlock]
     public var headingIDs: [String]
+    public var footnotes: [Footnote] = []
 }
 
 /// An original document to link (front matter `documents`).
@@ -140,12 +173,19 @@ public struct Meeting: Sendable {
     public var updated: ISODate?
     public var attendance: Attendance?
     public var kind: String?
+    /// Meeting, transcript or report: what the portal calls the document.
+    public var type: DocumentType = .meeting
+    public var authors: [String] = []
+    /// Deepest heading level in the table of contents.
+    public var tocDepth: Int = 2
     public var organizer: String?
     public var commissionedBy: String?
     public var location: String?
     public var lede: String?
     public var draft: Bool
     public var participants: [Located<String>]
+    /// The participants with group and role, one per entry of `participants`.
+    public var participantEntries: [ParticipantEntry] = []
     /// Themes from the front matter: what the meeting as a whole is about (items carry their own tags).
     public var frontThemes: [TagRef]
     public var body: [BodyBlock]
@@ -160,6 +200,11 @@ public struct Meeting: Sendable {
     public var allTags: [TagRef]
     /// Every id on the meeting page, for link checks.
     public var anchors: [String]
+    public var footnotes: [Footnote] = []
+    /// Tagged headings and paragraphs, in document order.
+    public var excerpts: [TaggedExcerpt] = []
+    /// The front matter had errors: the meeting was read for its other diagnostics only.
+    public var frontMatterBroken = false
 
     public var postIts: [PostIt] { boards.flatMap(\.postIts) }
 
@@ -177,6 +222,7 @@ public struct Page: Sendable {
     public var body: [BodyBlock]
     public var allTags: [TagRef]
     public var anchors: [String]
+    public var footnotes: [Footnote] = []
 }
 
 public struct ExtractedSite: Sendable {

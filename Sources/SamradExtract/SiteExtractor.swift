@@ -3,8 +3,8 @@ import SamradParse
 
 public enum SiteExtractor {
     public static func extract(_ site: ParsedSite) -> (ExtractedSite, [Diagnostic]) {
-        let labels = Labels(question: site.config.questionLabels, summary: site.config.summaryLabels)
-        let results = parallelMap(site.meetings) { MeetingExtractor.extract($0, labels: labels) }
+        let labels = Labels(site.config)
+        let results = parallelMap(site.meetings) { MeetingExtractor.extract($0, labels: labels, includeDrafts: site.includeDrafts) }
         var diagnostics = Diagnostics()
         var meetings: [Meeting] = []
         for (meeting, items) in results {
@@ -30,7 +30,9 @@ public enum SiteExtractor {
             pages.append(Page(slug: parsed.slug, file: parsed.file.path, title: parsed.frontMatter.title,
                               description: parsed.frontMatter.description, order: parsed.frontMatter.order,
                               body: body.body, allTags: body.allTags,
-                              anchors: MeetingExtractor.collectAnchors(body: body.body, questions: [], summary: nil, boards: [])))
+                              anchors: MeetingExtractor.collectAnchors(body: body.body, questions: [], summary: nil, boards: [],
+                                                                       footnotes: body.footnotes),
+                              footnotes: body.footnotes))
         }
         return (pages, diagnostics.items)
     }

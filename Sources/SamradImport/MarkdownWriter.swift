@@ -46,9 +46,9 @@ struct MarkdownWriter {
     }
 
     static func board(_ b: DraftBoard, markdown: Bool) -> Written {
-        // No `draft:` here: the board is published with its meeting, which is a draft, and
-        // the extractor leaves out appendices marked as drafts even from preview builds.
-        var lines = ["---", "title: \(quoted(b.title))", "appendix: postits", "---"]
+        // A draft like its meeting: the preview and `build --drafts` show it, a published
+        // build leaves it out until the reviewer removes the flag.
+        var lines = ["---", "title: \(quoted(b.title))", "appendix: postits", "draft: true", "---"]
         var unsure: [(Int, String)] = []
         body(b.body, markdown: markdown, into: &lines, unsure: &unsure)
         return Written(text: lines.joined(separator: "\n") + "\n", unsure: unsure)

@@ -58,6 +58,13 @@ public struct OrganizationDirectory: Sendable {
         }
     }
 
+    /// Whether a name is one of organizations.yml's spellings (ignoring case and diacritics).
+    public func isListedSpelling(_ name: String) -> Bool {
+        if let index = exact[name] { return organizations[index].isListed }
+        if let index = byKey[name.foldedForMatchingCached] { return organizations[index].isListed }
+        return false
+    }
+
     /// The organisation for a participant name, adding an unlisted one if needed.
     /// Returns a warning when the name looks like a typo of a listed one.
     public mutating func resolve(_ name: String, at location: SourceLocation) -> (Organization, Diagnostic?) {
@@ -66,8 +73,17 @@ public struct OrganizationDirectory: Sendable {
         // Folded names are remembered process-wide: participants repeat in every meeting.
         let key = name.foldedForMatchingCached
         if let index = byKey[key] {
-            if let note = mergeNotes[key] { return (organizations[index], Diagnostic(note.severity, note.message, at: location)) }
-            return (organizations[index], typoHints[key].map { Self.typoWarning(name, $0, at: location) })
+            let org = organizations[index]
+            if let note = mergeNotes[key] { return (org, Diagnostic(note.severity, note.message, at: location)) }
+            if org.isListed {
+                // Matched only once diacritics are ignored ("Samarbetsrad" for
+                // "samarbetsråd"): the page shows the listed spelling, and the author is
+                // told, since the text said something else.
+                let lower = name.lowercased()
+                guard !([org.name] + org.aliases).contains(where: { $0.lowercased() == lower }) else { return (org, nil) }
+                return (org, .warning("'\(name)' is taken to be '\(org.name)' (spelled differently in organizations.yml); correct the spelling or add it as an alias", at: location))
+            }
+            return (org, typoHints[key].map { Self.typoWarning(name, $0, at: location) })
         }
         let slug = Slug.stable(name, maxWords: 10, prefix: "organisation")
         if let index = bySlug[slug] {
@@ -91,6 +107,9 @@ public struct OrganizationDirectory: Sendable {
         typoHints[key] = close
         return (org, Self.typoWarning(name, close, at: location))
     }
+
+    /// Close listed spellings of a name (for the list of unlisted names at the end of `check`).
+    public func closestListed(to name: String) -> [String] { memo.closeListedSpellings(to: name) }
 
     private static func typoWarning(_ name: String, _ close: [String], at location: SourceLocation) -> Diagnostic {
         .warning("unknown organisation '\(name)' (did you mean \(quotedAlternatives(close))?); it gets a page of its own unless you fix the spelling or add it as an alias in organizations.yml", at: location)
@@ -133,6 +152,11 @@ struct ResolvedParticipants: Sendable {
     var organizations: [Organization]
     /// Per meeting: organisation slugs in the order written, without repeats.
     var slugs: [[String]]
+    /// Per meeting, per participant entry: its organisations (more than one for a
+    /// joined entry "A / B").
+    var entrySlugs: [[[String]]]
+    /// Unlisted names with the closest listed spellings, by slug.
+    var closest: [String: [String]]
     /// Per meeting: typo hints and repeated names.
     var diagnostics: [[Diagnostic]]
     /// Listed organisations that make one address.

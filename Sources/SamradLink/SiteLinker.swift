@@ -9,8 +9,28 @@ public struct LinkedMeeting: Sendable {
     public var participants: [String]
     /// Every theme the meeting touches: front matter and every tag inside it.
     public var themes: [String]
+    /// Participants as grouped in the front matter (one group without a name for a flat
+    /// list), each organisation once, with its role.
+    public var participantGroups: [ParticipantGroup] = []
+    /// The role each organisation had, by slug, when the front matter gives one.
+    public var roles: [String: String] = [:]
     /// Page URL path, e.g. `moten/2023-09-14-gvi/`.
     public var path: String { "moten/\(meeting.slug)/" }
+}
+
+/// Participants under one group heading ("Civilsamhället"); `name` is nil for a flat list.
+public struct ParticipantGroup: Sendable {
+    public var name: String?
+    public var members: [(slug: String, role: String?)]
+}
+
+/// A participant name that organizations.yml does not list, with where it was written.
+public struct UnlistedName: Sendable {
+    public var name: String
+    public var slug: String
+    public var meetings: [String]
+    /// The closest listed spellings, best first.
+    public var closest: [String]
 }
 
 public struct LinkedSite: Sendable {
@@ -20,6 +40,8 @@ public struct LinkedSite: Sendable {
     /// Newest first; same-day meetings by title, so the order never depends on the file system.
     public var meetings: [LinkedMeeting]
     public var pages: [Page]
+    /// Participant names not in organizations.yml, by name.
+    public var unlistedNames: [UnlistedName] = []
 }
 
 /// Resolves theme tags and participant names; reports unknown themes as errors (with
@@ -61,7 +83,9 @@ public enum SiteLinker {
         for (i, item) in themed.enumerated() {
             diagnostics.append(contentsOf: item.diagnostics)
             diagnostics.append(contentsOf: participants.diagnostics[i])
-            meetings.append(LinkedMeeting(meeting: item.meeting, participants: participants.slugs[i], themes: item.themes))
+            var linked = LinkedMeeting(meeting: item.meeting, participants: participants.slugs[i], themes: item.themes)
+            group(&linked, entrySlugs: participants.entrySlugs[i])
+            meetings.append(linked)
         }
         for page in site.pages {
             for tag in page.allTags where resolver.resolve(tag.name) == nil {
@@ -78,12 +102,48 @@ public enum SiteLinker {
             return a.slug < b.slug
         }
         meetings = order.map { meetings[$0] }
-        let used = Set(meetings.flatMap(\.themes))
-        for theme in site.themes where !used.contains(theme.slug) {
-            diagnostics.warning("theme '\(theme.slug)' is declared but no meeting uses it", at: theme.location)
+        // A meeting whose front matter is broken may use themes nobody can see yet: the
+        // warning would only follow from that error, so it waits until it is fixed.
+        if !meetings.contains(where: { $0.meeting.frontMatterBroken }) {
+            let used = Set(meetings.flatMap(\.themes))
+            for theme in site.themes where !used.contains(theme.slug) {
+                diagnostics.warning("theme '\(theme.slug)' is declared but no meeting uses it", at: theme.location)
+            }
         }
-        return (LinkedSite(config: site.config, themes: resolver, organizations: participants.organizations,
-                           meetings: meetings, pages: site.pages), diagnostics.items)
+        var unlisted: [UnlistedName] = []
+        let bySlug = Dictionary(participants.organizations.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        var meetingsOf: [String: [String]] = [:]
+        for m in meetings { for slug in m.participants where bySlug[slug]?.isListed == false { meetingsOf[slug, default: []].append(m.meeting.slug) } }
+        for org in participants.organizations where !org.isListed {
+            unlisted.append(UnlistedName(name: org.name, slug: org.slug, meetings: meetingsOf[org.slug] ?? [],
+                                         closest: participants.closest[org.slug] ?? []))
+        }
+        unlisted.sort { SwedishCollation.less($0.name, $1.name) }
+        var site = LinkedSite(config: site.config, themes: resolver, organizations: participants.organizations,
+                              meetings: meetings, pages: site.pages)
+        site.unlistedNames = unlisted
+        return (site, diagnostics.items)
+    }
+
+    /// Groups and roles from the front matter's entries, each organisation once.
+    static func group(_ linked: inout LinkedMeeting, entrySlugs: [[String]]) {
+        let entries = linked.meeting.participantEntries
+        var groups: [ParticipantGroup] = []
+        var seen = Set<String>()
+        for (n, slugs) in entrySlugs.enumerated() {
+            let entry = n < entries.count ? entries[n] : nil
+            let name = entry?.group
+            let g: Int
+            if let existing = groups.firstIndex(where: { $0.name == name }) { g = existing } else {
+                groups.append(ParticipantGroup(name: name, members: []))
+                g = groups.count - 1
+            }
+            for slug in slugs where seen.insert(slug).inserted {
+                groups[g].members.append((slug, entry?.role))
+                if let role = entry?.role { linked.roles[slug] = role }
+            }
+        }
+        linked.participantGroups = groups.filter { !$0.members.isEmpty }
     }
 
     /// Organisation slugs for every meeting's participants, in meeting order, with the
@@ -96,28 +156,47 @@ public enum SiteLinker {
         if let hit = memo?.resolved(for: lists) { return hit }
         var directory = OrganizationDirectory(definitions, memo: memo)
         var slugs: [[String]] = []
+        var entrySlugs: [[[String]]] = []
         var warnings: [[Diagnostic]] = []
+        var closest: [String: [String]] = [:]
         slugs.reserveCapacity(lists.count)
         warnings.reserveCapacity(lists.count)
         for list in lists {
             var mine: [String] = []
+            var perEntry: [[String]] = []
             var said: [Diagnostic] = []
             for p in list {
-                let (org, warning) = directory.resolve(p.value, at: p.location)
-                if let warning { said.append(warning) }
-                if mine.contains(org.slug) {
-                    said.append(.warning("'\(p.value)' is listed twice among the participants", at: p.location))
-                } else {
-                    mine.append(org.slug)
+                var entry: [String] = []
+                for part in joinedParts(p.value, directory) {
+                    let (org, warning) = directory.resolve(part, at: p.location)
+                    if let warning { said.append(warning) }
+                    if !org.isListed, closest[org.slug] == nil { closest[org.slug] = directory.closestListed(to: part) }
+                    entry.append(org.slug)
+                    if mine.contains(org.slug) {
+                        said.append(.warning("'\(part)' is listed twice among the participants", at: p.location))
+                    } else {
+                        mine.append(org.slug)
+                    }
                 }
+                perEntry.append(entry)
             }
             slugs.append(mine)
+            entrySlugs.append(perEntry)
             warnings.append(said)
         }
-        let resolved = ResolvedParticipants(organizations: directory.organizations, slugs: slugs, diagnostics: warnings,
-                                            definitionClashes: directory.definitionClashes)
+        let resolved = ResolvedParticipants(organizations: directory.organizations, slugs: slugs, entrySlugs: entrySlugs,
+                                            closest: closest, diagnostics: warnings, definitionClashes: directory.definitionClashes)
         memo?.remember(resolved, for: lists)
         return resolved
+    }
+
+    /// An entry that joins organisations ("Kyrkornas samarbetsråd / Stadsmissionen Väst",
+    /// as minutes often write a shared seat) is matched part by part, unless the whole
+    /// is itself a listed spelling.
+    static func joinedParts(_ name: String, _ directory: OrganizationDirectory) -> [String] {
+        guard name.contains(" / "), !directory.isListedSpelling(name) else { return [name] }
+        let parts = name.split(separator: " / ").map { String($0).trimmed }.filter { !$0.isEmpty }
+        return parts.isEmpty ? [name] : parts
     }
 
     /// Every `themes` list in the model holds slugs from here on, never aliases.
@@ -136,6 +215,9 @@ public enum SiteLinker {
         }
         for (p, point) in (meeting.summary?.points ?? []).enumerated() {
             if let c = canonical(point.themes) { meeting.summary?.points[p].themes = c }
+        }
+        for (e, excerpt) in meeting.excerpts.enumerated() {
+            if let c = canonical(excerpt.themes) { meeting.excerpts[e].themes = c }
         }
         for b in meeting.boards.indices {
             for c in meeting.boards[b].categories.indices {

@@ -1,7 +1,10 @@
 import SamradCore
 
 /// Decodes file bytes as UTF-8 text the way editors save it: a BOM is dropped and
-/// CRLF or CR line ends become LF, so line numbers match what the editor shows.
+/// CRLF or CR line ends become LF, so line numbers match what the editor shows. Text
+/// pasted from PDFs often holds typographic ligatures (`ﬁ`, U+FB01); they become their
+/// letters (Unicode compatibility decomposition, as NFKC does), so that search finds
+/// "fiskeklubben" as typed and the open data holds plain letters.
 public enum TextDecoding {
     public enum Failure: Error, Equatable {
         case binary(line: Int)
@@ -19,7 +22,7 @@ public enum TextDecoding {
         // Nearly every file is valid UTF-8 with Unix line ends: the standard library's
         // validation is much faster than ours, which is only needed to say where it fails.
         if !bytes.contains(0x0D), let text = String(validating: bytes[start...], as: UTF8.self) {
-            return .success(text)
+            return .success(hasLigature(bytes) ? foldLigatures(text) : text)
         }
         if let failure = validate(bytes, from: start) { return .failure(failure) }
         var normalized = [UInt8]()
@@ -36,7 +39,34 @@ public enum TextDecoding {
             }
             i += 1
         }
-        return .success(String(decoding: normalized, as: UTF8.self))
+        let text = String(decoding: normalized, as: UTF8.self)
+        return .success(hasLigature(normalized) ? foldLigatures(text) : text)
+    }
+
+    /// The Latin ligatures U+FB00–U+FB06 and what NFKC makes of them.
+    static let ligatures: [Unicode.Scalar: String] = [
+        "\u{FB00}": "ff", "\u{FB01}": "fi", "\u{FB02}": "fl", "\u{FB03}": "ffi",
+        "\u{FB04}": "ffl", "\u{FB05}": "st", "\u{FB06}": "st",
+    ]
+
+    /// U+FB00–U+FB06 are EF AC 80–86 in UTF-8: a byte scan is enough to skip the
+    /// (usual) files without any.
+    static func hasLigature(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i + 2 < n {
+            if bytes[i] == 0xEF && bytes[i + 1] == 0xAC && (0x80...0x86).contains(bytes[i + 2]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    public static func foldLigatures(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let letters = ligatures[scalar] { out.append(contentsOf: letters.unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
     }
 
     /// The first NUL byte or invalid UTF-8 sequence, with the line and column it is on.

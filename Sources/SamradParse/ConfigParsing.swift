@@ -4,7 +4,7 @@ import Yams
 
 /// `site.yml`, `themes.yml` and `organizations.yml`.
 public enum ConfigParsing {
-    static let siteFields = ["title", "description", "base_url", "language", "organization", "labels", "markdown", "accessibility", "attachments"]
+    static let siteFields = ["title", "description", "base_url", "language", "organization", "labels", "markdown", "accessibility", "attachments", "kinds"]
 
     public static func site(_ file: SourceFile?, _ diagnostics: inout Diagnostics) -> SiteConfig {
         var config = SiteConfig()
@@ -39,8 +39,9 @@ public enum ConfigParsing {
                     switch lkey {
                     case "question": if !labels.isEmpty { config.questionLabels = labels }
                     case "summary": if !labels.isEmpty { config.summaryLabels = labels }
+                    case "questions_list": if !labels.isEmpty { config.questionsListLabels = labels }
                     default:
-                        diagnostics.warning("unknown label '\(lkey)' is ignored (known: question, summary)", at: reader.location(lkeyNode))
+                        diagnostics.warning("unknown label '\(lkey)' is ignored (known: question, summary, questions_list)", at: reader.location(lkeyNode))
                     }
                 }
             case "markdown":
@@ -58,6 +59,17 @@ public enum ConfigParsing {
                         config.extraAttachmentTypes = Set(kinds.map { ($0.hasPrefix(".") ? String($0.dropFirst()) : $0).lowercased() }.filter { !$0.isEmpty })
                     } else {
                         diagnostics.warning("unknown setting 'attachments.\(akey)' is ignored (known: allow)", at: reader.location(akeyNode))
+                    }
+                }
+            case "kinds":
+                guard case .mapping = value else {
+                    diagnostics.error("'kinds' must be fields 'kind label: type', e.g. 'rapport: report'", at: reader.location(value))
+                    break
+                }
+                for (kkey, _, kvalue) in reader.fields(value) {
+                    let raw = reader.text(kvalue, field: "kinds.\(kkey)", &diagnostics)?.trimmed.lowercased() ?? ""
+                    if let type = DocumentType(rawValue: raw) { config.kinds[kkey.trimmed.lowercased()] = type } else {
+                        diagnostics.error("kind '\(kkey)' must be meeting, transcript or report, not '\(raw)'", at: reader.location(kvalue))
                     }
                 }
             case "accessibility":
@@ -144,10 +156,12 @@ public enum ConfigParsing {
             return []
         }
         var result: [OrganizationDefinition] = []
-        var seen: [String: SourceLocation] = [:]
+        // Folded spelling → the organisation (index into `result`) and line that has it.
+        var seen: [String: (org: Int, at: SourceLocation)] = [:]
         for item in items {
             let at = reader.location(item)
             var org = OrganizationDefinition(name: "", location: at)
+            var spellingsAt: [SourceLocation] = []
             switch item {
             case .scalar(let s):
                 org.name = s.string.trimmed
@@ -155,7 +169,10 @@ public enum ConfigParsing {
                 for (key, keyNode, value) in reader.fields(item) {
                     switch key {
                     case "name": org.name = reader.text(value, field: key, &diagnostics)?.trimmed ?? ""
-                    case "aliases": org.aliases = reader.textList(value, field: key, &diagnostics).map(\.0)
+                    case "aliases":
+                        let aliases = reader.textList(value, field: key, &diagnostics)
+                        org.aliases = aliases.map(\.0)
+                        spellingsAt = aliases.map(\.1)
                     case "kind": org.kind = reader.text(value, field: key, &diagnostics)?.trimmed
                     case "url":
                         if let u = reader.text(value, field: key, &diagnostics)?.trimmed {
@@ -174,12 +191,21 @@ public enum ConfigParsing {
                 diagnostics.error("organisation without 'name'", at: at)
                 continue
             }
-            for spelling in [org.name] + org.aliases {
+            // A spelling that two organisations share makes participants ambiguous: an
+            // error. An alias that only repeats its own organisation's name (up to case or
+            // diacritics) changes nothing: a warning naming both lines.
+            for (n, spelling) in ([org.name] + org.aliases).enumerated() {
                 let key = spelling.foldedForMatching
+                let here = n == 0 ? at : (n - 1 < spellingsAt.count ? spellingsAt[n - 1] : at)
                 if let previous = seen[key] {
-                    diagnostics.error("'\(spelling)' is listed twice in organizations.yml (first at line \(previous.line))", at: at)
+                    if previous.org == result.count {
+                        diagnostics.warning("'\(spelling)' repeats a spelling of the same organisation (line \(previous.at.line)) up to case or diacritics; it does no harm and can be removed", at: here)
+                    } else {
+                        diagnostics.error("'\(spelling)' is listed for two organisations in organizations.yml (first at line \(previous.at.line)), so participants written this way cannot be matched; keep it under one of them", at: here)
+                    }
+                    continue
                 }
-                seen[key] = at
+                seen[key] = (result.count, here)
             }
             result.append(org)
         }

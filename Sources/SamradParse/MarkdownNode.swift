@@ -31,6 +31,11 @@ public struct MarkdownNode: Sendable, Equatable {
         /// Theme tags taken off the end of a heading, paragraph or list item by the extract
         /// stage; rendered as links to the themes, in place of the `#slug` text.
         case themeTags([String])
+        /// `[^label]` in the text; `number` counts the notes in the order cmark-gfm lists
+        /// them (by first reference), from 1.
+        case footnoteReference(label: String, number: Int)
+        /// `[^label]: …`, moved by cmark-gfm to the end of the document.
+        case footnoteDefinition(label: String, number: Int)
     }
 
     public var kind: Kind
@@ -54,6 +59,7 @@ public struct MarkdownNode: Sendable, Equatable {
     public var headingLevel: Int? { if case .heading(let l) = kind { return l } else { return nil } }
     public var isList: Bool { if case .list = kind { return true } else { return false } }
     public var isParagraph: Bool { kind == .paragraph }
+    public var isFootnoteDefinition: Bool { if case .footnoteDefinition = kind { return true } else { return false } }
 
     /// The text a reader sees, without markup: for ids, search, feeds and matching labels.
     public var plainText: String {
@@ -65,6 +71,8 @@ public struct MarkdownNode: Sendable, Equatable {
     func appendPlainText(to out: inout String) {
         switch kind {
         case .text(let s), .code(let s): out += s
+        case .footnoteReference(_, let number): out += "[\(number)]"
+        case .footnoteDefinition: break
         case .softBreak, .lineBreak: out += " "
         case .image: break
         case .htmlInline, .htmlBlock, .themeTags: break
@@ -79,7 +87,7 @@ public struct MarkdownNode: Sendable, Equatable {
 
     public var isInline: Bool {
         switch kind {
-        case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .strikethrough, .link, .image, .themeTags:
+        case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .strikethrough, .link, .image, .themeTags, .footnoteReference:
             return true
         default:
             return false

@@ -1,7 +1,7 @@
 import CCmarkGFM
 import SamradCore
 
-/// Parses CommonMark + GFM (tables, strikethrough, autolinks, tag filter) with cmark-gfm.
+/// Parses CommonMark + GFM (tables, strikethrough, autolinks, tag filter, footnotes) with cmark-gfm.
 public enum MarkdownParser {
     /// Deeper nesting is flattened: it keeps hostile input from exhausting the stack of a
     /// worker thread, and no meeting record nests lists or quotes this deep on purpose.
@@ -16,7 +16,7 @@ public enum MarkdownParser {
     ///   added to every position so that messages point at the right line of the file.
     public static func parse(_ markdown: String, lineOffset: Int = 0) -> Result {
         cmark_gfm_core_extensions_ensure_registered()
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else {
             return Result(document: MarkdownNode(.document), flattened: false)
         }
@@ -37,11 +37,26 @@ public enum MarkdownParser {
             return Result(document: MarkdownNode(.document), flattened: false)
         }
         defer { cmark_node_free(root) }
-        return convert(root, lineOffset: lineOffset)
+        // cmark-gfm does not hand out a footnote's label; it is read from the source at
+        // the node's position, so the lines are kept only when there may be footnotes.
+        let lines = markdown.utf8.contains(UInt8(ascii: "^")) ? markdown.split(separator: "\n", omittingEmptySubsequences: false) : []
+        return convert(root, lineOffset: lineOffset, lines: lines)
+    }
+
+    /// The label of `[^label]` starting at a 1-based line and byte column.
+    private static func footnoteLabel(_ lines: [Substring], line: Int, column: Int) -> String {
+        guard line >= 1, line <= lines.count else { return "" }
+        let bytes = Array(lines[line - 1].utf8)
+        var i = column - 1
+        // A definition's position may be before its indentation.
+        while i >= 0, i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 }
+        guard i >= 0, i + 1 < bytes.count, bytes[i] == UInt8(ascii: "["), bytes[i + 1] == UInt8(ascii: "^") else { return "" }
+        guard let end = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: "]")) else { return "" }
+        return String(decoding: bytes[(i + 2)..<end], as: UTF8.self)
     }
 
     /// Iterative walk with an explicit stack, so depth never reaches the call stack.
-    private static func convert(_ root: OpaquePointer, lineOffset: Int) -> Result {
+    private static func convert(_ root: OpaquePointer, lineOffset: Int, lines: [Substring]) -> Result {
         guard let iter = cmark_iter_new(root) else { return Result(document: MarkdownNode(.document), flattened: false) }
         defer { cmark_iter_free(iter) }
         var stack: [MarkdownNode] = []
@@ -56,7 +71,17 @@ public enum MarkdownParser {
             guard let node = cmark_iter_get_node(iter) else { continue }
             let isContainer = hasChildrenKind(node)
             if event == CMARK_EVENT_ENTER {
-                let converted = makeNode(node, lineOffset: lineOffset)
+                var converted = makeNode(node, lineOffset: lineOffset)
+                switch converted.kind {
+                case .footnoteReference:
+                    let label = footnoteLabel(lines, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+                    converted.kind = .footnoteReference(label: label, number: 0)
+                case .footnoteDefinition:
+                    // Its position is that of its text, after "[^label]: ": the label opens the line.
+                    let label = footnoteLabel(lines, line: Int(cmark_node_get_start_line(node)), column: 1)
+                    converted.kind = .footnoteDefinition(label: label, number: 0)
+                default: break
+                }
                 if isContainer {
                     if shouldPush(converted.kind, depth: stack.count, parent: stack.last?.kind) {
                         stack.append(converted)
@@ -77,7 +102,28 @@ public enum MarkdownParser {
                 }
             }
         }
+        numberFootnotes(&result)
         return Result(document: result, flattened: flattened)
+    }
+
+    /// cmark-gfm puts the definitions that are referenced at the end of the document, in
+    /// the order of their first reference: their position there is their number, and the
+    /// references get the number of their label.
+    private static func numberFootnotes(_ document: inout MarkdownNode) {
+        var numbers: [String: Int] = [:]
+        for i in document.children.indices {
+            guard case .footnoteDefinition(let label, _) = document.children[i].kind else { continue }
+            numbers[label] = numbers.count + 1
+            document.children[i].kind = .footnoteDefinition(label: label, number: numbers.count)
+        }
+        guard !numbers.isEmpty else { return }
+        var stack: [WritableKeyPath<MarkdownNode, MarkdownNode>] = [\.self]
+        while let path = stack.popLast() {
+            if case .footnoteReference(let label, _) = document[keyPath: path].kind {
+                document[keyPath: path].kind = .footnoteReference(label: label, number: numbers[label] ?? 0)
+            }
+            for i in document[keyPath: path].children.indices { stack.append(path.appending(path: \.children[i])) }
+        }
     }
 
     /// Below `maxDepth` every container is kept. Deeper, lists, items and quotes are
@@ -146,6 +192,10 @@ public enum MarkdownParser {
             kind = .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
         case CMARK_NODE_IMAGE:
             kind = .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            kind = .footnoteReference(label: "", number: 0)
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            kind = .footnoteDefinition(label: "", number: 0)
         default:
             kind = extensionKind(node)
         }

@@ -30,14 +30,22 @@ public struct MeetingFrontMatter: Sendable, Hashable {
     public var organizer: String?
     public var commissionedBy: String?
     public var location: String?
+    /// Every participant name in the order written, groups flattened.
     public var participants: [Located<String>] = []
+    /// The same participants with their groups and roles, one entry per name.
+    public var participantEntries: [ParticipantEntry] = []
     public var themes: [Located<String>] = []
     public var summary: String?
     public var documents: [Located<String>] = []
     public var draft = false
+    /// `type:` when written; otherwise the site's `kinds:` map or `meeting` decides.
+    public var type: DocumentType?
+    public var authors: [String] = []
+    /// Heading levels in the table of contents (2…4), when the author chose.
+    public var tocDepth: Int?
     public init() {}
 
-    static let fields = ["title", "date", "end_date", "updated", "attendance", "kind", "organizer", "commissioned_by", "location",
+    static let fields = ["title", "date", "end_date", "updated", "attendance", "kind", "type", "authors", "toc_depth", "organizer", "commissioned_by", "location",
                          "participants", "themes", "summary", "documents", "draft"]
 }
 
@@ -90,10 +98,10 @@ enum FrontMatterParsing {
                     }
                     break
                 }
-                if let d = ISODate(raw) {
+                if let d = ISODate.partial(raw) {
                     if key == "date" { fm.date = d } else { fm.endDate = d }
                 } else {
-                    diagnostics.error("'\(key)' is '\(raw)', which is not a date; write it as YYYY-MM-DD, e.g. 2023-09-14", at: reader.location(value))
+                    diagnostics.error("'\(key)' is '\(raw)', which is not a date; write it as YYYY-MM-DD, e.g. 2023-09-14 (or YYYY-MM, or YYYY, when the day is not known)", at: reader.location(value))
                 }
             case "updated":
                 guard let raw = reader.text(value, field: key, &diagnostics) else { break }
@@ -114,7 +122,25 @@ enum FrontMatterParsing {
             case "location": fm.location = reader.text(value, field: key, &diagnostics)?.trimmed
             case "summary": fm.summary = reader.text(value, field: key, &diagnostics)?.trimmed
             case "participants":
-                fm.participants = reader.textList(value, field: key, &diagnostics).map { Located($0.0, at: $0.1) }
+                for (entry, at) in participants(value, reader: reader, &diagnostics) {
+                    fm.participants.append(Located(entry.name, at: at))
+                    fm.participantEntries.append(entry)
+                }
+            case "type":
+                let raw = reader.text(value, field: key, &diagnostics)?.trimmed.lowercased() ?? ""
+                if let type = DocumentType(rawValue: raw) { fm.type = type } else {
+                    diagnostics.error("'type' must be meeting, transcript or report, not '\(raw)'", at: reader.location(value))
+                }
+            case "authors":
+                if case .scalar = value, let one = reader.text(value, field: key, &diagnostics)?.trimmed {
+                    fm.authors = one.isEmpty ? [] : [one]
+                } else {
+                    fm.authors = reader.textList(value, field: key, &diagnostics).map(\.0)
+                }
+            case "toc_depth":
+                if let n = value.int, (2...4).contains(n) { fm.tocDepth = n } else {
+                    diagnostics.error("'toc_depth' must be 2, 3 or 4 (the deepest heading level listed in the table of contents)", at: reader.location(value))
+                }
             case "themes":
                 fm.themes = reader.textList(value, field: key, &diagnostics).map { Located($0.0, at: $0.1) }
             case "documents":
@@ -138,6 +164,60 @@ enum FrontMatterParsing {
             diagnostics.error("'updated' \(updated) is before 'date' \(start); 'updated' is the day the record was corrected", at: top)
         }
         return fm
+    }
+
+    /// `participants:` as a flat list of names, items with a `role`, or groups
+    /// (`- group: … members: […]`), mixed as the author likes.
+    static func participants(_ node: Node, reader: YAMLReader, _ diagnostics: inout Diagnostics) -> [(ParticipantEntry, SourceLocation)] {
+        guard case .sequence(let items) = node else {
+            return reader.textList(node, field: "participants", &diagnostics).map { (ParticipantEntry(name: $0.0), $0.1) }
+        }
+        var out: [(ParticipantEntry, SourceLocation)] = []
+        func member(_ item: Node, group: String?) {
+            switch item {
+            case .scalar(let s):
+                let name = s.string.trimmed
+                if !name.isEmpty { out.append((ParticipantEntry(name: name, group: group), reader.location(item))) }
+            case .mapping:
+                var name: String?, role: String?
+                for (key, keyNode, value) in reader.fields(item) {
+                    switch key {
+                    case "name": name = reader.text(value, field: "participants.name", &diagnostics)?.trimmed
+                    case "role": role = reader.text(value, field: "participants.role", &diagnostics)?.trimmed
+                    default: unknownField(key, known: ["name", "role"], at: reader.location(keyNode), &diagnostics)
+                    }
+                }
+                if let name, !name.isEmpty {
+                    out.append((ParticipantEntry(name: name, role: role.flatMap { $0.isEmpty ? nil : $0 }, group: group), reader.location(item)))
+                } else {
+                    diagnostics.error("a participant with fields needs 'name: …' (and may have 'role: …')", at: reader.location(item))
+                }
+            default:
+                diagnostics.error("each participant must be a name, or 'name:' with 'role:'", at: reader.location(item))
+            }
+        }
+        for item in items {
+            guard case .mapping = item, reader.fields(item).contains(where: { $0.key == "group" }) else {
+                member(item, group: nil)
+                continue
+            }
+            var group: String?
+            var members: Node?
+            for (key, keyNode, value) in reader.fields(item) {
+                switch key {
+                case "group": group = reader.text(value, field: "participants.group", &diagnostics)?.trimmed
+                case "members": members = value
+                default: unknownField(key, known: ["group", "members"], at: reader.location(keyNode), &diagnostics)
+                }
+            }
+            guard let members, case .sequence(let list) = members else {
+                diagnostics.error("the group '\(group ?? "")' needs 'members:', a list of participants", at: reader.location(item))
+                continue
+            }
+            let name = (group ?? "").isEmpty ? nil : group
+            for m in list { member(m, group: name) }
+        }
+        return out
     }
 
     static func appendix(_ root: Node, reader: YAMLReader, _ diagnostics: inout Diagnostics) -> AppendixFrontMatter? {

@@ -17,6 +17,9 @@ public struct ParsedMeeting: Sendable {
     public var body: MarkdownNode
     public var appendices: [ParsedAppendix]
     public var attachments: [AssetFile]
+    /// The front matter had errors (or could not be read): the meeting is read only for
+    /// the rest of its diagnostics.
+    public var frontMatterBroken = false
 }
 
 public struct ParsedPage: Sendable {
@@ -32,8 +35,13 @@ public struct ParsedSite: Sendable {
     public var organizations: [OrganizationDefinition]
     public var meetings: [ParsedMeeting]
     public var pages: [ParsedPage]
+    /// Whether drafts were kept (`--drafts`, the preview): extraction then reads draft
+    /// appendices too.
+    public var includeDrafts: Bool
 
-    public init(config: SiteConfig, themes: [ThemeDefinition], organizations: [OrganizationDefinition], meetings: [ParsedMeeting], pages: [ParsedPage]) {
+    public init(config: SiteConfig, themes: [ThemeDefinition], organizations: [OrganizationDefinition], meetings: [ParsedMeeting], pages: [ParsedPage],
+                includeDrafts: Bool = false) {
+        self.includeDrafts = includeDrafts
         self.config = config
         self.themes = themes
         self.organizations = organizations

@@ -24,7 +24,7 @@ public enum SiteParser {
         }
 
         let pages = parsePages(site.pages, includeDrafts: includeDrafts, &diagnostics)
-        return (ParsedSite(config: config, themes: themes, organizations: organizations, meetings: meetings, pages: pages), diagnostics.items)
+        return (ParsedSite(config: config, themes: themes, organizations: organizations, meetings: meetings, pages: pages, includeDrafts: includeDrafts), diagnostics.items)
     }
 
     /// Page names samrad uses itself: the preview's own files (`/_samrad/`) and the
@@ -41,33 +41,40 @@ public enum SiteParser {
                 diagnostics.error("the page name '\(slug)' is reserved for samrad's own files (/\(slug.lowercased())/); rename the file", at: SourceLocation(file: file.path))
                 continue
             }
-            guard let (fm, body) = parseDocument(file, &diagnostics, frontMatter: FrontMatterParsing.page) else { continue }
+            guard let (read, body) = parseDocument(file, &diagnostics, frontMatter: FrontMatterParsing.page), let fm = read else { continue }
             if fm.draft && !includeDrafts { continue }
             pages.append(ParsedPage(slug: slug, file: file, frontMatter: fm, body: body))
         }
         return pages
     }
 
+    /// A meeting whose front matter has errors is still read to the end (marked
+    /// `frontMatterBroken`), so that one run reports every error of the file, not only
+    /// the first; such a meeting is never published, since its errors stop the build.
     public static func parseMeeting(_ source: MeetingSource, _ diagnostics: inout Diagnostics) -> ParsedMeeting? {
         let before = diagnostics.errors.count
-        guard let (fm, body) = parseDocument(source.main, &diagnostics, frontMatter: FrontMatterParsing.meeting),
-              diagnostics.errors.count == before else { return nil }
+        guard let (read, body) = parseDocument(source.main, &diagnostics, keepBody: true, frontMatter: FrontMatterParsing.meeting) else { return nil }
+        var fm = read ?? MeetingFrontMatter()
+        if fm.title.isEmpty { fm.title = source.slug }
         var appendices: [ParsedAppendix] = []
         for file in source.appendices {
-            guard let (afm, abody) = parseDocument(file, &diagnostics, frontMatter: FrontMatterParsing.appendix) else { continue }
+            guard let (read, abody) = parseDocument(file, &diagnostics, frontMatter: FrontMatterParsing.appendix), let afm = read else { continue }
             let name = String(file.path.split(separator: "/").last?.dropLast(3) ?? "bilaga").nfc
             appendices.append(ParsedAppendix(slug: name, file: file, frontMatter: afm, body: abody))
         }
         return ParsedMeeting(slug: source.slug, file: source.main, frontMatter: fm, body: body,
-                             appendices: appendices, attachments: source.attachments)
+                             appendices: appendices, attachments: source.attachments,
+                             frontMatterBroken: read == nil || diagnostics.errors.count > before)
     }
 
     /// Front matter and Markdown of one file. Files without front matter are refused:
     /// every meeting, appendix and page needs at least a title.
+    /// - Parameter keepBody: parse the Markdown even when the front matter cannot be
+    ///   read (the front matter is then nil), so that its errors are reported too.
     static func parseDocument<FM>(
-        _ file: SourceFile, _ diagnostics: inout Diagnostics,
+        _ file: SourceFile, _ diagnostics: inout Diagnostics, keepBody: Bool = false,
         frontMatter parseFM: (Node, YAMLReader, inout Diagnostics) -> FM?
-    ) -> (FM, MarkdownNode)? {
+    ) -> (FM?, MarkdownNode)? {
         let split: FrontMatter.Split
         switch FrontMatter.split(file.text) {
         case .failure(.notClosed):
@@ -85,8 +92,8 @@ public enum SiteParser {
             return nil
         }
         let reader = YAMLReader(file: file.path, lineOffset: 1)
-        guard let root = reader.compose(yaml, &diagnostics) else { return nil }
-        guard let fm = parseFM(root, reader, &diagnostics) else { return nil }
+        let fm = reader.compose(yaml, &diagnostics).flatMap { parseFM($0, reader, &diagnostics) }
+        if fm == nil && !keepBody { return nil }
         let parsed = MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset)
         if parsed.flattened {
             diagnostics.warning("lists or quotes nest deeper than \(MarkdownParser.maxDepth) levels; the deeper levels are shown flattened", at: SourceLocation(file: file.path))

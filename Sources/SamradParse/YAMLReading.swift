@@ -41,9 +41,16 @@ public struct YAMLReader: Sendable {
                     return nil
                 }
             }
+            if let root, yaml.utf8.contains(UInt8(ascii: "#")) { checkCutComments(root, yaml: yaml, &diagnostics) }
             return root
         } catch let error as YamlError {
-            diagnostics.append(describe(error))
+            // YAML's own message about a tab ("found character that cannot start any
+            // token") does not say what to fix; a tab in the indentation is the usual cause.
+            if let tab = firstIndentingTab(yaml) {
+                diagnostics.error("a line is indented with a tab; YAML needs spaces: replace the tab with spaces", at: tab)
+            } else {
+                diagnostics.append(describe(error))
+            }
         } catch {
             diagnostics.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
         }
@@ -67,6 +74,49 @@ public struct YAMLReader: Sendable {
             }
         }
         return nil
+    }
+
+    /// The first line whose indentation holds a tab, at the tab.
+    func firstIndentingTab(_ yaml: String) -> SourceLocation? {
+        for (n, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var column = 1
+            for ch in line.unicodeScalars {
+                if ch == "\t" { return SourceLocation(file: file, line: n + 1 + lineOffset, column: column) }
+                if ch != " " && ch != "-" { break }
+                column += 1
+            }
+        }
+        return nil
+    }
+
+    /// An unquoted value followed by ` #word` on its line: YAML takes `#word` and the rest
+    /// of the line as a comment, so `title: Dialogmöte #2 om samverkan` becomes
+    /// "Dialogmöte". samrad's own `#tag` syntax invites exactly this, so it is an error
+    /// with the fix. A comment written as a comment (`# …`, with a space) is left alone.
+    func checkCutComments(_ root: Node, yaml: String, _ diagnostics: inout Diagnostics) {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var stack: [Node] = [root]
+        while let node = stack.popLast() {
+            switch node {
+            case .mapping(let m): for pair in m { stack.append(pair.value) }
+            case .sequence(let seq): stack.append(contentsOf: seq)
+            case .alias: break
+            case .scalar(let scalar):
+                guard scalar.style == .plain, let mark = scalar.mark, mark.line >= 1, mark.line <= lines.count else { continue }
+                let line = lines[mark.line - 1].unicodeScalars
+                guard mark.column - 1 <= line.count else { continue }
+                let from = line.index(line.startIndex, offsetBy: mark.column - 1)
+                let rest = String(line[from...])
+                guard !scalar.string.isEmpty, rest.hasPrefix(scalar.string) else { continue }
+                let after = rest.dropFirst(scalar.string.count)
+                let spaces = after.prefix { $0 == " " || $0 == "\t" }
+                let comment = after.dropFirst(spaces.count)
+                guard !spaces.isEmpty, comment.hasPrefix("#"), let next = comment.dropFirst().first, next != " ", next != "\t" else { continue }
+                let whole = scalar.string + spaces + comment
+                diagnostics.error("the value is cut at '#': YAML reads '\(String(comment).trimmed)' as a comment and keeps only '\(scalar.string)'; put the whole value in quotes: \"\(whole.trimmed)\"",
+                                  at: location(node))
+            }
+        }
     }
 
     private func describe(_ error: YamlError) -> Diagnostic {

@@ -5,7 +5,7 @@ import SamradCore
 /// Each chart has a title and description for screen readers and the same numbers as a
 /// table, so nothing is only visual.
 enum Charts {
-    static func meetingsPerYear(_ index: SiteIndex) -> String {
+    static func meetingsPerYear(_ index: SiteIndex, words: DocumentWords) -> String {
         let years = index.years.map(\.year).sorted()
         guard let first = years.first, let last = years.last else { return "" }
         let all = Array(first...last)
@@ -14,7 +14,7 @@ enum Charts {
         let barWidth = 36, gap = 12, height = 120, top = 18, bottom = 22
         let width = all.count * (barWidth + gap) + gap
         var svg = "<figure class=\"chart\"><svg class=\"bar-chart\" role=\"img\" aria-labelledby=\"chart-ar-titel chart-ar-besk\" viewBox=\"0 0 \(width) \(height + top + bottom)\" width=\"\(width)\" height=\"\(height + top + bottom)\">"
-        svg += "<title id=\"chart-ar-titel\">Möten per år</title>"
+        svg += "<title id=\"chart-ar-titel\">\(words.title) per år</title>"
         svg += "<desc id=\"chart-ar-besk\">\(all.enumerated().map { "\($0.element): \(counts[$0.offset])" }.joined(separator: ", "))</desc>"
         for (i, year) in all.enumerated() {
             let h = counts[i] * height / maxCount
@@ -24,14 +24,14 @@ enum Charts {
             svg += "<text class=\"bar-label\" x=\"\(x + barWidth / 2)\" y=\"\(top + height + 16)\" text-anchor=\"middle\">\(year)</text>"
         }
         svg += "</svg>"
-        svg += "<figcaption>Antal dokumenterade möten per år.</figcaption></figure>"
-        svg += table(caption: "Möten per år", header: ["År", "Möten"], rows: all.enumerated().map { [String($0.element), String(counts[$0.offset])] })
+        svg += "<figcaption>Antal dokumenterade \(words.plural) per år.</figcaption></figure>"
+        svg += table(caption: "\(words.title) per år", header: ["År", "Antal"], rows: all.enumerated().map { [String($0.element), String(counts[$0.offset])] })
         return svg
     }
 
     /// Themes as rows, years as columns, darker where a theme came up in more meetings.
     /// - Parameter schemes: the colours the cells are painted in, from the site's stylesheet.
-    static func themeHeatmap(_ index: SiteIndex, schemes: HeatmapSchemes = .standard) -> String {
+    static func themeHeatmap(_ index: SiteIndex, words: DocumentWords, schemes: HeatmapSchemes = .standard) -> String {
         let years = index.years.map(\.year).sorted()
         guard !years.isEmpty, !index.themeOrder.isEmpty else { return "" }
         // The label column fits the longest theme name (about 7 px a character at 12 px).
@@ -42,7 +42,7 @@ enum Charts {
         let maxCount = Swift.max(1, index.themes.values.flatMap { $0.meetingsPerYear.values }.max() ?? 1)
         var svg = "<figure class=\"chart heatmap\"><div class=\"chart-scroll\"><svg class=\"heat-map\" role=\"img\" aria-labelledby=\"heatmap-titel heatmap-besk\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">"
         svg += "<title id=\"heatmap-titel\">Teman per år</title>"
-        svg += "<desc id=\"heatmap-besk\">Hur många möten per år som berört varje tema. Samma siffror finns i tabellen under diagrammet.</desc>"
+        svg += "<desc id=\"heatmap-besk\">Hur många \(words.plural) per år som berört varje tema. Samma siffror finns i tabellen under diagrammet.</desc>"
         for (j, year) in years.enumerated() {
             svg += "<text class=\"axis\" x=\"\(label + j * cell + cell / 2)\" y=\"16\" text-anchor=\"middle\">\(year)</text>"
         }
@@ -65,8 +65,8 @@ enum Charts {
             }
             rows.append(row)
         }
-        svg += "</svg></div><figcaption>Antal möten per tema och år. Mörkare ruta betyder fler möten.</figcaption></figure>"
-        svg += table(caption: "Möten per tema och år", header: ["Tema"] + years.map(String.init), rows: rows)
+        svg += "</svg></div><figcaption>Antal \(words.plural) per tema och år. Mörkare ruta betyder fler \(words.plural).</figcaption></figure>"
+        svg += table(caption: "\(words.title) per tema och år", header: ["Tema"] + years.map(String.init), rows: rows)
         return svg
     }
 

@@ -9,6 +9,9 @@ public struct HTMLRenderer: Sendable {
     public var allowRawHTML: Bool
     public var themes: ThemeResolver
     public var basePath: String
+    /// Footnote references link to their note; off the document's page (theme pages, the
+    /// question bank) the note is not there, so the number stands without a link.
+    public var linksFootnotes = true
 
     public init(allowRawHTML: Bool, themes: ThemeResolver, basePath: String) {
         self.allowRawHTML = allowRawHTML
@@ -158,7 +161,26 @@ public struct HTMLRenderer: Sendable {
         case .themeTags(let names):
             let links = tagLinks(names)
             if !links.isEmpty { out += " " + links }
+        case .footnoteReference(let label, let number):
+            // A reference to a note that does not exist stays as written.
+            guard number > 0 else { appendHTMLEscaped("[^\(label)]", to: &out); return }
+            guard linksFootnotes else { out += "<sup class=\"fn-ref\">\(number)</sup>"; return }
+            out += "<sup class=\"fn-ref\"><a href=\"#fotnot-\(number)\" id=\"fotnot-ref-\(number)\" role=\"doc-noteref\"><span class=\"visually-hidden\">Fotnot </span>\(number)</a></sup>"
+        case .footnoteDefinition:
+            for child in node.children { render(child, into: &out, tight: tight) }
         }
+    }
+
+    /// The notes at the end of a page, each with a link back to where it is referenced.
+    public func footnotes(_ notes: [(number: Int, id: String, content: [MarkdownNode])]) -> String {
+        guard !notes.isEmpty else { return "" }
+        var out = "<section class=\"footnotes\" aria-labelledby=\"fotnoter-rubrik\">\n<h2 id=\"fotnoter-rubrik\">Fotnoter</h2>\n<ol>\n"
+        for note in notes {
+            out += "<li id=\"\(note.id.htmlEscaped)\" value=\"\(note.number)\">"
+            out += renderItemContent(note.content, includeTags: true)
+            out += " <a href=\"#fotnot-ref-\(note.number)\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"Tillbaka till texten, fotnot \(note.number)\">↩</a></li>\n"
+        }
+        return out + "</ol>\n</section>\n"
     }
 
     private func renderTable(_ node: MarkdownNode, alignments: [MarkdownNode.TableAlignment], into out: inout String) {

@@ -37,13 +37,19 @@ struct MeetingPage: MustacheParent {
     /// Theme names for the search filter.
     let searchThemes: [String]
     let organizer: Text, commissionedBy: Text, location: Text, speakersText: Text
+    /// "Anna Berg och Karl Ek": a report's `authors`.
+    let authorsText: Text
     let blocks: [BlockView]
     let toc: [TocEntry]
+    /// The notes at the end of the text, with back links; empty without footnotes.
+    let footnotesHTML: HTML
     let boards: [BoardView]
     let participants: [NamedLink]
+    /// The participants as the front matter groups them; one group without a name for a flat list.
+    let participantGroups: [ParticipantGroupView]
     let appendices: [TitledLink]
     let documents: [DocumentLink]
-    let previous: TitledLink?, next: TitledLink?
+    let previous: NeighbourLink?, next: NeighbourLink?
 
     func child(named name: String) -> Any? {
         switch name {
@@ -54,16 +60,62 @@ struct MeetingPage: MustacheParent {
         case "commissionedBy": commissionedBy
         case "location": location
         case "speakersText": speakersText
+        case "authorsText": authorsText
         case "blocks": blocks
         case "toc": toc
+        case "footnotesHTML": footnotesHTML
         case "boards": boards
         case "participants": participants
+        case "participantGroups": participantGroups
         case "appendices": appendices
         case "documents": documents
         case "hasAttachments": !appendices.isEmpty || !documents.isEmpty
         case "previous": orFalse(previous)
         case "next": orFalse(next)
         default: card.child(named: name)
+        }
+    }
+}
+
+/// The previous or next document, with what it is ("möte", "rapport") for "Nästa rapport".
+struct NeighbourLink: MustacheParent, Sendable {
+    let title: String, url: String, noun: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "url": url
+        case "noun": noun
+        default: nil
+        }
+    }
+}
+
+/// A group of participants ("Civilsamhället"); `name` is empty for an ungrouped list.
+struct ParticipantGroupView: MustacheParent, Sendable {
+    let name: Text
+    let members: [ParticipantView]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "members": members
+        default: nil
+        }
+    }
+}
+
+/// A participating organisation with the role the front matter gives it ("observatör").
+struct ParticipantView: MustacheParent, Sendable {
+    let name: String, url: String
+    let role: Text
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "url": url
+        case "role": role
+        default: nil
         }
     }
 }
@@ -84,15 +136,18 @@ struct DocumentLink: MustacheParent, Sendable {
     }
 }
 
-/// An entry of the table of contents, with its sub-entries one level down.
+/// An entry of the table of contents, with the entries nested under it. `level` is the
+/// heading level it stands for (1 for a post-it board, 2 for a section, …).
 struct TocEntry: MustacheParent, Sendable {
     let id: String, text: String
+    let level: Int
     var children: [TocEntry] = []
 
     func child(named key: String) -> Any? {
         switch key {
         case "id": id
         case "text": text
+        case "level": level
         case "children": children
         default: nil
         }
@@ -258,6 +313,7 @@ struct AppendixPage: MustacheParent {
     let title: String, url: String, meetingTitle: String, meetingURL: String, isoDate: String, dateText: String
     let year: Int
     let blocks: [BlockView]
+    let footnotesHTML: HTML
 
     func child(named key: String) -> Any? {
         switch key {
@@ -269,6 +325,7 @@ struct AppendixPage: MustacheParent {
         case "dateText": dateText
         case "year": year
         case "blocks": blocks
+        case "footnotesHTML": footnotesHTML
         default: nil
         }
     }
@@ -277,6 +334,13 @@ struct AppendixPage: MustacheParent {
 /// page.mustache: a free-standing page from content/pages.
 struct BodyPage: MustacheParent {
     let blocks: [BlockView]
+    let footnotesHTML: HTML
 
-    func child(named key: String) -> Any? { key == "blocks" ? blocks : nil }
+    func child(named key: String) -> Any? {
+        switch key {
+        case "blocks": blocks
+        case "footnotesHTML": footnotesHTML
+        default: nil
+        }
+    }
 }

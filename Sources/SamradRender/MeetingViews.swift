@@ -58,7 +58,8 @@ struct MeetingViews: Sendable {
         if !linked.participants.isEmpty { counts.append(Phrases.count(linked.participants.count, "organisation", "organisationer")) }
         return MeetingCard(
             title: m.title, url: url(linked), isoDate: m.date.description, dateText: dateText(m), slug: m.slug,
-            kind: Text(m.kind), lede: Text(m.lede), year: m.date.year, countsText: counts.joined(separator: " · "))
+            // A report or transcript without a `kind` label is still labelled as what it is.
+            kind: Text(m.kind ?? (m.type == .meeting ? nil : m.type.title)), lede: Text(m.lede), year: m.date.year, countsText: counts.joined(separator: " · "))
     }
 
     // MARK: - Meeting page
@@ -82,16 +83,25 @@ struct MeetingViews: Sendable {
             }
         }
         // Meetings are stored newest first: the previous meeting is the next one in the list.
-        func link(_ j: Int) -> TitledLink { TitledLink(title: facts(j).title, url: facts(j).url) }
+        func link(_ j: Int) -> NeighbourLink {
+            NeighbourLink(title: facts(j).title, url: facts(j).url, noun: index.site.meetings[j].meeting.type.noun.singular)
+        }
         return MeetingPage(
             card: card(linked), jsonLD: HTML(jsonLD), tags: tags(m.frontThemes),
             searchThemes: index.site.themes.resolveAll(linked.themes).map { index.site.themes.theme($0)?.name ?? $0 },
             organizer: Text(m.organizer), commissionedBy: Text(m.commissionedBy), location: Text(m.location),
             speakersText: Text(Phrases.list(m.speakers.map(Phrases.speakerName))),
-            blocks: m.body.map { block(m, $0) }, toc: toc(m),
+            authorsText: Text(Phrases.list(m.authors)),
+            blocks: m.body.map { block(m, $0) }, toc: toc(m), footnotesHTML: HTML(footnotesHTML(m.footnotes)),
             boards: m.boards.enumerated().map { board($0.element, index: $0.offset) },
             participants: linked.participants.map { slug in
                 NamedLink(name: index.organization(slug)?.name ?? slug, url: config.href("organisationer/\(slug)/"), slug: slug)
+            },
+            participantGroups: linked.participantGroups.map { group in
+                ParticipantGroupView(name: Text(group.name), members: group.members.map { member in
+                    ParticipantView(name: index.organization(member.slug)?.name ?? member.slug,
+                                    url: config.href("organisationer/\(member.slug)/"), role: Text(member.role))
+                })
             },
             appendices: appendices, documents: documents,
             previous: i + 1 < index.site.meetings.count ? link(i + 1) : nil, next: i > 0 ? link(i - 1) : nil)
@@ -102,6 +112,8 @@ struct MeetingViews: Sendable {
         switch block {
         case .markdown(let node):
             return .html(HTML(html.render([node])))
+        case .anchored(let p):
+            return .html(HTML(anchoredHTML(p)))
         case .heading(let h):
             return .html(HTML(headingHTML(h)))
         case .turn(let turn):
@@ -125,6 +137,15 @@ struct MeetingViews: Sendable {
         return out
     }
 
+    /// A tagged paragraph, with the id theme pages link to.
+    func anchoredHTML(_ p: AnchoredParagraph) -> String {
+        "<p id=\"\(p.id.htmlEscaped)\">" + html.renderInlines(p.node.children, includeTags: true) + "</p>\n"
+    }
+
+    func footnotesHTML(_ notes: [Footnote]) -> String {
+        html.footnotes(notes.map { ($0.number, $0.id, $0.content) })
+    }
+
     func turnHTML(_ turn: SpeakerTurn) -> String {
         "<p class=\"turn\"><span class=\"speaker\">\(Phrases.speakerName(turn.speaker).htmlEscaped):</span> \(html.renderInlines(turn.content, includeTags: true))</p>\n"
     }
@@ -134,6 +155,7 @@ struct MeetingViews: Sendable {
         for b in blocks {
             switch b {
             case .markdown(let node): out += html.render([node])
+            case .anchored(let p): out += anchoredHTML(p)
             case .heading(let h): out += headingHTML(h)
             case .turn(let t): out += turnHTML(t)
             default: break
@@ -193,22 +215,36 @@ struct MeetingViews: Sendable {
         PostItView(id: p.id, text: p.text, html: HTML(html.renderItemContent(p.content)), tags: tags(p.tags), color: color)
     }
 
-    /// Sessions with their questions, the summary and the boards: the reader's map of a long record.
+    /// Sessions with their questions, the summary and the boards: the reader's map of a
+    /// long record. Headings down to the meeting's `tocDepth` (2: sections; 3 for reports:
+    /// chapters, sections and subsections), questions wherever they stand; nested by level,
+    /// three deep at most.
     func toc(_ m: Meeting) -> [TocEntry] {
-        var entries: [TocEntry] = []
-        var currentLevel = 0
+        var roots: [TocEntry] = []
+        let label = config.questionLabels.first ?? "Fråga"
         func add(_ id: String, _ text: String, level: Int) {
-            if level > currentLevel, currentLevel > 0, !entries.isEmpty {
-                entries[entries.count - 1].children.append(TocEntry(id: id, text: text))
+            let entry = TocEntry(id: id, text: text, level: level)
+            // Under the last entry of a lower level, down to the third level of nesting.
+            if var parent = roots.last, parent.level < level {
+                if var child = parent.children.last, child.level < level {
+                    if child.children.last.map({ $0.level < level }) ?? false, var grand = child.children.last {
+                        grand.children.append(entry)
+                        child.children[child.children.count - 1] = grand
+                    } else {
+                        child.children.append(entry)
+                    }
+                    parent.children[parent.children.count - 1] = child
+                } else {
+                    parent.children.append(entry)
+                }
+                roots[roots.count - 1] = parent
             } else {
-                entries.append(TocEntry(id: id, text: text))
-                currentLevel = level
+                roots.append(entry)
             }
         }
-        let label = config.questionLabels.first ?? "Fråga"
         for block in m.body {
             switch block {
-            case .heading(let h) where h.level <= 2:
+            case .heading(let h) where h.level <= m.tocDepth:
                 add(h.id, h.text, level: h.level)
             case .question(let qi):
                 let q = m.questions[qi]
@@ -217,9 +253,15 @@ struct MeetingViews: Sendable {
                 if let s = m.summary { add(s.id, config.summaryLabels.first ?? "Sammanfattning", level: 2) }
             default: break
             }
+            // Headings inside a question's discussion are part of the map of a report.
+            if case .question(let qi) = block, m.tocDepth > 2 {
+                for case .heading(let h) in m.questions[qi].discussion where h.level <= m.tocDepth { add(h.id, h.text, level: h.level) }
+            }
         }
-        for b in m.boards { entries.append(TocEntry(id: "bilaga-\(Slug.make(b.slug))", text: b.title)) }
+        for b in m.boards { roots.append(TocEntry(id: "bilaga-\(Slug.make(b.slug))", text: b.title, level: 1)) }
+        func count(_ e: [TocEntry]) -> Int { e.reduce(0) { $0 + 1 + count($1.children) } }
         // A table of contents pays off only when there is something to jump between.
-        return entries.count + entries.reduce(0) { $0 + $1.children.count } >= 3 ? entries : []
+        return count(roots) >= 3 ? roots : []
     }
 }
+

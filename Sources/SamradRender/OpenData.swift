@@ -2,6 +2,7 @@ import SamradAggregate
 import SamradCore
 import SamradExtract
 import SamradLink
+import SamradParse
 
 /// Machine-readable copies of the portal's content in `data/` and the idea bank as CSV.
 /// Sorted deterministically: meetings newest first, then document order inside each.
@@ -50,7 +51,62 @@ struct OpenData: Sendable {
             json.field("question_count", m.questions.count)
             json.field("postit_count", m.postItCount)
             json.field("speakers", m.speakers)
+            // Every speaker turn of a transcript in reading order, also those under a question.
+            json.key("speaker_turns")
+            json.beginArray()
+            for block in m.body {
+                switch block {
+                case .turn(let turn):
+                    Self.write(turn, into: &json)
+                case .question(let qi) where qi < m.questions.count:
+                    for case .turn(let turn) in m.questions[qi].discussion { Self.write(turn, into: &json) }
+                default:
+                    break
+                }
+            }
+            json.endArray()
+            json.field("type", m.type.rawValue)
+            json.field("authors", m.authors)
+            // Who took part with group and role as the front matter gives them; a joined
+            // entry ("A / B") is one line per organisation.
+            json.key("participant_details")
+            json.beginArray()
+            for group in linked.participantGroups {
+                for member in group.members {
+                    json.beginObject()
+                    json.field("name", index.organization(member.slug)?.name ?? member.slug)
+                    json.field("group", group.name); json.field("role", member.role)
+                    json.endObject()
+                }
+            }
+            json.endArray()
+            // The meeting's own summary (points under questions are in questions.json).
+            json.key("summary_points")
+            json.beginArray()
+            for p in m.summary?.points ?? [] {
+                json.beginObject()
+                json.field("id", p.id); json.field("text", p.text); json.field("themes", p.themes)
+                json.field("url", url(linked.path) + "#" + p.id)
+                json.endObject()
+            }
+            json.endArray()
+            json.key("footnotes")
+            json.beginArray()
+            for note in m.footnotes {
+                json.beginObject()
+                json.field("number", note.number); json.field("text", note.text)
+                json.endObject()
+            }
+            json.endArray()
         }
+    }
+
+    /// One speaker turn: the name as written and the turn's text without markup.
+    private static func write(_ turn: SpeakerTurn, into json: inout JSONStream) {
+        json.beginObject()
+        json.field("speaker", turn.speaker)
+        json.field("text", turn.content.map(\.plainText).joined().trimmed)
+        json.endObject()
     }
 
     /// A JSON array written by `body`, with a final newline. The meeting lists are walked

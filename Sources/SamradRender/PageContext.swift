@@ -9,12 +9,16 @@ struct PageContext: Sendable {
     let site: SiteView
     let footerLinks: [LabelledLink]
     let sections: [(label: String, path: String)]
+    /// What the site's documents are called ("möten och rapporter").
+    let words: DocumentWords
 
-    init(config: SiteConfig, pages: [(title: String, slug: String)], sections: [(label: String, path: String)]) {
+    init(config: SiteConfig, pages: [(title: String, slug: String)], sections: [(label: String, path: String)],
+         words: DocumentWords = DocumentWords([])) {
         self.config = config
         self.sections = sections
+        self.words = words
         let base = config.basePath
-        site = SiteView(config: config)
+        site = SiteView(config: config, words: words)
         footerLinks = pages.map { LabelledLink(label: $0.title, url: config.href("\($0.slug)/")) }
             + [LabelledLink(label: "Tillgänglighetsredogörelse", url: "\(base)tillganglighet/"),
                LabelledLink(label: "Öppna data", url: "\(base)data/"), LabelledLink(label: "Nyhetsflöde (Atom)", url: "\(base)feed.xml")]
@@ -62,10 +66,16 @@ struct PageView: MustacheParent {
 struct SiteView: MustacheParent, Sendable {
     let title: String, language: String, basePath: String, baseURL: String
     let description: Text, organization: Text
+    /// What the site's documents are called: "Möten och rapporter" for headings,
+    /// "möten och rapporter" inside a sentence.
+    let documentsTitle: String, documentsText: String
+    /// "mötena och rapporterna": "Alla frågor från mötena och rapporterna".
+    let documentsDefinite: String
 
-    init(config: SiteConfig) {
+    init(config: SiteConfig, words: DocumentWords) {
         (title, language, basePath, baseURL) = (config.title, config.language, config.basePath, config.baseURL)
         (description, organization) = (Text(config.description), Text(config.organization))
+        (documentsTitle, documentsText, documentsDefinite) = (words.title, words.plural, words.definite)
     }
 
     func child(named name: String) -> Any? {
@@ -76,6 +86,9 @@ struct SiteView: MustacheParent, Sendable {
         case "basePath": basePath
         case "baseURL": baseURL
         case "organization": organization
+        case "documentsTitle": documentsTitle
+        case "documentsText": documentsText
+        case "documentsDefinite": documentsDefinite
         default: nil
         }
     }

@@ -21,6 +21,8 @@ struct Paginator: Sendable {
     static let meetingCardsPerPage = 50
     /// One-line meetings (a theme's meetings).
     static let meetingLinesPerPage = 100
+    /// A theme's tagged sections and paragraphs (a heading and a few sentences each).
+    static let excerptsPerPage = 50
 
     /// The path of page `n` (1-based) below the site root.
     func path(_ n: Int) -> String { n <= 1 ? path : "\(path)sida/\(n)/" }

@@ -45,6 +45,13 @@ struct PortalPages: Sendable {
                     jobs.append(.init(path: questions.path(n), template: "theme-questions") { me.themeQuestionsPage(slug, n, questions) })
                 }
             }
+            let excerptCount = sizes.themeExcerpts[slug] ?? 0
+            if excerptCount > ThemePage.newestExcerpts {
+                let excerpts = Paginator(path: "teman/\(slug)/avsnitt/", items: excerptCount, size: Paginator.excerptsPerPage)
+                for n in 1 ... excerpts.pageCount {
+                    jobs.append(.init(path: excerpts.path(n), template: "theme-excerpts") { me.themeExcerptsPage(slug, n, excerpts) })
+                }
+            }
             jobs += ideaBankJobs(theme: slug)
         }
         for slug in index.organizationOrder {
@@ -70,8 +77,8 @@ struct PortalPages: Sendable {
         let stats = index.themes[slug]
         let t = index.site.themes.theme(slug)
         // Zero counts say nothing a reader needs ("0 frågor"); only what exists is named.
-        let counts = [
-            (stats?.meetings.count ?? 0, "möte", "möten"),
+        let documents = DocumentWords((stats?.meetings ?? []).map { index.site.meetings[$0].meeting.type })
+        let counts = (documents.counts.isEmpty ? [] : [documents.countText]) + [
             (stats?.questions.count ?? 0, "fråga", "frågor"),
             (stats?.postIts.count ?? 0, "idé", "idéer"),
         ].filter { $0.0 > 0 }.map { Phrases.count($0.0, $0.1, $0.2) }
@@ -84,8 +91,8 @@ struct PortalPages: Sendable {
     // MARK: Themes
 
     func themesPage() -> PageView {
-        context.page(title: "Teman", path: "teman/", description: "Alla teman som möten, frågor och idéer har märkts med.", section: "teman/",
-                     content: ThemeListPage(themes: index.themeOrder.map(themeSummary), heatmapHTML: HTML(Charts.themeHeatmap(index, schemes: heatmapSchemes))))
+        context.page(title: "Teman", path: "teman/", description: "Alla teman som \(context.words.plural), frågor och idéer har märkts med.", section: "teman/",
+                     content: ThemeListPage(themes: index.themeOrder.map(themeSummary), heatmapHTML: HTML(Charts.themeHeatmap(index, words: context.words, schemes: heatmapSchemes))))
     }
 
     func themePage(_ slug: String) -> PageView {
@@ -97,17 +104,21 @@ struct PortalPages: Sendable {
         let entries = index.themeQuestionEntries(slug)
         let entryTotal = entries.count
         let postIts = stats?.postIts ?? []
+        let excerpts = stats?.excerpts ?? []
         func more(_ total: Int, shown: Int, path: String, _ shownText: String, _ linkText: String) -> Any {
             total > shown ? MoreLink(url: href(path), shownText: shownText, linkText: linkText) : false
         }
         let page = ThemePage(
             summary: themeSummary(slug), meetings: meetings,
             moreMeetings: more(meetingTotal, shown: meetings.count, path: "teman/\(slug)/moten/",
-                               "De \(meetings.count) senaste av \(meetingTotal) möten.", "Alla \(meetingTotal) möten om \(name)"),
+                               "De \(meetings.count) senaste av \(meetingTotal).", "Alla \(meetingTotal) \(context.words.plural) om \(name)"),
             questionGroups: questionGroups(entries[..<Swift.min(entries.count, ThemePage.newestQuestions)], continuing: false),
             moreQuestions: more(entryTotal, shown: ThemePage.newestQuestions, path: "teman/\(slug)/fragor/",
-                                "Frågor och sammanfattningspunkter från de senaste mötena, \(ThemePage.newestQuestions) av \(entryTotal).",
+                                "Frågor och sammanfattningspunkter från de senaste \(context.words.definite), \(ThemePage.newestQuestions) av \(entryTotal).",
                                 "Alla frågor och sammanfattningar om \(name) (\(entryTotal))"),
+            excerpts: excerpts.prefix(ThemePage.newestExcerpts).map(excerptView),
+            moreExcerpts: more(excerpts.count, shown: ThemePage.newestExcerpts, path: "teman/\(slug)/avsnitt/",
+                               "De \(ThemePage.newestExcerpts) senaste av \(excerpts.count) avsnitt.", "Alla \(excerpts.count) avsnitt om \(name)"),
             postItsHTML: HTML(ideaCardsHTML(postIts.prefix(ThemePage.newestIdeas))),
             moreIdeas: more(postIts.count, shown: ThemePage.newestIdeas, path: "idebank/\(slug)/",
                             "De \(ThemePage.newestIdeas) senaste av \(postIts.count) idéer.", "Alla \(postIts.count) idéer om \(name) i idébanken"),
@@ -146,11 +157,30 @@ struct PortalPages: Sendable {
                         onTheme: onTheme, points: refs.compactMap(pointLink)))
                 }
             }
+            let genitive = index.site.meetings[mi].meeting.type.genitive
             groups.append(QuestionGroup(title: m.title, url: url, dateText: m.dateText, isoDate: m.isoDate, questions: questions,
-                                        meetingPoints: points, continued: groups.isEmpty && continuing))
+                                        meetingPoints: points, continued: groups.isEmpty && continuing,
+                                        summaryOwner: genitive.prefix(1).uppercased() + genitive.dropFirst() + " sammanfattning"))
             start = end
         }
         return groups
+    }
+
+    func excerptView(_ ref: ExcerptRef) -> ExcerptView {
+        let m = views.facts(ref.meeting)
+        let e = index.site.meetings[ref.meeting].meeting.excerpts[ref.excerpt]
+        return ExcerptView(meetingTitle: m.title, meetingURL: m.url, dateText: m.dateText, isoDate: m.isoDate,
+                           heading: Text(e.heading), text: Text(e.text), url: m.url + "#" + e.id)
+    }
+
+    /// teman/<slug>/avsnitt/: all of a theme's tagged sections and paragraphs, newest first.
+    func themeExcerptsPage(_ slug: String, _ n: Int, _ pager: Paginator) -> PageView {
+        let all = index.themes[slug]?.excerpts ?? []
+        let name = themeName(slug)
+        let pagination = pager.view(page: n, label: "Sidor med avsnitt om \(name)", config: context.config)
+        return context.page(title: "Avsnitt om \(name)", path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
+            summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: "Avsnitten"),
+            meetings: [], questionGroups: [], excerpts: all[pager.range(n).clamped(to: all.indices)].map(excerptView)), pagination: pagination)
     }
 
     /// teman/<slug>/moten/: all of a theme's meetings, newest first.
@@ -158,10 +188,10 @@ struct PortalPages: Sendable {
         let all = index.themes[slug]?.meetings ?? []
         let newestFirst = Array(all.reversed())
         let name = themeName(slug)
-        let pagination = pager.view(page: n, label: "Sidor med möten om \(name)", config: context.config)
-        return context.page(title: "Möten om \(name)", path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
-            summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: "Mötena"),
-            meetings: newestFirst[pager.range(n)].map { views.card($0) }, questionGroups: []), pagination: pagination)
+        let pagination = pager.view(page: n, label: "Sidor med \(context.words.plural) om \(name)", config: context.config)
+        return context.page(title: "\(context.words.title) om \(name)", path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
+            summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: context.words.definiteTitle),
+            meetings: newestFirst[pager.range(n)].map { views.card($0) }, questionGroups: [], excerpts: []), pagination: pagination)
     }
 
     /// teman/<slug>/fragor/: all of a theme's questions and summary points, newest meeting first.
@@ -174,7 +204,7 @@ struct PortalPages: Sendable {
         let pagination = pager.view(page: n, label: "Sidor med frågor om \(name)", config: context.config)
         return context.page(title: "Frågor om \(name)", path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
             summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: "Frågorna och punkterna"),
-            meetings: [], questionGroups: questionGroups(entries[range], continuing: continuing)), pagination: pagination)
+            meetings: [], questionGroups: questionGroups(entries[range], continuing: continuing), excerpts: []), pagination: pagination)
     }
 
     func questionLabel(_ q: Question) -> String {
@@ -216,7 +246,7 @@ struct PortalPages: Sendable {
                 meetingPoints: [], continued: groups.isEmpty && first > 0))
         }
         let pagination = pager.view(page: n, label: "Sidor i frågebanken", config: context.config)
-        return context.page(title: "Frågebanken", path: pager.path(n), description: "Alla frågor som ställts på mötena, med sammanfattningar.", section: "fragor/", content: QuestionBankPage(
+        return context.page(title: "Frågebanken", path: pager.path(n), description: "Alla frågor från \(context.words.definite), med sammanfattningar.", section: "fragor/", content: QuestionBankPage(
             groups: groups, total: pager.items, pagination: pagination, rangeText: pager.rangeText(n, noun: "Frågorna"),
             themeOptions: index.themeOrder.filter { themesOnPage.contains($0) }.map { FilterOption(value: $0, label: themeName($0)) }),
             pagination: pagination)
@@ -295,10 +325,10 @@ struct PortalPages: Sendable {
         for slug in index.organizationOrder {
             guard let o = index.organization(slug) else { continue }
             let letter = String(o.name.prefix(1)).uppercased()
-            let entry = orgLink(slug, countText: Phrases.count(index.organizations[slug]?.meetings.count ?? 0, "möte", "möten"))
+            let entry = orgLink(slug, countText: DocumentWords((index.organizations[slug]?.meetings ?? []).map { index.site.meetings[$0].meeting.type }).countText)
             if letters.last?.0 == letter { letters[letters.count - 1].1.append(entry) } else { letters.append((letter, [entry])) }
         }
-        return context.page(title: "Organisationer", path: "organisationer/", description: "Organisationer som deltagit i mötena.", section: "organisationer/", content: OrganizationListPage(
+        return context.page(title: "Organisationer", path: "organisationer/", description: "Organisationer som deltagit i \(context.words.plural).", section: "organisationer/", content: OrganizationListPage(
             letters: letters.map { OrganizationListPage.Letter(letter: $0.0, id: "bokstav-\(Slug.make($0.0).isEmpty ? "ovrigt" : Slug.make($0.0))", organizations: $0.1) },
             totalText: Phrases.count(index.organizationOrder.count, "organisation", "organisationer")))
     }
@@ -308,24 +338,32 @@ struct PortalPages: Sendable {
         let stats = index.organizations[slug]
         let meetings = stats?.meetings ?? []
         let name = o?.name ?? slug
-        let pagination = pager.view(page: n, label: "Sidor med möten för \(name)", config: context.config)
+        let pagination = pager.view(page: n, label: "Sidor med \(context.words.plural) för \(name)", config: context.config)
         return context.page(title: name, path: pager.path(n), description: nil, section: "organisationer/", content: OrganizationPage(
-            name: name, url: href("organisationer/\(slug)/"), meetingsText: Phrases.count(meetings.count, "möte", "möten"),
+            name: name, url: href("organisationer/\(slug)/"),
+            meetingsText: DocumentWords(meetings.map { index.site.meetings[$0].meeting.type }).countText,
             kind: Text(o?.kind), website: Text(o?.url), aliasesText: Text(Phrases.list(o?.aliases ?? [])),
-            meetings: meetings[pager.range(n).clamped(to: meetings.indices)].map(views.cardHTML), tags: views.tags(stats?.themes ?? []),
-            pagination: pagination, rangeText: pager.rangeText(n, noun: "Mötena")), pagination: pagination)
+            meetings: meetings[pager.range(n).clamped(to: meetings.indices)].map(views.cardHTML),
+            // The role the organisation had where the front matter gives one (on the first page).
+            roles: n > 1 ? [] : meetings.compactMap { mi in
+                guard let role = index.site.meetings[mi].roles[slug] else { return nil }
+                let m = views.facts(mi)
+                return RoleLine(title: m.title, url: m.url, role: role)
+            },
+            tags: views.tags(stats?.themes ?? []),
+            pagination: pagination, rangeText: pager.rangeText(n, noun: context.words.definiteTitle)), pagination: pagination)
     }
 
     func dataPage() -> PageView {
         let files: [(String, String, String)] = [
-            ("data/meetings.json", "meetings.json", "Alla möten: titel, datum, typ, arrangör, plats, teman, deltagande organisationer och antal frågor och idéer."),
+            ("data/meetings.json", "meetings.json", "Alla dokument (möten, seminarier, rapporter): titel, datum (som det skrivits: dag, månad eller år), etikett och dokumenttyp, författare, arrangör, plats, teman, deltagande organisationer med grupp och roll, talarturer, dokumentets egen sammanfattning, fotnoter och antal frågor och idéer."),
             ("data/questions.json", "questions.json", "Alla frågor med nummer, sammanhang (t.ex. rundabordssamtal), delfrågor, sammanfattningspunkter, teman och länk."),
             ("data/ideas.json", "ideas.json", "Alla idéer (post-it-lappar) med kategori, text, teman, möte och länk."),
-            ("data/themes.json", "themes.json", "Temana med beskrivning, alias, antal möten, frågor och idéer, och relaterade teman."),
-            ("data/organizations.json", "organizations.json", "Organisationerna med typ, alternativa namn, möten och teman."),
+            ("data/themes.json", "themes.json", "Temana med beskrivning, alias, antal dokument (möten, seminarier, rapporter), frågor och idéer, och relaterade teman."),
+            ("data/organizations.json", "organizations.json", "Organisationerna med typ, alternativa namn, dokument (möten, seminarier, rapporter) och teman."),
             ("idebank/idebank.xlsx", "idebank.xlsx", "Idébanken som kalkylblad (Excel-arbetsbok): en rad per idé, öppnas i kolumner i Excel och LibreOffice oavsett språkinställningar."),
             ("idebank/idebank.csv", "idebank.csv", "Idébanken som CSV för dataverktyg (RFC 4180, kommaseparerad, UTF-8 med BOM)."),
-            ("feed.xml", "feed.xml", "Atom-flöde med de 50 senaste mötena."),
+            ("feed.xml", "feed.xml", "Atom-flöde med de 50 senaste dokumenten."),
             ("sitemap.xml", "sitemap.xml", "Webbplatskarta över alla sidor."),
         ]
         return context.page(title: "Öppna data", path: "data/", description: "Portalens innehåll som öppna data i JSON och CSV.", section: nil,

@@ -105,6 +105,7 @@ struct ThemePage: MustacheParent {
     static let newestMeetings = 10
     static let newestQuestions = 10
     static let newestIdeas = 12
+    static let newestExcerpts = 10
 
     let summary: ThemeSummary
     let meetings: [MeetingCard]
@@ -112,6 +113,9 @@ struct ThemePage: MustacheParent {
     let moreMeetings: Any
     let questionGroups: [QuestionGroup]
     let moreQuestions: Any
+    /// Tagged sections and paragraphs, newest first (the newest few; `moreExcerpts` links to all).
+    let excerpts: [ExcerptView]
+    let moreExcerpts: Any
     /// The idea cards (partials/idea-card, each rendered once per build), one per line.
     let postItsHTML: HTML
     let moreIdeas: Any
@@ -125,6 +129,8 @@ struct ThemePage: MustacheParent {
         case "moreMeetings": moreMeetings
         case "questionGroups": questionGroups
         case "moreQuestions": moreQuestions
+        case "excerpts": excerpts
+        case "moreExcerpts": moreExcerpts
         case "postItsHTML": postItsHTML
         case "hasPostIts": !postItsHTML.isNull
         case "moreIdeas": moreIdeas
@@ -150,8 +156,9 @@ struct MoreLink: MustacheParent, Sendable {
     }
 }
 
-/// theme-meetings.mustache and theme-questions.mustache: one page of a theme's complete
-/// list of meetings, or of questions and summary points.
+/// theme-meetings.mustache, theme-questions.mustache and theme-excerpts.mustache: one page
+/// of a theme's complete list of meetings, of questions and summary points, or of tagged
+/// sections and paragraphs.
 struct ThemeListPart: MustacheParent {
     let summary: ThemeSummary
     let pagination: PaginationView
@@ -159,6 +166,7 @@ struct ThemeListPart: MustacheParent {
     let rangeText: String
     let meetings: [MeetingCard]
     let questionGroups: [QuestionGroup]
+    let excerpts: [ExcerptView]
 
     func child(named key: String) -> Any? {
         switch key {
@@ -166,6 +174,7 @@ struct ThemeListPart: MustacheParent {
         case "rangeText": rangeText
         case "meetings": meetings
         case "questionGroups": questionGroups
+        case "excerpts": excerpts
         default: summary.child(named: key)
         }
     }
@@ -179,6 +188,8 @@ struct QuestionGroup: MustacheParent {
     let meetingPoints: [PointLink]
     /// Whether the meeting's lines began on the previous page.
     var continued = false
+    /// "Mötets sammanfattning", "Rapportens sammanfattning": the heading of `meetingPoints`.
+    var summaryOwner = "Mötets sammanfattning"
 
     func child(named key: String) -> Any? {
         switch key {
@@ -190,6 +201,28 @@ struct QuestionGroup: MustacheParent {
         case "meetingPoints": meetingPoints
         case "hasMeetingPoints": !meetingPoints.isEmpty
         case "continued": continued
+        case "summaryOwner": summaryOwner
+        default: nil
+        }
+    }
+}
+
+/// A tagged heading or paragraph on a theme page: its heading and first sentences, and
+/// a deep link to it in its document.
+struct ExcerptView: MustacheParent, Sendable {
+    let meetingTitle: String, meetingURL: String, dateText: String, isoDate: String
+    let heading: Text, text: Text
+    let url: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "meetingTitle": meetingTitle
+        case "meetingURL": meetingURL
+        case "dateText": dateText
+        case "isoDate": isoDate
+        case "heading": heading
+        case "text": text
+        case "url": url
         default: nil
         }
     }
@@ -394,6 +427,8 @@ struct OrganizationPage: MustacheParent {
     let kind: Text, website: Text, aliasesText: Text
     /// This page's meetings.
     let meetings: [CardSlot]
+    /// The roles the organisation had, one line per document that names one.
+    let roles: [RoleLine]
     let tags: [NamedLink]
     let pagination: PaginationView
     /// "Mötena 51–100 av 130"; empty when they fit on one page.
@@ -407,10 +442,25 @@ struct OrganizationPage: MustacheParent {
         case "aliasesText": aliasesText
         case "meetings": meetings
         case "meetingsText": meetingsText
+        case "roles": roles
         case "tags": tags
         case "url": url
         case "pagination": pagination
         case "rangeText": rangeText
+        default: nil
+        }
+    }
+}
+
+/// A document in which an organisation had a role: "Samverkansforum februari 2026: observatör".
+struct RoleLine: MustacheParent, Sendable {
+    let title: String, url: String, role: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "url": url
+        case "role": role
         default: nil
         }
     }

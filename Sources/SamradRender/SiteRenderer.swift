@@ -37,10 +37,11 @@ public struct SiteRenderer: Sendable {
             .sortedSwedish(by: \.title)
             .sorted { ($0.order ?? Int.max) < ($1.order ?? Int.max) }
             .map { (title: $0.title, slug: $0.slug) }
+        let words = DocumentWords(index.site.meetings.map(\.meeting.type))
         return PageContext(config: config, pages: pages, sections: [
-            ("Start", ""), ("Möten", "moten/"), ("Teman", "teman/"), ("Frågor", "fragor/"),
+            ("Start", ""), (words.title, "moten/"), ("Teman", "teman/"), ("Frågor", "fragor/"),
             ("Idébank", "idebank/"), ("Organisationer", "organisationer/"),
-        ])
+        ], words: words)
     }
 
     /// A page to render: template name, output path and a builder for its view model.
@@ -98,11 +99,12 @@ public struct SiteRenderer: Sendable {
                     if years.last?.year == year { years[years.count - 1].meetings.append(views.cardHTML(i)) }
                     else { years.append(MeetingListPage.Year(year: year, meetings: [views.cardHTML(i)])) }
                 }
-                let pagination = meetingPager.view(page: n, label: "Sidor i möteslistan", config: config)
-                return ctx.page(title: "Möten", path: meetingPager.path(n), description: "Alla dokumenterade möten, de senaste först.", section: "moten/", content: MeetingListPage(
-                    introText: "\(Phrases.count(index.site.meetings.count, "dokumenterat möte", "dokumenterade möten")), de senaste först.",
-                    chartHTML: HTML(n == 1 ? Charts.meetingsPerYear(index) : ""), years: years,
-                    pagination: pagination, rangeText: meetingPager.rangeText(n, noun: "Mötena")), pagination: pagination)
+                let words = ctx.words
+                let pagination = meetingPager.view(page: n, label: "Sidor i listan över \(words.plural)", config: config)
+                return ctx.page(title: words.title, path: meetingPager.path(n), description: "Alla dokumenterade \(words.plural), de senaste först.", section: "moten/", content: MeetingListPage(
+                    introText: "\(words.countText), de senaste först.",
+                    chartHTML: HTML(n == 1 ? Charts.meetingsPerYear(index, words: words) : ""), years: years,
+                    pagination: pagination, rangeText: meetingPager.rangeText(n, noun: words.definiteTitle)), pagination: pagination)
             })
         }
         jobs.append(PageJob(path: "tillganglighet/", template: "accessibility") {
@@ -111,7 +113,7 @@ public struct SiteRenderer: Sendable {
         })
         let searchEnabled = self.searchEnabled
         jobs.append(PageJob(path: "sok/", template: "search") {
-            ctx.page(title: "Sök", path: "sok/", description: "Sök i alla möten, frågor och idéer.", section: nil,
+            ctx.page(title: "Sök", path: "sok/", description: "Sök i alla \(ctx.words.plural), frågor och idéer.", section: nil,
                      content: SearchPage(searchEnabled: searchEnabled))
         })
         let organizationURLs = OrganizationURLs(index.site.organizations)
@@ -127,7 +129,8 @@ public struct SiteRenderer: Sendable {
                     ctx.page(title: appendix.title, path: path, description: nil, section: "moten/", content: AppendixPage(
                         title: appendix.title, url: config.href(path), meetingTitle: m.title,
                         meetingURL: views.url(linked), isoDate: m.date.description, dateText: views.dateText(m),
-                        year: m.date.year, blocks: appendix.body.map { views.block(m, $0) }))
+                        year: m.date.year, blocks: appendix.body.map { views.block(m, $0) },
+                        footnotesHTML: HTML(views.footnotesHTML(appendix.footnotes))))
                 })
             }
         }
@@ -135,10 +138,14 @@ public struct SiteRenderer: Sendable {
             let path = "\(page.slug)/"
             jobs.append(PageJob(path: path, template: "page") {
                 ctx.page(title: page.title, path: path, description: page.description, section: path,
-                         content: BodyPage(blocks: page.body.map { views.block(nil, $0) }))
+                         content: BodyPage(blocks: page.body.map { views.block(nil, $0) }, footnotesHTML: HTML(views.footnotesHTML(page.footnotes))))
             })
         }
-        jobs += PortalPages(index: index, views: views, html: html, context: ctx, heatmapSchemes: heatmapSchemes()).jobs()
+        // Portal pages show items away from their document: footnote numbers without links.
+        var offPage = html
+        offPage.linksFootnotes = false
+        let offPageViews = MeetingViews(html: offPage, index: index, config: config, templates: templates, fragments: fragments)
+        jobs += PortalPages(index: index, views: offPageViews, html: offPage, context: ctx, heatmapSchemes: heatmapSchemes()).jobs()
         return jobs
     }
 

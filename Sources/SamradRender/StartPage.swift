@@ -10,7 +10,7 @@ struct StartPage {
         let questions = meetings.reduce(0) { $0 + $1.meeting.questions.count }
         let ideas = meetings.reduce(0) { $0 + $1.meeting.postItCount }
         let stats = [
-            Phrases.count(meetings.count, "möte", "möten"),
+            ctx.words.countText,
             Phrases.count(questions, "fråga", "frågor"),
             Phrases.count(ideas, "idé", "idéer"),
             Phrases.count(index.organizationOrder.count, "organisation", "organisationer"),

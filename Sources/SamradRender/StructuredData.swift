@@ -23,7 +23,8 @@ enum StructuredData {
     static func event(_ linked: LinkedMeeting, index: SiteIndex, config: SiteConfig, organizations: OrganizationURLs) -> String {
         let m = linked.meeting
         let pageURL = config.absoluteURL(linked.path)
-        guard let location = location(m, pageURL: pageURL) else { return "" }
+        // A report is not an event, and an event needs its day (a month-only date is not one).
+        guard m.type != .report, m.date.precision == .day, let location = location(m, pageURL: pageURL) else { return "" }
         var fields: [(String, JSON)] = [
             ("@context", .string("https://schema.org")),
             ("@type", .string("Event")),

@@ -11,7 +11,7 @@ public struct TemplateSet: Sendable {
     /// Templates every build renders with; a site may override any of them.
     public static let required = [
         "base", "index", "meetings", "meeting", "appendix", "page", "404",
-        "themes", "theme", "theme-meetings", "theme-questions", "questions", "ideas", "organizations", "organization", "data", "search", "accessibility",
+        "themes", "theme", "theme-excerpts", "theme-meetings", "theme-questions", "questions", "ideas", "organizations", "organization", "data", "search", "accessibility",
     ]
 
     public static func compile(_ sources: [String: SourceFile], required: [String] = TemplateSet.required) -> (TemplateSet?, [Diagnostic]) {

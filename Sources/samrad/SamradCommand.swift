@@ -9,7 +9,7 @@ struct SamradCommand: AsyncParsableCommand {
         commandName: "samrad",
         abstract: "Builds a knowledge portal from Markdown records of dialogue meetings.",
         version: Version.text,
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Import.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Import.self, Templates.self],
         defaultSubcommand: Build.self
     )
 }
@@ -67,6 +67,7 @@ struct Check: ParsableCommand {
         switch format {
         case .text:
             Terminal.report(report.diagnostics)
+            for line in DiagnosticReport.unlistedLines(report) { Terminal.error(line) }
             Terminal.out("checked \(report.meetings) meetings: \(Terminal.counts(report))")
         case .json:
             Terminal.out(DiagnosticReport.json(report))
@@ -84,15 +85,17 @@ struct NewMeeting: ParsableCommand {
 
     @Argument(help: "The meeting's title.")
     var title: String
-    @Option(name: .long, help: "Date as YYYY-MM-DD (default: today).")
+    @Option(name: .long, help: "Date as YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known (default: today).")
     var date: String?
+    @Option(name: .long, help: "The address part of the folder (default: made from the title).")
+    var slug: String?
     @OptionGroup var siteOptions: SiteOptions
 
     func run() throws {
         let day: ISODate
         if let date {
-            guard let parsed = ISODate(date) else {
-                Terminal.error("error: '\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2023-09-14")
+            guard let parsed = ISODate.partial(date) else {
+                Terminal.error("error: '\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2023-09-14 (or YYYY-MM, or YYYY)")
                 throw ExitCode(1)
             }
             day = parsed
@@ -100,7 +103,7 @@ struct NewMeeting: ParsableCommand {
             day = Terminal.today
         }
         do {
-            let path = try Scaffold.newMeeting(site: siteOptions.site, title: title, date: day)
+            let path = try Scaffold.newMeeting(site: siteOptions.site, title: title, date: day, slug: slug)
             Terminal.out("created \(path) (a draft: set 'draft: false' when it is ready to publish)")
         } catch {
             Terminal.error("error: \(error)")
@@ -109,8 +112,38 @@ struct NewMeeting: ParsableCommand {
     }
 }
 
+struct Templates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy default templates into templates/ to edit them (all, or the ones named).",
+        discussion: "A copy in templates/ overrides the built-in template of the same name; delete it to go back. Existing copies are never overwritten.")
+
+    @Argument(help: "Template names, e.g. meeting, partials/question, assets/style.css (default: all).")
+    var names: [String] = []
+    @Flag(name: .long, help: "List the template names and copy nothing.")
+    var list = false
+    @OptionGroup var siteOptions: SiteOptions
+
+    func run() throws {
+        if list {
+            for name in Scaffold.templateNames { Terminal.out(name) }
+            return
+        }
+        do {
+            let written = try Scaffold.copyTemplates(site: siteOptions.site, names: names)
+            if written.isEmpty {
+                Terminal.out("nothing copied: the templates are already in templates/")
+            } else {
+                for path in written { Terminal.out("created \(path)") }
+            }
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a new, buildable site with the default templates.")
+    static let configuration = CommandConfiguration(abstract: "Create a new site that builds as it is (templates stay built in; see 'samrad templates').")
 
     @Argument(help: "The folder to create.")
     var directory: String

@@ -90,6 +90,7 @@ struct ExtractQuestionTests {
             case .meetingSummary: "summary"
             case .summary: "box"
             case .turn: "turn"
+            case .anchored: "tagged p"
             }
         }
         #expect(outline == ["h:Inledning", "p", "h:Rundabordssamtal 1", "q:0", "q:1", "h:Rundabordssamtal 2", "q:2", "h:Avslutning", "p"])
@@ -132,12 +133,14 @@ struct ExtractQuestionTests {
 
     // MARK: Situation pictures
 
-    @Test func summaryHeadingWithoutListIsAnOrdinarySection() throws {
+    @Test func summaryHeadingFollowedByProseIsAProseSummary() throws {
         let m = try meeting(Fixtures.forumSlug)
-        #expect(m.summary == nil)
+        // The paragraph under "## Sammanfattning" is the meeting's summary, one point per paragraph.
+        #expect(m.summary?.points.map(\.id) == ["sammanfattning-punkt-1"])
+        #expect(m.summary?.points.first?.text.hasPrefix("Forumet samlade civilsamhället") == true)
         let headings = m.body.compactMap { if case .heading(let h) = $0 { h.text } else { nil } }
         #expect(headings == [
-            "Sammanfattning", "Genomförande", "Polisens lägesbild", "Civilsamhällets lägesbild",
+            "Genomförande", "Polisens lägesbild", "Civilsamhällets lägesbild",
             "Sammanställning av forumets gruppsamtal", "Avslutande gruppövning",
         ])
     }
@@ -411,9 +414,13 @@ struct ExtractQuestionTests {
         Här borde det ha stått en lista.
 
         """
-        let (m, diagnostics) = try TestSite.extractMeeting("tom", files: Fixtures.site([path: text]))
-        #expect(m?.questions.first?.summary == nil)
-        let warning = try #require(diagnostics.warnings.first { $0.message.contains("not followed by a list") })
+        // A paragraph after the label is a prose summary (one point per paragraph); with
+        // nothing but a heading after it, there is no summary, and the author is told.
+        let (m, _) = try TestSite.extractMeeting("tom", files: Fixtures.site([path: text]))
+        #expect(m?.questions.first?.summary?.points.map(\.text) == ["Här borde det ha stått en lista."])
+        let empty = text.replacing("Här borde det ha stått en lista.", with: "## Nästa del")
+        let (_, diagnostics) = try TestSite.extractMeeting("tom", files: Fixtures.site([path: empty]))
+        let warning = try #require(diagnostics.warnings.first { $0.message.contains("not followed by a list or paragraphs") })
         #expect(warning.location?.file == path)
         #expect(warning.location?.line == position(of: "Sammanfattning:", in: text)?.line)
     }

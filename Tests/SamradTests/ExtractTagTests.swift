@@ -106,7 +106,12 @@ struct ExtractTagTests {
 
     @Test func paragraphTagsBecomeThemeTagNodes() throws {
         let m = try meeting("taggar", Fixtures.site([Self.taggedPath: Self.tagged]))
-        let paragraphs = m.body.compactMap { if case .markdown(let n) = $0, n.isParagraph { n } else { nil } }
+        // A tagged paragraph carries an anchor (for theme pages); it is a paragraph all the same.
+        let paragraphs = m.body.compactMap { block -> MarkdownNode? in
+            if case .markdown(let n) = block, n.isParagraph { return n }
+            if case .anchored(let p) = block { return p.node }
+            return nil
+        }
         let texts = paragraphs.map(\.plainText)
         #expect(texts.contains("Vi skrev verktyget i C#"))
         #expect(texts.contains("Det var punkt #1"))
@@ -125,7 +130,11 @@ struct ExtractTagTests {
     @Test func tagsAfterASoftLineBreakBelongToTheParagraph() throws {
         let m = try meeting("taggar", Fixtures.site([Self.taggedPath: Self.tagged]))
         let q = try #require(m.questions.first)
-        let paragraph = q.discussion.compactMap { if case .markdown(let n) = $0, n.isParagraph { n } else { nil } }.first
+        let paragraph = q.discussion.compactMap { block -> MarkdownNode? in
+            if case .markdown(let n) = block, n.isParagraph { return n }
+            if case .anchored(let p) = block { return p.node }
+            return nil
+        }.first
         #expect(paragraph?.plainText == "Tidigare i dag")
         #expect(paragraph?.themeTagNames == ["styrning"])
     }

@@ -48,6 +48,7 @@ struct ExtractTranscriptTests {
         ---
         title: "Podd"
         date: 2022-08-01
+        type: transcript
         ---
 
         **Det här sa deltagarna om samverkan i sina grupper:** att den måste bygga på förtroende.

@@ -78,6 +78,16 @@ def _sites(tmp: Path) -> dict[str, Path]:
     index = sites["subpath-root-links"] / "content/meetings/2024-04-01-andra/index.md"
     index.write_text(index.read_text(encoding="utf-8").replace(
         "Se också [ett möte som inte finns](/moten/2099-01-01-finns-inte/).", ""), encoding="utf-8")
+    # Two cases are front matter that must stop the build (tested in Swift): written as the
+    # error message says, they build and their links are crawled like the others.
+    hash_comment = next((sites["yaml-hash-comment"] / "content/meetings").glob("*/index.md"))
+    hash_comment.write_text(hash_comment.read_text(encoding="utf-8")
+                            .replace("title: Dialogmöte #2 om samverkan", 'title: "Dialogmöte #2 om samverkan"')
+                            .replace("summary: Andra mötet i serien handlade om lokal samverkan #samverkan och om förtroende.",
+                                     'summary: "Andra mötet i serien handlade om lokal samverkan #samverkan och om förtroende."'),
+                            encoding="utf-8")
+    tab_indent = next((sites["yaml-tab-indent"] / "content/meetings").glob("*/index.md"))
+    tab_indent.write_text(tab_indent.read_text(encoding="utf-8").replace("\t- ", "  - "), encoding="utf-8")
     sites["hostile-attachment-names"] = _hostile_site(tmp)
     return sites
 

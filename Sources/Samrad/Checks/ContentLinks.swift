@@ -32,6 +32,7 @@ enum ContentLinks {
                 walker.blocks(q.discussion)
             }
             for point in m.summary?.points ?? [] { walker.nodes(point.content, line: point.location.line) }
+            for note in m.footnotes { walker.nodes(note.content, line: 0) }
             links += walker.found
             for board in m.boards {
                 var w = Walker(page: path, file: board.file)
@@ -45,6 +46,7 @@ enum ContentLinks {
             for appendix in m.appendices {
                 var w = Walker(page: "\(path)\(appendix.slug)/", file: appendix.file)
                 w.blocks(appendix.body)
+                for note in appendix.footnotes { w.nodes(note.content, line: 0) }
                 links += w.found
             }
         }
@@ -56,6 +58,7 @@ enum ContentLinks {
         for page in pages {
             var w = Walker(page: "\(page.slug)/", file: page.file)
             w.blocks(page.body)
+            for note in page.footnotes { w.nodes(note.content, line: 0) }
             links += w.found
         }
         return links
@@ -70,6 +73,7 @@ enum ContentLinks {
             for block in blocks {
                 switch block {
                 case .markdown(let node): walk(node, line: node.line)
+                case .anchored(let p): walk(p.node, line: p.node.line)
                 case .heading(let h): nodes(h.content, line: 0)
                 case .turn(let t): nodes(t.content, line: 0)
                 case .summary(let s): for p in s.points { nodes(p.content, line: p.location.line) }

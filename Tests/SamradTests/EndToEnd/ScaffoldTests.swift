@@ -38,11 +38,51 @@ struct ScaffoldTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let files = try Scaffold.initSite(dir)
         #expect(files.contains("site.yml"))
-        #expect(files.contains("templates/base.mustache"))
+        // The templates stay built in: `samrad templates` copies the ones to change.
+        #expect(!files.contains { $0.hasPrefix("templates/") })
         let report = Pipeline.build(BuildOptions(site: dir, search: false))
         #expect(!report.hasErrors, "\(report.diagnostics)")
+        #expect(report.warnings.isEmpty, "a new site builds without a warning: \(report.warnings)")
         #expect(report.meetings == 1)
         #expect(FileManager.default.fileExists(atPath: dir + "/public/moten/2024-01-01-forsta-motet/index.html"))
         #expect(throws: Scaffold.Failure.self) { _ = try Scaffold.initSite(dir) }
+    }
+
+    @Test func aLongTitleIsCutAtAWordAndNeverEndsInASmallWord() {
+        let slug = Scaffold.folderSlug("Samverkansforum för att motverka rekrytering av barn och unga till kriminella miljöer")
+        #expect(slug == "samverkansforum-for-att-motverka-rekrytering")
+        #expect(slug.count <= 50)
+        #expect(!Scaffold.stopWords.contains(String(slug.split(separator: "-").last ?? "")))
+        #expect(Scaffold.folderSlug("Rekrytering och") == "rekrytering")
+        #expect(Scaffold.folderSlug("Och") == "och", "a title of one small word keeps it")
+    }
+
+    @Test func newMeetingTakesASlugAndAMonthDate() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        let month = try #require(ISODate.partial("2026-02"))
+        let path = try Scaffold.newMeeting(site: site.path, title: "Samverkansforum om rekrytering", date: month, slug: "Forum Februari")
+        #expect(path == "content/meetings/2026-02-forum-februari/index.md")
+        let text = try String(contentsOfFile: site.path + "/" + path, encoding: .utf8)
+        #expect(text.contains("date: 2026-02\n"))
+        let preview = site.build(drafts: true)
+        #expect(!preview.hasErrors, "\(preview.errors)")
+        let page = try #require(site.read("moten/2026-02-forum-februari/index.html"))
+        #expect(page.contains("februari 2026"))
+    }
+
+    @Test func templatesCopiesOneOrAllAndNeverOverwrites() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        let one = try Scaffold.copyTemplates(site: site.path, names: ["meeting"])
+        #expect(one == ["templates/meeting.mustache"])
+        try site.write("templates/meeting.mustache", "{{<base}}{{$content}}egen{{/content}}{{/base}}")
+        let all = try Scaffold.copyTemplates(site: site.path, names: [])
+        #expect(all.contains("templates/base.mustache"))
+        #expect(all.contains("templates/assets/style.css"))
+        #expect(!all.contains("templates/meeting.mustache"))
+        let kept = try String(contentsOfFile: site.path + "/templates/meeting.mustache", encoding: .utf8)
+        #expect(kept.contains("egen"))
+        #expect(throws: Scaffold.Failure.self) { _ = try Scaffold.copyTemplates(site: site.path, names: ["meting"]) }
     }
 }

@@ -304,6 +304,7 @@ enum Fixtures {
     title: "Kan samverkan minska det grova våldet?"
     date: 2022-07-05
     kind: seminarium
+    type: transcript
     location: Visby
     themes: [vald]
     ---
