@@ -49,19 +49,28 @@ EOF
 if cmp -s "$stamp.tmp" "$stamp"; then rm "$stamp.tmp"; else mv "$stamp.tmp" "$stamp"; fi
 trap 'rm -f "$stamp"' EXIT
 
-# A folder holding only the static archives, searched before the system's library folder,
-# makes -lcmark-gfm, -lcmark-gfm-extensions (pkg-config), -ljemalloc (Package.swift) and
-# -lz (ZIPFoundation) pick the .a files; the development build keeps the shared libraries.
+# A folder holding only the static archives makes -lcmark-gfm, -lcmark-gfm-extensions,
+# -lz and -ljemalloc pick the .a files; the development build keeps the shared libraries.
+# The linker takes the first folder that has a library, .so or .a, and Debian's .pc files
+# put the system folder first (-L/usr/lib/<multiarch>), so this build reads .pc files of
+# its own (PKG_CONFIG_PATH, which SwiftPM honours) that name only the static folder.
 scratch=.build-release
 static_libs="$PWD/$scratch/static-libs"
-mkdir -p "$static_libs"
+mkdir -p "$static_libs/pkgconfig"
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
 for lib in libcmark-gfm libcmark-gfm-extensions libjemalloc libz; do
   [ -f "/usr/lib/$multiarch/$lib.a" ] || { echo "release: /usr/lib/$multiarch/$lib.a is missing" >&2; exit 1; }
   ln -sf "/usr/lib/$multiarch/$lib.a" "$static_libs/$lib.a"
 done
+write_pc() {  # name, version, libs
+  printf 'Name: %s\nDescription: %s from its static archive (scripts/release.sh)\nVersion: %s\nLibs: -L%s %s\nCflags:\n' \
+    "$1" "$1" "$2" "$static_libs" "$3" > "$static_libs/pkgconfig/$1.pc"
+}
+write_pc libcmark-gfm "$(pkg-config --modversion libcmark-gfm)" "-lcmark-gfm -lcmark-gfm-extensions"
+write_pc zlib "$(pkg-config --modversion zlib)" "-lz"
 
-swift build -c release --product samrad --scratch-path "$scratch" --static-swift-stdlib \
+PKG_CONFIG_PATH="$static_libs/pkgconfig" \
+  swift build -c release --product samrad --scratch-path "$scratch" --static-swift-stdlib \
   -Xswiftc -DSAMRAD_RELEASE -Xlinker -L"$static_libs"
 bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
 
@@ -92,12 +101,18 @@ with zipfile.ZipFile(sys.argv[1]) as wheel, open(sys.argv[2], "wb") as out:
 EOF
 chmod 755 "$folder/samrad" "$folder/pagefind"
 
-# No Swift runtime, no cmark-gfm or jemalloc shared library: only what every Debian has.
+# No Swift runtime, no cmark-gfm, jemalloc, zlib or libxml2: only glibc's libraries and
+# the C++ runtime, which every Debian and Ubuntu has. An allow-list, so that a new
+# dependency stops the release instead of slipping through.
 needed=$(objdump -p "$folder/samrad" | awk '/NEEDED/ {print $2}')
-if echo "$needed" | grep -Eiq 'swift|Foundation|dispatch|BlocksRuntime|icu|cmark|jemalloc|libz\.'; then
-  echo "release: samrad still needs: $(echo $needed)" >&2
+extra=$(echo "$needed" | grep -Ev '^(libc|libm|libpthread|libdl|librt|libutil|libstdc\+\+|libgcc_s)\.so\.[0-9]+$|^ld-linux-x86-64\.so\.2$' || true)
+if [ -n "$extra" ]; then
+  echo "release: samrad needs more than glibc and libstdc++: $(echo $extra)" >&2
   exit 1
 fi
+# The newest glibc symbol version it calls (hypot is GLIBC_2.35 when linked on bookworm).
+glibc=$(objdump -T "$folder/samrad" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
+echo "release: samrad needs $(echo $needed); glibc $glibc or newer" >&2
 "$folder/samrad" --version | grep -q "samrad $version (commit $commit" || { echo "release: --version does not say $version $commit" >&2; exit 1; }
 "$folder/pagefind" --version >/dev/null
 
@@ -105,7 +120,8 @@ cat > "$folder/README.txt" <<EOF
 samrad $version (commit $commit)
 
 samrad builds a knowledge portal from Markdown records of dialogue meetings.
-This folder runs as it is on 64-bit Linux (glibc 2.34 or newer; WSL on Windows too):
+This folder runs as it is on 64-bit Linux with glibc $glibc or newer (Debian 12, Ubuntu
+22.04 and later; WSL on Windows too):
 
   ./samrad init min-portal          a new site with the default templates
   ./samrad build --site min-portal  builds min-portal/public, with search
@@ -155,6 +171,7 @@ depends=$(cd "$stage/shlibs" && dpkg-shlibdeps -O -e"$deb/usr/lib/samrad/samrad"
   | sed -n 's/^shlibs:Depends=//p')
 [ -n "$depends" ] || { echo "release: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 size=$(du -sk --exclude=DEBIAN "$deb" | cut -f1)
+# Suggests: `samrad import` runs pdftotext (poppler-utils) and pandoc when they are there.
 cat > "$deb/DEBIAN/control" <<EOF
 Package: samrad
 Version: $version
@@ -162,6 +179,7 @@ Architecture: amd64
 Maintainer: ${SAMRAD_MAINTAINER:-samrad developers <samrad@localhost>}
 Installed-Size: $size
 Depends: $depends
+Suggests: poppler-utils, pandoc
 Section: web
 Priority: optional
 Description: knowledge portals from Markdown records of dialogue meetings
