@@ -62,6 +62,15 @@ for lib in libcmark-gfm libcmark-gfm-extensions libjemalloc libz; do
   [ -f "/usr/lib/$multiarch/$lib.a" ] || { echo "release: /usr/lib/$multiarch/$lib.a is missing" >&2; exit 1; }
   ln -sf "/usr/lib/$multiarch/$lib.a" "$static_libs/$lib.a"
 done
+# jemalloc's malloc and free must be the process's, glibc's own calls included (realpath
+# returns memory that samrad frees). --static-swift-stdlib links with --exclude-libs ALL,
+# which makes every symbol from an archive local, so glibc would keep its own malloc and
+# samrad would crash freeing glibc's memory with jemalloc's free. One object file made
+# from the archive is not an archive, so its malloc stays global and is exported
+# (-export-dynamic); -ljemalloc (Package.swift) then finds an empty archive.
+rm -f "$static_libs/libjemalloc.a"
+ld -r --whole-archive "/usr/lib/$multiarch/libjemalloc.a" -o "$static_libs/jemalloc.o"
+ar rc "$static_libs/libjemalloc.a"
 write_pc() {  # name, version, libs
   printf 'Name: %s\nDescription: %s from its static archive (scripts/release.sh)\nVersion: %s\nLibs: -L%s %s\nCflags:\n' \
     "$1" "$1" "$2" "$static_libs" "$3" > "$static_libs/pkgconfig/$1.pc"
@@ -71,7 +80,7 @@ write_pc zlib "$(pkg-config --modversion zlib)" "-lz"
 
 PKG_CONFIG_PATH="$static_libs/pkgconfig" \
   swift build -c release --product samrad --scratch-path "$scratch" --static-swift-stdlib \
-  -Xswiftc -DSAMRAD_RELEASE -Xlinker -L"$static_libs"
+  -Xswiftc -DSAMRAD_RELEASE -Xlinker -L"$static_libs" -Xlinker "$static_libs/jemalloc.o"
 bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
 
 # Pagefind from its wheel, checked against the pinned hash.
@@ -114,7 +123,15 @@ fi
 glibc=$(objdump -T "$folder/samrad" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
 echo "release: samrad needs $(echo $needed); glibc $glibc or newer" >&2
 "$folder/samrad" --version | grep -q "samrad $version (commit $commit" || { echo "release: --version does not say $version $commit" >&2; exit 1; }
+readelf --dyn-syms "$folder/samrad" | grep -Eq ' GLOBAL +DEFAULT +[0-9]+ malloc$' \
+  || { echo "release: samrad does not export jemalloc's malloc (glibc would use its own)" >&2; exit 1; }
 "$folder/pagefind" --version >/dev/null
+# A build of a new site, before anything is packed: a crash here is cheaper than in a user's hands.
+smoke=$(mktemp -d)
+"$folder/samrad" init "$smoke/site" >/dev/null
+"$folder/samrad" build --site "$smoke/site" --no-search >/dev/null 2>&1 \
+  || { echo "release: samrad build of a new site failed (exit $?)" >&2; rm -rf "$smoke"; exit 1; }
+rm -rf "$smoke"
 
 cat > "$folder/README.txt" <<EOF
 samrad $version (commit $commit)
