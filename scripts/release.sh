@@ -123,7 +123,8 @@ fi
 glibc=$(objdump -T "$folder/samrad" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
 echo "release: samrad needs $(echo $needed); glibc $glibc or newer" >&2
 "$folder/samrad" --version | grep -q "samrad $version (commit $commit" || { echo "release: --version does not say $version $commit" >&2; exit 1; }
-readelf --dyn-syms "$folder/samrad" | grep -Eq ' GLOBAL +DEFAULT +[0-9]+ malloc$' \
+# (grep -c, not -q: -q would stop reading early and pipefail would count readelf's SIGPIPE.)
+[ "$(readelf --dyn-syms "$folder/samrad" | grep -Ec ' GLOBAL +DEFAULT +[0-9]+ malloc$')" = 1 ] \
   || { echo "release: samrad does not export jemalloc's malloc (glibc would use its own)" >&2; exit 1; }
 "$folder/pagefind" --version >/dev/null
 # A build of a new site, before anything is packed: a crash here is cheaper than in a user's hands.
