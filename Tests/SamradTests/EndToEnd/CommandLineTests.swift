@@ -58,6 +58,18 @@ struct CommandLineTests {
     }
 
     @Test(.enabled(if: CommandLineTests.binary != nil))
+    func countsReadAsEnglish() throws {
+        var files = SiteFolder.minimal
+        files["content/meetings/2024-02-01-seminarium.md"] = nil
+        let site = try SiteFolder(files)
+        defer { site.cleanup() }
+        let check = try run(["check", "--site", site.path])
+        #expect(check.out.contains("checked 1 meeting: 0 errors"), "one meeting, not '1 meetings': \(check.out)")
+        let build = try run(["build", "--site", site.path, "--no-search"])
+        #expect(build.out.contains("built 1 meeting into"), "\(build.out)")
+    }
+
+    @Test(.enabled(if: CommandLineTests.binary != nil))
     func checkOfAGoodSiteExitsZero() throws {
         let site = try SiteFolder()
         defer { site.cleanup() }
