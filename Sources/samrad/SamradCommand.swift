@@ -40,7 +40,9 @@ struct Build: ParsableCommand {
         Terminal.report(report.diagnostics)
         if let warning = report.searchWarning { Terminal.error("warning: \(warning)") }
         if report.hasErrors {
-            Terminal.error("build failed: \(Terminal.counts(report)); \(options.outputPath) was left unchanged")
+            // "left unchanged" about a folder that does not exist would send the reader looking for it.
+            let kept = FileManager.default.fileExists(atPath: options.outputPath) ? "\(options.outputPath) was left unchanged" : "nothing was written"
+            Terminal.error("build failed: \(Terminal.counts(report)); \(kept)")
             throw ExitCode(1)
         }
         Terminal.out("built \(Terminal.count(report.meetings, "meeting")) into \(report.pages) pages (\(report.files) files) in \(Terminal.seconds(report.seconds)) → \(options.outputPath)\(report.searchIndexed ? ", with search" : "")")
