@@ -2,11 +2,20 @@
 # Installs what samrad needs on a Debian machine that has Swift, and nothing twice.
 #   scripts/setup.sh           build prerequisites + Pagefind (search)
 #   scripts/setup.sh --test    also what the test suite needs (Chromium, driver, Java, Hugo, LibreOffice)
+#   scripts/setup.sh --release also what releases and their clean-room test need
+#                              (dpkg-dev, binutils, debootstrap)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_release=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    --release) want_release=1 ;;
+    *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
@@ -18,6 +27,9 @@ if [ "$want_test" = 1 ]; then
   # libreoffice-writer-nogui: the import tests turn their fixture documents into PDF with it.
   # hugo and time: Benchmarks/run.sh compares with Hugo and measures with GNU time.
   for p in chromium chromium-driver default-jre-headless libreoffice-calc-nogui libreoffice-writer-nogui hugo time; do have_pkg "$p" || need+=("$p"); done
+fi
+if [ "$want_release" = 1 ]; then
+  for p in dpkg-dev binutils debootstrap; do have_pkg "$p" || need+=("$p"); done
 fi
 python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 

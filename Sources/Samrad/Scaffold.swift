@@ -114,7 +114,7 @@ public enum Scaffold {
         # Hur man deltog: in_person (på plats), online eller hybrid.
         # attendance: in_person
         # Dag då anteckningarna rättades i efterhand, ÅÅÅÅ-MM-DD (flöde och sitemap visar den).
-        # updated: \(date)
+        # updated: \(date.lastDay.dayDescription)
         # Deltagande organisationer, en per rad. Namnen matchas mot content/organizations.yml.
         # En rad kan ha en roll (- name: Polisen / role: observatör), och listan kan delas
         # i grupper (- group: Civilsamhället / members: [BRIS, Fryshuset]).

@@ -308,7 +308,7 @@ extension SiteSession {
             let optIn = ext.isEmpty ? "" : "; to publish .\(ext) files anyway, add 'attachments: {allow: [\(ext)]}' to site.yml"
             let why = AttachmentTypes.reason(file.path) + optIn
             if let listed = meeting.documents.first(where: { $0.outputPath == file.outputPath }) {
-                diagnostics.error("document '\(listed.name)' is not published: \(why)", at: SourceLocation(file: meeting.file))
+                diagnostics.error("document '\(listed.name)' is not published: \(why)", at: listed.location ?? SourceLocation(file: meeting.file))
             } else {
                 diagnostics.warning("not published: \(why)", at: SourceLocation(file: file.path))
             }

@@ -43,7 +43,12 @@ public enum ConfigURLs {
         let u = url.trimmed
         let lower = u.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else {
-            return "it must start with https://, http:// or mailto:"
+            // Name what it starts with: repeating the rule back ("must be … but it must …") does not say what is wrong.
+            guard !u.isEmpty else { return "it is empty" }
+            if let colon = u.firstIndex(of: ":"), u.distance(from: u.startIndex, to: colon) <= 20 {
+                return "it starts with '\(u[...colon])'"
+            }
+            return "it starts with '\(u.prefix(20))' (no https://, http:// or mailto:)"
         }
         if let bad = u.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"'<>`\\".unicodeScalars.contains($0) }) {
             return bad.value <= 0x20 ? "it holds a space or control character" : "it holds '\(bad)'"

@@ -43,6 +43,19 @@ public struct ISODate: Hashable, Sendable, Comparable, Codable, CustomStringConv
         self.init(year: y, month: m, day: d)
     }
 
+    /// The first and the last day the date covers: itself for a day, the 1st and the last of
+    /// its month for a month, 1 January and 31 December for a year.
+    public var firstDay: ISODate {
+        ISODate(year: year, month: precision == .year ? 1 : month, day: precision == .day ? day : 1) ?? self
+    }
+    public var lastDay: ISODate {
+        switch precision {
+        case .day: return self
+        case .month: return ISODate(year: year, month: month, day: Self.daysIn(month: month, year: year)) ?? self
+        case .year: return ISODate(year: year, month: 12, day: 31) ?? self
+        }
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -86,9 +86,9 @@ public enum MeetingExtractor {
                     continue
                 }
                 let size = (try? FileAttributes.size(asset.absolutePath)) ?? 0
-                documents.append(DocumentLink(name: path, outputPath: asset.outputPath, size: size))
+                documents.append(DocumentLink(name: path, outputPath: asset.outputPath, size: size, location: doc.location))
             } else if URLSafety.isSafe(path) {
-                documents.append(DocumentLink(name: path, outputPath: path, size: 0))
+                documents.append(DocumentLink(name: path, outputPath: path, size: 0, location: doc.location))
             } else {
                 diagnostics.error("document '\(path)' is not a file or a web address", at: doc.location)
             }

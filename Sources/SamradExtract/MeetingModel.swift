@@ -161,6 +161,8 @@ public struct DocumentLink: Sendable, Hashable {
     /// Relative to the output folder.
     public var outputPath: String
     public var size: Int
+    /// The `documents:` entry that lists it, so later stages can point at that line.
+    public var location: SourceLocation? = nil
 }
 
 public struct Meeting: Sendable {

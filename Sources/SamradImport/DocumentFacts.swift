@@ -27,6 +27,8 @@ struct DocumentFacts: Sendable {
             if t.isEmpty { continue }
             let first = t.foldedForMatching.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
             if MeetingRecognizer.chapterWords.contains(first) && t.count < 60 { return i }
+            // A report that opens with its foreword has no title page: the foreword is text.
+            if first == "forord" && t.count < 60 { return i }
             if labels.isSummaryLabel(t) || labels.questionStart(t) { return i }
             if TextNormalizer.bulletItem(t) != nil || SpeakerLine.match(t).map({ !$0.rest.isEmpty }) == true { return i }
             if t.count > 200 || i > 40 { return i }
@@ -74,7 +76,9 @@ struct DocumentFacts: Sendable {
                 for i in chunk { drop(&lines, i, "cover label") }
                 continue
             }
-            if titleChunk == nil, t.count <= 200, !t.hasSuffix(":"), !runsOn, !isSectionName, !t.endsSentence || t.hasSuffix("?"),
+            // A chunk that starts in lower case goes on from the line before: never a title.
+            if titleChunk == nil, t.count <= 200, !t.hasSuffix(":"), !runsOn, !isSectionName, !t.startsLowercase,
+               !t.endsSentence || t.hasSuffix("?"),
                SwedishDates.find(in: t).isEmpty || t.count > 40 {
                 titleChunk = chunk
             }

@@ -36,7 +36,8 @@ public struct ImportReport: Sendable, Codable, Equatable {
         out.append("\(file) → \(folder)/ (\(files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))) in \(String(format: "%.2f", seconds)) s")
         out.append("  title: \(title); date: \(date)\(kind.map { "; kind: \($0)" } ?? "")\(type.map { "; type: \($0)" } ?? "")")
         let r = recognised
-        out.append("  recognised: \(r.participants) participants, \(r.sessions) sessions, \(r.questions) questions (\(r.prompts) sub-prompts), \(r.summaryPoints) summary points, \(r.postits) post-its, \(r.speakerTurns) speaker turns, \(r.footnotes) footnotes, \(r.tables) tables")
+        func n(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+        out.append("  recognised: \(n(r.participants, "participant")), \(n(r.sessions, "session")), \(n(r.questions, "question")) (\(n(r.prompts, "sub-prompt"))), \(n(r.summaryPoints, "summary point")), \(n(r.postits, "post-it")), \(n(r.speakerTurns, "speaker turn")), \(n(r.footnotes, "footnote")), \(n(r.tables, "table"))")
         if !unmatchedParticipants.isEmpty {
             out.append("  participants not in organizations.yml (check the spelling or add them): \(unmatchedParticipants.joined(separator: ", "))")
         }

@@ -116,7 +116,7 @@ struct MeetingRecognizer {
         if !footnoteURLs.isEmpty {
             // Under a heading of their own, so that they are not read as part of the last section.
             body.append(.heading(level: 2, text: "Fotnoter"))
-            body.append(.unsure("\(footnoteURLs.count) footnote(s) whose mark in the text was lost in the PDF copy; they are listed here, move each to where it belongs"))
+            body.append(.unsure("\(footnoteURLs.count) \(footnoteURLs.count == 1 ? "footnote" : "footnotes") whose mark in the text was lost in the PDF copy; they are listed here, move each to where it belongs"))
             body.append(.list(footnoteURLs))
             counts.footnotes += footnoteURLs.count
         }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// PDF to lines through poppler's `pdftotext -bbox-layout`: the text of every line with
 /// its page, its layout block (paragraph) and its height, from which the font size
@@ -17,13 +14,10 @@ enum PDFConverter {
             }
             throw ImportFailure.converterFailed(tool: "pdftotext", detail: out.stderr.lastLine)
         }
-        let reader = BBoxReader()
-        let parser = XMLParser(data: out.stdout)
-        parser.delegate = reader
-        guard parser.parse() else {
+        guard let layout = try? BBoxLayout.lines(of: [UInt8](out.stdout)) else {
             throw ImportFailure.converterFailed(tool: "pdftotext", detail: "its layout output could not be read")
         }
-        let raw = mergeSameBaseline(reader.lines)
+        let raw = mergeSameBaseline(layout)
         guard raw.contains(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             throw ImportFailure.noTextLayer
         }
@@ -97,9 +91,9 @@ enum PDFConverter {
     /// Pieces of one printed line that poppler puts in different blocks (a list's bullet
     /// and its text) become one line again: same page, same baseline, left to right. The
     /// text's block is the line's block.
-    static func mergeSameBaseline(_ lines: [BBoxReader.Line]) -> [BBoxReader.Line] {
-        var out: [BBoxReader.Line] = []
-        var byPage: [Int: [BBoxReader.Line]] = [:]
+    static func mergeSameBaseline(_ lines: [BBoxLayout.Line]) -> [BBoxLayout.Line] {
+        var out: [BBoxLayout.Line] = []
+        var byPage: [Int: [BBoxLayout.Line]] = [:]
         for l in lines { byPage[l.page, default: []].append(l) }
         for page in byPage.keys.sorted() {
             let sorted = (byPage[page] ?? []).enumerated().sorted { a, b in
@@ -126,52 +120,5 @@ enum PDFConverter {
             }
         }
         return out
-    }
-
-    /// SAX reader for pdftotext's XHTML: page > flow > block > line > word.
-    final class BBoxReader: NSObject, XMLParserDelegate {
-        struct Line { var text: String; var page: Int; var block: Int; var height: Double; var y: Double = 0; var x: Double = 0 }
-        var lines: [Line] = []
-        private var page = 0
-        private var block = 0
-        private var words: [String] = []
-        private var word = ""
-        private var inWord = false
-        private var lineHeight = 0.0
-        private var lineY = 0.0
-        private var lineX = 0.0
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-            switch name {
-            case "page": page += 1
-            case "block": block += 1
-            case "line":
-                words = []
-                let yMin = Double(attributes["yMin"] ?? "") ?? 0
-                let yMax = Double(attributes["yMax"] ?? "") ?? 0
-                lineHeight = max(0, yMax - yMin)
-                lineY = yMin
-                lineX = Double(attributes["xMin"] ?? "") ?? 0
-            case "word":
-                inWord = true
-                word = ""
-            default: break
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if inWord { word += string }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            switch name {
-            case "word":
-                inWord = false
-                words.append(word)
-            case "line":
-                lines.append(Line(text: words.joined(separator: " "), page: page, block: block, height: lineHeight, y: lineY, x: lineX))
-            default: break
-            }
-        }
     }
 }

@@ -28,6 +28,8 @@ struct PageFurniture {
         guard !s.isEmpty, s.count <= 9 else { return false }
         let digits = s.filter(\.isNumber)
         guard !digits.isEmpty, digits.count <= 6, let first = s.first, first.isNumber else { return false }
+        // "3 (15)" has both brackets; "1)" alone is the end of a wrapped "(se fas 1)" or a list mark.
+        guard s.filter({ $0 == "(" }).count == s.filter({ $0 == ")" }).count else { return false }
         return s.allSatisfy { $0.isNumber || " ()/av".contains($0) } && (Int(String(s.prefix { $0.isNumber })) ?? 1000) < 1000
     }
 

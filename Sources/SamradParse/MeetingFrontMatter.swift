@@ -84,6 +84,8 @@ enum FrontMatterParsing {
         var fm = MeetingFrontMatter()
         var errorsBefore = diagnostics.errors.count
         var sawTitle = false, sawDate = false
+        // Where end_date and updated are written, for the errors that compare them with date.
+        var endDateAt: SourceLocation?, updatedAt: SourceLocation?
         for (key, keyNode, value) in reader.fields(root) {
             switch key {
             case "title":
@@ -99,13 +101,13 @@ enum FrontMatterParsing {
                     break
                 }
                 if let d = ISODate.partial(raw) {
-                    if key == "date" { fm.date = d } else { fm.endDate = d }
+                    if key == "date" { fm.date = d } else { fm.endDate = d; endDateAt = reader.location(value) }
                 } else {
                     diagnostics.error("'\(key)' is '\(raw)', which is not a date; write it as YYYY-MM-DD, e.g. 2023-09-14 (or YYYY-MM, or YYYY, when the day is not known)", at: reader.location(value))
                 }
             case "updated":
                 guard let raw = reader.text(value, field: key, &diagnostics) else { break }
-                if let d = ISODate(raw) { fm.updated = d } else {
+                if let d = ISODate(raw) { fm.updated = d; updatedAt = reader.location(value) } else {
                     diagnostics.error("'updated' is '\(raw)', which is not a date; write the day the record was corrected as YYYY-MM-DD, e.g. 2024-03-01", at: reader.location(value))
                 }
             case "attendance":
@@ -155,13 +157,14 @@ enum FrontMatterParsing {
         let top = SourceLocation(file: reader.file, line: 1, column: 1)
         if !sawTitle { diagnostics.error("the meeting has no title; add 'title: …' to the front matter", at: top) }
         if !sawDate { diagnostics.error("the meeting has no date; add 'date: YYYY-MM-DD' to the front matter", at: top) }
-        if let start = fm.date, let end = fm.endDate, end < start {
-            diagnostics.error("'end_date' \(end) is before 'date' \(start)", at: top)
+        // A month or a year covers its days: "2026-02" to "2026-02-20" is no contradiction.
+        if let start = fm.date, let end = fm.endDate, end.lastDay < start.firstDay {
+            diagnostics.error("'end_date' \(end) is before 'date' \(start)", at: endDateAt ?? top)
         }
         // A record is corrected after the meeting; an earlier day is a typo, and a feed
         // entry updated before it was published would say something false.
-        if let start = fm.date, let updated = fm.updated, updated < start {
-            diagnostics.error("'updated' \(updated) is before 'date' \(start); 'updated' is the day the record was corrected", at: top)
+        if let start = fm.date, let updated = fm.updated, updated < start.firstDay {
+            diagnostics.error("'updated' \(updated) is before 'date' \(start); 'updated' is the day the record was corrected", at: updatedAt ?? top)
         }
         return fm
     }

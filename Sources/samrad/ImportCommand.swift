@@ -43,7 +43,7 @@ struct Import: ParsableCommand {
                     Terminal.out("\n--- \(path) (not written: --dry-run)\n\(text)")
                 }
             } else if outcome.wrote {
-                Terminal.out("wrote \(outcome.reports.count) draft meeting(s); preview them with: samrad serve --site \(siteOptions.site)")
+                Terminal.out("wrote \(Terminal.count(outcome.reports.count, "draft meeting")); preview them with: samrad serve --site \(siteOptions.site)")
             }
         case .json:
             let encoder = JSONEncoder()

@@ -40,10 +40,12 @@ struct Build: ParsableCommand {
         Terminal.report(report.diagnostics)
         if let warning = report.searchWarning { Terminal.error("warning: \(warning)") }
         if report.hasErrors {
-            Terminal.error("build failed: \(Terminal.counts(report)); \(options.outputPath) was left unchanged")
+            // "left unchanged" about a folder that does not exist would send the reader looking for it.
+            let kept = FileManager.default.fileExists(atPath: options.outputPath) ? "\(options.outputPath) was left unchanged" : "nothing was written"
+            Terminal.error("build failed: \(Terminal.counts(report)); \(kept)")
             throw ExitCode(1)
         }
-        Terminal.out("built \(report.meetings) meetings into \(report.pages) pages (\(report.files) files) in \(Terminal.seconds(report.seconds)) → \(options.outputPath)\(report.searchIndexed ? ", with search" : "")")
+        Terminal.out("built \(Terminal.count(report.meetings, "meeting")) into \(report.pages) pages (\(report.files) files) in \(Terminal.seconds(report.seconds)) → \(options.outputPath)\(report.searchIndexed ? ", with search" : "")")
         if let binary = report.searchBinary { Terminal.out("search indexed by Pagefind: \(binary)") }
         // The model is hundreds of MiB of small objects at thousands of meetings; freeing
         // them one by one took a tenth of the build. The process ends here anyway.
@@ -68,7 +70,7 @@ struct Check: ParsableCommand {
         case .text:
             Terminal.report(report.diagnostics)
             for line in DiagnosticReport.unlistedLines(report) { Terminal.error(line) }
-            Terminal.out("checked \(report.meetings) meetings: \(Terminal.counts(report))")
+            Terminal.out("checked \(Terminal.count(report.meetings, "meeting")): \(Terminal.counts(report))")
         case .json:
             Terminal.out(DiagnosticReport.json(report))
         }
@@ -170,6 +172,9 @@ enum Terminal {
     static func report(_ diagnostics: [Diagnostic]) {
         for d in diagnostics { error(d.description) }
     }
+
+    /// "1 meeting", "2 meetings".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     static func counts(_ r: BuildReport) -> String {
         let e = r.errors.count, w = r.warnings.count

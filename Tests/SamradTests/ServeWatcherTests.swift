@@ -14,6 +14,16 @@ struct ServeWatcherTests {
             while all.count < count && deadline.timeIntervalSinceNow > 0 { try? await Task.sleep(for: .milliseconds(10)) }
             return all
         }
+        /// Waits until the paths of the batches after the first `from` include all of
+        /// `paths` (a busy machine may split one save into two looks), then returns them.
+        func paths(from: Int, including paths: Set<String>, timeout: Double) async -> Set<String> {
+            let deadline = Date().addingTimeInterval(timeout)
+            while true {
+                let seen = Set(all.dropFirst(from).flatMap(\.paths))
+                if seen.isSuperset(of: paths) || deadline.timeIntervalSinceNow <= 0 { return seen }
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+        }
     }
 
     func makeSite() throws -> URL {

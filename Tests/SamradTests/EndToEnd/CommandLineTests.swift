@@ -58,6 +58,22 @@ struct CommandLineTests {
     }
 
     @Test(.enabled(if: CommandLineTests.binary != nil))
+    func countsReadAsEnglish() throws {
+        var files = SiteFolder.minimal
+        files["content/meetings/2024-02-01-seminarium.md"] = nil
+        let site = try SiteFolder(files)
+        defer { site.cleanup() }
+        let check = try run(["check", "--site", site.path])
+        #expect(check.out.contains("checked 1 meeting: 0 errors"), "one meeting, not '1 meetings': \(check.out)")
+        let build = try run(["build", "--site", site.path, "--no-search"])
+        #expect(build.out.contains("built 1 meeting into"), "\(build.out)")
+        // A failed first build has no output to leave unchanged.
+        let missing = try run(["build", "--site", site.path + "/finns-inte", "--no-search"])
+        #expect(missing.status == 1)
+        #expect(missing.err.contains("build failed: 1 error, 0 warnings; nothing was written"), "\(missing.err)")
+    }
+
+    @Test(.enabled(if: CommandLineTests.binary != nil))
     func checkOfAGoodSiteExitsZero() throws {
         let site = try SiteFolder()
         defer { site.cleanup() }

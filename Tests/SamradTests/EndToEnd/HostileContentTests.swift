@@ -38,7 +38,8 @@ extension HostileInputTests {
     }
 
     @Test func activeAttachmentListedAsDocumentIsAnError() throws {
-        try expectRefused("document 'evil.html' is not published", file: meeting) { site in
+        // The line of the `documents:` entry, as for a document that does not exist.
+        try expectRefused("document 'evil.html' is not published", file: meeting, line: 4) { site in
             try site.write("\(meetingFolder)/evil.html", "<script>alert(1)</script>")
             try site.write(meeting, "---\ntitle: Möte\ndate: 2023-09-14\ndocuments: [evil.html]\n---\n\nText.\n")
         }
@@ -163,7 +164,8 @@ extension HostileInputTests {
         #expect(ConfigURLs.baseURLProblem("https:///") != nil)
         #expect(ConfigURLs.webOrMailProblem("mailto:a@b.se") == nil)
         #expect(ConfigURLs.webOrMailProblem("https://example.org/kontakt") == nil)
-        #expect(ConfigURLs.webOrMailProblem("JavaScript:alert(1)") != nil)
+        #expect(ConfigURLs.webOrMailProblem("JavaScript:alert(1)") == "it starts with 'JavaScript:'", "the message names what is wrong")
+        #expect(ConfigURLs.webOrMailProblem("www.example.org/kontakt") == "it starts with 'www.example.org/kont' (no https://, http:// or mailto:)")
         #expect(ConfigURLs.webOrMailProblem("https://x.se/\"onmouseover=") != nil)
         #expect(ConfigURLs.emailProblem("info@example.org") == nil)
         #expect(ConfigURLs.emailProblem("a\"@b") != nil)

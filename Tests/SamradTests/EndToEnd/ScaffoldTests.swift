@@ -69,6 +69,11 @@ struct ScaffoldTests {
         #expect(!preview.hasErrors, "\(preview.errors)")
         let page = try #require(site.read("moten/2026-02-forum-februari/index.html"))
         #expect(page.contains("februari 2026"))
+        // Every commented example is valid once uncommented: `updated:` wants a whole day.
+        #expect(text.contains("# updated: 2026-02-28\n"))
+        try site.write(path, text.replacing("# updated:", with: "updated:").replacing("# end_date:", with: "end_date:"))
+        let uncommented = site.build(drafts: true)
+        #expect(!uncommented.hasErrors, "\(uncommented.errors)")
     }
 
     @Test func templatesCopiesOneOrAllAndNeverOverwrites() throws {

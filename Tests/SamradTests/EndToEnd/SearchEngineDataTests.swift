@@ -180,13 +180,19 @@ struct SearchEngineDataTests {
         files[path] = text
         let (path2, text2) = Self.meeting("2024-02-10-bakvant", "updated: 2024-01-01")
         files[path2] = text2
+        // A month covers its days: corrected on the 15th or ending on the 20th is no contradiction.
+        files["content/meetings/2024-03-manad.md"] = "---\ntitle: Månad\ndate: 2024-03\nend_date: 2024-03-20\nupdated: 2024-03-15\n---\n\nText.\n"
+        files["content/meetings/2024-05-slut.md"] = "---\ntitle: Slut\ndate: 2024-05\nend_date: 2024-04-30\n---\n\nText.\n"
         let site = try SiteFolder(files)
         defer { site.cleanup() }
         let report = site.build()
         let messages = report.errors.map(\.description)
         #expect(messages.contains { $0.contains("2024-01-10-fel.md:5:13: error: 'attendance' is 'onlin'") && $0.contains("did you mean 'online'?") }, "\(messages)")
         #expect(messages.contains { $0.contains("2024-01-10-fel.md:6:10: error: 'updated' is '2024-13-01', which is not a date") }, "\(messages)")
-        #expect(messages.contains { $0.contains("2024-02-10-bakvant.md:1:1: error: 'updated' 2024-01-01 is before 'date' 2024-02-10") }, "\(messages)")
+        // Pointed at the line of 'updated', where the typo is.
+        #expect(messages.contains { $0.contains("2024-02-10-bakvant.md:5:10: error: 'updated' 2024-01-01 is before 'date' 2024-02-10") }, "\(messages)")
+        #expect(!messages.contains { $0.contains("2024-03-manad") }, "\(messages)")
+        #expect(messages.contains { $0.contains("2024-05-slut.md:4:11: error: 'end_date' 2024-04-30 is before 'date' 2024-05") }, "\(messages)")
         #expect(!report.wrote)
     }
 

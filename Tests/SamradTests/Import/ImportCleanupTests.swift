@@ -43,6 +43,30 @@ struct ImportCleanupTests {
         #expect(b[0].text == "Mötet arrangerades av NOD och samlade tjugo organisationer.")
     }
 
+    @Test func aClosingBracketAloneIsNotAPageNumber() {
+        // Seed 004 wraps "(se fas 1)" so that "1)" stands alone: it is text, not a page number.
+        #expect(!PageFurniture.isPageNumber("1)"))
+        #expect(!PageFurniture.isPageNumber("(2"))
+        #expect(PageFurniture.isPageNumber("3 (15)"))
+        #expect(PageFurniture.isPageNumber("Sida 4"))
+        var lines = TextReader.split("- Behovsanalys internt (se fas\n\n1)\n\n- Struktur för implementering\n")
+        var furniture = PageFurniture()
+        furniture.clean(&lines)
+        #expect(furniture.dropped.isEmpty, "\(furniture.dropped)")
+    }
+
+    /// A report that opens with its foreword (seed 004) has no title page: no line of the
+    /// foreword becomes the title, and none is taken out of its paragraph.
+    @Test func aForewordIsNotACover() {
+        var lines = TextReader.split("Förord\n\nRapporten visar att det finns många utmaningar. I ett sådant läge\n\nhar vi som samhälle en skyldighet att agera\n")
+        #expect(DocumentFacts.coverEnd(lines, labels: ImportLabels()) == 0)
+        // Even where a cover is cut off in mid-sentence, a line that starts in lower case goes on from the one before.
+        var facts = DocumentFacts()
+        facts.readCover(&lines, end: lines.count, vocabulary: SiteVocabulary())
+        #expect(facts.title == nil)
+        #expect(facts.dropped.isEmpty, "a line was taken out: \(facts.dropped)")
+    }
+
     @Test func pageNumbersAndRunningHeadersAreDropped() {
         let words = ["Första", "Andra", "Tredje", "Fjärde"]
         var text = ""

@@ -30,6 +30,8 @@ struct ImportCommandTests {
         let wrote = try run(["import", "--site", site.path, file.path])
         #expect(wrote.status == 0, "\(wrote.err)")
         #expect(wrote.out.contains("recognised: 2 participants"))
+        #expect(wrote.out.contains(", 1 question ("), "one question, not '1 questions': \(wrote.out)")
+        #expect(wrote.out.contains("wrote 1 draft meeting;"), "\(wrote.out)")
         let index = try String(contentsOf: site.root.appendingPathComponent("content/meetings/2024-05-03-dialogmote-3-maj-2024/index.md"), encoding: .utf8)
         #expect(index.contains("### Fråga 1 – Vad behövs?"))
         #expect(index.contains("draft: true"))

@@ -182,6 +182,19 @@ struct ImportEndToEndTests {
         #expect(lines[unsure.line - 1].hasPrefix("<!-- samrad: "))
     }
 
+    /// Seed 004 opens with its foreword, not a title page: no sentence of it becomes the
+    /// title, and a wrapped "(se fas 1)" keeps its "1)" (it is not a page number).
+    @Test(.enabled(if: ImportFixtures.seed("004") != nil, "the seeds are not beside the clone (../shared/seeds); skipped"))
+    func seed004KeepsItsForewordAndBracketsWhole() throws {
+        let imported = try Self.importing([try #require(ImportFixtures.seed("004"))])
+        defer { imported.site.cleanup() }
+        let text = imported.text()
+        #expect(text.contains("I ett sådant läge har vi som samhälle en skyldighet att utifrån bästa tillgängliga kunskap agera"))
+        #expect(!imported.report.title.hasPrefix("har vi"), "\(imported.report.title)")
+        #expect(text.contains("(se fas 1)"))
+        #expect(!imported.report.dropped.contains { $0.text == "1)" })
+    }
+
     @Test(.enabled(if: ImportFixtures.seed("000") != nil, "the seeds are not beside the clone (../shared/seeds); skipped"))
     func themesAreSuggestedPerSectionButNothingIsTagged() throws {
         let imported = try Self.importing([try #require(ImportFixtures.seed("000"))])
