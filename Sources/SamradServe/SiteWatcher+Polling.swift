@@ -17,32 +17,49 @@ struct FileStamp: Equatable, Sendable {
 
 extension SiteWatcher {
     /// Takes the first look now (so that only later changes count) and then looks again
-    /// every `interval` on the watcher's queue. Runs on `queue`.
+    /// `interval` after each look ends, longer when looks are slow (`pause(after:interval:)`).
+    /// Runs on `queue`.
     func beginPolling(interval: Duration) {
+        let started = ContinuousClock.now
         pollStamps = scan()
+        pollPause = Self.pause(after: ContinuousClock.now - started, interval: interval)
         let timer = DispatchSource.makeTimerSource(queue: queue)
-        let step = DispatchTimeInterval.milliseconds(max(1, interval.milliseconds))
-        timer.schedule(deadline: .now() + step, repeating: step, leeway: .milliseconds(5))
         timer.setEventHandler { [weak self] in self?.poll(interval: interval) }
         pollTimer = timer
+        timer.schedule(deadline: .now() + .milliseconds(max(1, pollPause.milliseconds)), leeway: .milliseconds(5))
         timer.resume()
+    }
+
+    /// The wait between the end of one look and the next: the interval, or three times
+    /// the look's own duration when that is longer. On a slow file system (WSL's /mnt/c,
+    /// a network share) a look at a big site can take longer than the interval, and
+    /// looking back to back would keep a core (and the share) busy; this keeps polling
+    /// to about a quarter of one core, and a save is still seen within one pause plus two looks.
+    static func pause(after look: Duration, interval: Duration) -> Duration {
+        max(interval, look * 3)
     }
 
     private func poll(interval: Duration) {
         guard !stopped else { return }
+        let started = ContinuousClock.now
         let now = scan()
         let wallClock = Date().timeIntervalSince1970
+        let took = ContinuousClock.now - started
         for path in Self.changes(from: pollStamps, to: now) {
             // The file's modification time says how long ago it was saved; bounded by the
-            // interval, so that a clock that differs (a network share's) cannot mislead.
+            // last pause and this look, so that a clock that differs (a network share's)
+            // cannot mislead.
             var happened: ContinuousClock.Instant?
             if let stamp = now[path], !stamp.isFolder {
                 let age = wallClock - (Double(stamp.seconds) + Double(stamp.nanoseconds) / 1e9)
-                if age > 0 { happened = .now - .milliseconds(Int(min(age * 1000, Double(interval.milliseconds + 20)))) }
+                let bound = Double((pollPause + took).milliseconds + 20)
+                if age > 0 { happened = .now - .milliseconds(Int(min(age * 1000, bound))) }
             }
             record(path, happened: happened)
         }
         pollStamps = now
+        pollPause = Self.pause(after: took, interval: interval)
+        pollTimer?.schedule(deadline: .now() + .milliseconds(max(1, pollPause.milliseconds)), leeway: .milliseconds(5))
     }
 
     /// Site-relative paths that appeared, disappeared or changed between two looks, sorted.

@@ -61,6 +61,8 @@ public final class SiteWatcher: @unchecked Sendable {
     var stopped = false
     var pollTimer: (any DispatchSourceTimer)?
     var pollStamps: [String: FileStamp] = [:]
+    /// The wait before the next look (the interval, or longer when looking is slow).
+    var pollPause: Duration = .zero
     private var activeWatching: Watching = .none
     private var reason: String?
 

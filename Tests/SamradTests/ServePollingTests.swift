@@ -34,6 +34,14 @@ struct ServePollingTests {
         #expect(SiteWatcher.changes(from: after, to: after).isEmpty)
     }
 
+    @Test func slowLooksStretchThePauseBetweenLooks() {
+        // A quick look (a local disk) keeps the chosen interval.
+        #expect(SiteWatcher.pause(after: .milliseconds(20), interval: .milliseconds(250)) == .milliseconds(250))
+        // A look that takes 400 ms (a big site on WSL's /mnt/c) is followed by 1.2 s of rest,
+        // so that polling takes about a quarter of the time instead of all of it.
+        #expect(SiteWatcher.pause(after: .milliseconds(400), interval: .milliseconds(250)) == .milliseconds(1200))
+    }
+
     @Test func pollingSeesSavesNewFoldersAndRemovalsButNotEditorFiles() async throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
