@@ -128,7 +128,11 @@ public enum Pipeline {
         let snapshot = oneShot(options)
         var report = snapshot.report
         if !report.hasErrors {
-            report.diagnostics = Diagnostics(report.diagnostics + renderChecked(snapshot) { _, _ in }).sorted
+            // What the writer would refuse, check reports too (a page named moten.md and the meeting list).
+            var seen = Set<String>()
+            let clashes = snapshot.paths.filter { !seen.insert($0).inserted }
+                .map { Diagnostic.error("two pages want the same file '\($0)'; rename one of the meetings or pages") }
+            report.diagnostics = Diagnostics(report.diagnostics + clashes + renderChecked(snapshot) { _, _ in }).sorted
         }
         report.seconds = seconds(since: start)
         return report

@@ -1,5 +1,6 @@
 import Foundation
 import SamradCore
+import SamradParse
 import SamradRender
 
 /// `samrad new meeting` and `samrad init`: files for people to fill in, never over
@@ -55,6 +56,62 @@ public enum Scaffold {
             throw Failure(description: "cannot create '\(folder.path)': \(FileErrorText.describe(error))")
         }
         return "content/meetings/\(name)/index.md"
+    }
+
+    /// Creates `content/pages/<slug>.md` (a draft) and returns its path.
+    /// - Parameter slug: the page's address instead of one made from the title.
+    /// - Throws: `Failure` with a sentence for a title with line breaks, a name samrad keeps
+    ///   for itself, a page that exists, or a pages folder that leads out of the site.
+    public static func newPage(site: String, title: String, slug chosen: String? = nil) throws -> String {
+        if title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw Failure(description: "the title holds a line break or another control character; write it on one line")
+        }
+        guard !title.trimmed.isEmpty else { throw Failure(description: "the title is empty") }
+        let slug = shortened(chosen.map { Slug.make($0) } ?? folderSlug(title))
+        guard !slug.isEmpty else {
+            throw Failure(description: chosen == nil ? "the title '\(title)' gives an empty address; use letters or digits in it, or give --slug"
+                                                     : "the slug '\(chosen ?? "")' is empty once made an address; use letters or digits")
+        }
+        guard !SiteParser.reservedPageSlugs.contains(slug) else {
+            throw Failure(description: "the page name '\(slug)' is reserved for samrad's own files; give another --slug")
+        }
+        let root = URL(fileURLWithPath: site).standardizedFileURL
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: root.appendingPathComponent("content").path) else {
+            throw Failure(description: "no content/ folder in '\(site)'; run this in a samrad site (or create one with 'samrad init DIR')")
+        }
+        // The loader's rule, as for meetings: never write where check and build refuse to read.
+        let pages = root.appendingPathComponent("content/pages")
+        let realRoot = root.resolvingSymlinksInPath().path
+        let realPages = pages.resolvingSymlinksInPath().path
+        guard realPages == realRoot + "/content/pages" || realPages.hasPrefix(realRoot + "/") else {
+            throw Failure(description: "content/pages is a symbolic link out of the site folder (to '\(realPages)'); samrad writes only inside the site")
+        }
+        let file = pages.appendingPathComponent("\(slug).md")
+        if fm.fileExists(atPath: file.path) { throw Failure(description: "'\(file.path)' already exists; nothing was changed") }
+        do {
+            try fm.createDirectory(at: pages, withIntermediateDirectories: true)
+            try Data(pageTemplate(title: title).utf8).write(to: file, options: .withoutOverwriting)
+        } catch {
+            throw Failure(description: "cannot create '\(file.path)': \(FileErrorText.describe(error))")
+        }
+        return "content/pages/\(slug).md"
+    }
+
+    static func pageTemplate(title: String) -> String {
+        """
+        ---
+        # Sidans titel (krävs).
+        title: \(yamlQuoted(title))
+        # En mening om sidan: visas i sökresultat och som sidbeskrivning.
+        # description: ""
+        # true = utkast: syns i förhandsvisningen men publiceras inte.
+        draft: true
+        ---
+
+        Skriv sidans text här.
+
+        """
     }
 
     /// `slug` cut to `maxSlugBytes`, at a hyphen when there is one.

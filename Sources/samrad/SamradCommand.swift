@@ -79,7 +79,7 @@ struct Check: ParsableCommand {
 }
 
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create new content from a template.", subcommands: [NewMeeting.self])
+    static let configuration = CommandConfiguration(abstract: "Create new content from a template.", subcommands: [NewMeeting.self, NewPage.self])
 }
 
 struct NewMeeting: ParsableCommand {
@@ -106,6 +106,26 @@ struct NewMeeting: ParsableCommand {
         }
         do {
             let path = try Scaffold.newMeeting(site: siteOptions.site, title: title, date: day, slug: slug)
+            Terminal.out("created \(path) (a draft: set 'draft: false' when it is ready to publish)")
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct NewPage: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "page", abstract: "Create content/pages/<slug>.md, a free page such as 'Om oss' at /<slug>/.")
+
+    @Argument(help: "The page's title.")
+    var title: String
+    @Option(name: .long, help: "The page's address (default: made from the title).")
+    var slug: String?
+    @OptionGroup var siteOptions: SiteOptions
+
+    func run() throws {
+        do {
+            let path = try Scaffold.newPage(site: siteOptions.site, title: title, slug: slug)
             Terminal.out("created \(path) (a draft: set 'draft: false' when it is ready to publish)")
         } catch {
             Terminal.error("error: \(error)")

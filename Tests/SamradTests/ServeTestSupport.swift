@@ -321,7 +321,9 @@ struct ServedSite {
             }
         }
         let runner = Task { try await server.run() }
-        let url = try await withTimeout(30) { try await server.ready() }
+        // Generous bounds: they tell a hang from a slow machine (the full suite on two busy
+        // cores took over 30 s to start a preview); speed is the benchmarks' business.
+        let url = try await withTimeout(120) { try await server.ready() }
         return ServedSite(root: root, server: server, runner: runner, url: url, messages: log)
     }
 
@@ -339,7 +341,7 @@ struct ServedSite {
     func stop() async throws {
         defer { try? FileManager.default.removeItem(at: root) }
         await server.shutdown()
-        try await withTimeout(15) { try await runner.value }
+        try await withTimeout(60) { try await runner.value }
     }
 }
 

@@ -74,6 +74,18 @@ struct CommandLineTests {
     }
 
     @Test(.enabled(if: CommandLineTests.binary != nil))
+    func newPageIsACommand() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        let made = try run(["new", "page", "Kontakt", "--site", site.path])
+        #expect(made.status == 0, "\(made.err)")
+        #expect(made.out.contains("created content/pages/kontakt.md"))
+        let again = try run(["new", "page", "Kontakt", "--site", site.path])
+        #expect(again.status == 1)
+        #expect(again.err.contains("already exists"))
+    }
+
+    @Test(.enabled(if: CommandLineTests.binary != nil))
     func checkOfAGoodSiteExitsZero() throws {
         let site = try SiteFolder()
         defer { site.cleanup() }

@@ -76,6 +76,26 @@ struct ScaffoldTests {
         #expect(!uncommented.hasErrors, "\(uncommented.errors)")
     }
 
+    @Test func newPageIsADraftAtItsOwnAddressAndNeverOverwrites() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        let path = try Scaffold.newPage(site: site.path, title: "Om oss och vår verksamhet")
+        #expect(path == "content/pages/om-oss-och-var-verksamhet.md")
+        #expect(!site.build().hasErrors)
+        #expect(!site.exists("om-oss-och-var-verksamhet/index.html"), "a draft is not published")
+        let preview = site.build(drafts: true)
+        #expect(!preview.hasErrors, "\(preview.errors)")
+        #expect(site.read("om-oss-och-var-verksamhet/index.html")?.contains("Om oss och vår verksamhet") == true)
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.newPage(site: site.path, title: "Om oss och vår verksamhet") }
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.newPage(site: site.path, title: "Intern", slug: "Pagefind") }
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.newPage(site: site.path, title: "Rad ett\nrad två") }
+        // A page over one of the portal's own lists: check says so, as build does.
+        try site.write("content/pages/moten.md", "---\ntitle: Möten\n---\n\nText.\n")
+        let check = Pipeline.check(BuildOptions(site: site.path, search: false))
+        #expect(check.errors.contains { $0.message.contains("two pages want the same file 'moten/index.html'") }, "\(check.errors)")
+        #expect(site.build().errors.contains { $0.message.contains("two pages want the same file 'moten/index.html'") })
+    }
+
     @Test func templatesCopiesOneOrAllAndNeverOverwrites() throws {
         let site = try SiteFolder()
         defer { site.cleanup() }
