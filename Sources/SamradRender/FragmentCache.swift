@@ -14,6 +14,9 @@ final class FragmentCache: Sendable {
     let ideaCards = Memo<PostItRef, String>()
     /// Tag link view models by the theme slugs they were made from.
     let tagLists = Memo<[String], [NamedLink]>()
+    /// partials/postit-tags by the same key: tens of thousands of post-its and idea cards
+    /// share a few hundred combinations of themes.
+    let postItTags = Memo<[String], HTML>()
     /// `Slug.make` of idea categories: a few hundred categories for tens of thousands of cards.
     let categorySlugs = Memo<String, String>()
     /// Every post-it of the site (`SiteIndex.allPostIts`), listed once for all the idea

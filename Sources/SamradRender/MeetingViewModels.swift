@@ -294,6 +294,8 @@ struct PostItView: MustacheParent, Sendable {
     let id: String, text: String
     let html: HTML
     let tags: [NamedLink]
+    /// `tags` through partials/postit-tags (made once per combination).
+    let tagsHTML: HTML
     let color: Int
 
     func child(named key: String) -> Any? {
@@ -301,6 +303,7 @@ struct PostItView: MustacheParent, Sendable {
         case "id": id
         case "html": html
         case "tags": tags
+        case "tagsHTML": tagsHTML
         case "color": color
         case "text": text
         default: nil

@@ -42,6 +42,11 @@ struct MeetingViews: Sendable {
 
     func tags(_ refs: [TagRef]) -> [NamedLink] { tags(refs.map(\.name)) }
 
+    /// partials/postit-tags for a list of theme slugs, rendered once per list.
+    func postItTagsHTML(_ slugs: [String]) -> HTML {
+        fragments.postItTags.value(slugs) { HTML(templates.render(TagListView(tags: tags(slugs)), template: "partials/postit-tags")) }
+    }
+
     func dateText(_ m: Meeting) -> String { DateFormatting.range(m.date, m.endDate, language: config.language) }
 
     /// `card(_:)` of meeting `i`, made once per build.
@@ -212,7 +217,9 @@ struct MeetingViews: Sendable {
     }
 
     func postIt(_ p: PostIt, color: Int) -> PostItView {
-        PostItView(id: p.id, text: p.text, html: HTML(html.renderItemContent(p.content)), tags: tags(p.tags), color: color)
+        let names = p.tags.map(\.name)
+        return PostItView(id: p.id, text: p.text, html: HTML(html.renderItemContent(p.content)), tags: tags(names),
+                          tagsHTML: postItTagsHTML(names), color: color)
     }
 
     /// Sessions with their questions, the summary and the boards: the reader's map of a

@@ -279,7 +279,7 @@ struct PortalPages: Sendable {
             id: p.id, text: p.text, url: m.url + "#" + p.id, html: HTML(html.renderItemContent(p.content)),
             categoryPath: p.categoryPath.joined(separator: " › "), category: top,
             categoryKey: views.fragments.categorySlugs.value(top) { Slug.make(top) },
-            tags: views.tags(p.themes), themes: p.themes.joined(separator: " "),
+            tags: views.tags(p.themes), tagsHTML: views.postItTagsHTML(p.themes), themes: p.themes.joined(separator: " "),
             meetingTitle: m.title, meetingSlug: m.slug, meetingURL: m.url, dateText: m.dateText, isoDate: m.isoDate,
             year: m.year, color: (ref.category % 5) + 1)
     }

@@ -363,6 +363,8 @@ struct IdeaCard: MustacheParent {
     /// "Top › Sub"; `category` is the top one and `categoryKey` its slug for the filter.
     let categoryPath: String, category: String, categoryKey: String
     let tags: [NamedLink]
+    /// `tags` through partials/postit-tags (made once per combination).
+    let tagsHTML: HTML
     /// Theme slugs separated by spaces, for the filter.
     let themes: String
     let meetingTitle: String, meetingSlug: String, meetingURL: String, dateText: String, isoDate: String
@@ -378,6 +380,7 @@ struct IdeaCard: MustacheParent {
         case "category": category
         case "categoryKey": categoryKey
         case "tags": tags
+        case "tagsHTML": tagsHTML
         case "themes": themes
         case "meetingTitle": meetingTitle
         case "meetingSlug": meetingSlug

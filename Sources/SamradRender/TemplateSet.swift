@@ -17,13 +17,17 @@ public struct TemplateSet: Sendable {
     public static func compile(_ sources: [String: SourceFile], required: [String] = TemplateSet.required) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         var library = MustacheLibrary()
+        // Every template escapes `{{name}}` with SamradHTMLContentType (the same escaping
+        // as the library's default, faster): its pragma goes on a line before the
+        // template's first, so error lines are one less than the parser's.
+        _ = SamradHTMLContentType.registered
         for name in sources.keys.sorted() {
             guard let file = sources[name] else { continue }
             do {
-                library.register(try MustacheTemplate(string: file.text), named: name)
+                library.register(try MustacheTemplate(string: SamradHTMLContentType.pragma + file.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error("template error: \(describe(error.error))",
-                                  at: SourceLocation(file: file.path, line: error.context.lineNumber, column: error.context.columnNumber))
+                                  at: SourceLocation(file: file.path, line: Swift.max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
             } catch {
                 diagnostics.error("template error: \(error)", at: SourceLocation(file: file.path))
             }

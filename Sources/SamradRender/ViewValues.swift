@@ -123,3 +123,10 @@ struct CardSlot: MustacheParent, Sendable {
 
     func child(named key: String) -> Any? { key == "cardHTML" ? cardHTML : nil }
 }
+
+/// partials/postit-tags: the theme links of a post-it or idea card.
+struct TagListView: MustacheParent, Sendable {
+    let tags: [NamedLink]
+
+    func child(named key: String) -> Any? { key == "tags" ? tags : nil }
+}

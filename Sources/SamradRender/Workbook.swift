@@ -103,6 +103,12 @@ enum Workbook {
     /// Escaped for XML text and attributes; characters XML 1.0 cannot hold at all
     /// (control characters other than tab and line breaks) become U+FFFD.
     static func xml(_ text: String) -> String {
+        // Nearly every cell needs nothing done: checked on the bytes first (0xEF starts
+        // U+FFFE and U+FFFF, among others), so it is returned without a copy.
+        func plain(_ b: UInt8) -> Bool {
+            b >= 0x20 ? (b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0xEF) : (b == 0x09 || b == 0x0A || b == 0x0D)
+        }
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(plain) }) ?? text.utf8.allSatisfy(plain) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

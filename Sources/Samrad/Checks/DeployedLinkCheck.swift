@@ -176,26 +176,30 @@ final class DeployedLinkCheck: Sendable {
         var previousDot = false
         var i = utf8.index(utf8.startIndex, offsetBy: basePath.utf8.count)
         let start = i
+        // "//", a leading "." and "/." are left to `resolve` too; checked here on the
+        // bytes (String.contains would be Foundation's search, once per link of the site).
+        var previous = UInt8(ascii: "/")
         while i < utf8.endIndex {
             let b = utf8[i]
             if b == UInt8(ascii: "#") { end = i; break }
             let plain = (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
                 || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
             if b == UInt8(ascii: ".") {
-                if previousDot { return nil }
+                if previousDot || previous == UInt8(ascii: "/") { return nil }
                 previousDot = true
             } else {
                 guard plain else { return nil }
+                if b == UInt8(ascii: "/"), previous == UInt8(ascii: "/"), i != start { return nil }
                 previousDot = false
             }
+            previous = b
             i = utf8.index(after: i)
         }
         let path = String(href[start..<end])
-        if path.contains("//") || path.hasPrefix(".") || path.contains("/.") { return nil }
         var fragment: String?
         if end < utf8.endIndex {
             let raw = href[href.index(after: end)...]
-            guard !raw.contains("%") else { return nil }
+            guard !raw.utf8.contains(UInt8(ascii: "%")) else { return nil }
             fragment = String(raw)
         }
         let file = InternalLinkCheck.servedFile(for: path, in: paths)
@@ -294,7 +298,7 @@ final class DeployedLinkCheck: Sendable {
 extension String {
     /// The JSON string escapes that URLs can hold undone (`\u0026`, `\/`, `\"`, `\\`).
     var jsonUnescapedBasic: String {
-        guard contains("\\") else { return self }
+        guard utf8.contains(UInt8(ascii: "\\")) else { return self }
         var out = ""
         var it = self[...]
         while let c = it.first {

@@ -30,6 +30,8 @@ struct PaginationTests {
             themes: [tillit]
             ---
 
+            Ett stycke om förtroende från möte \(i). #tillit
+
             ## Rundabordssamtal
 
             ### Fråga 1 – Vad behövs i möte \(i)? #samverkan
@@ -73,6 +75,7 @@ struct PaginationTests {
         let lists: [(path: String, pages: Int)] = [
             ("moten/", 2), ("fragor/", 2), ("idebank/", 2), ("idebank/samverkan/", 1),
             ("organisationer/fryshuset/", 2), ("teman/samverkan/fragor/", 2), ("teman/tillit/moten/", 1),
+            ("teman/tillit/avsnitt/", 2),
         ]
         for (path, pages) in lists {
             #expect(site.exists(path + "index.html"), "\(path) missing")
