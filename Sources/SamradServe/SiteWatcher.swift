@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import CSamradSys
 #endif
 import Dispatch
 import Foundation
@@ -107,6 +108,23 @@ public final class SiteWatcher: @unchecked Sendable {
     /// (for tests of the samrad command); set before `start()`.
     var inotifyDisabled = ProcessInfo.processInfo.environment["SAMRAD_TEST_NO_INOTIFY"] == "1"
 
+    /// The `statfs` type of the file system a path is on (0 when it cannot be read). A
+    /// variable so that tests can stand in a network file system; set before `start()`.
+    var fileSystemType: (String) -> Int = { path in Int(samrad_file_system_type(path)) }
+
+    /// File systems where inotify can be set up but stays silent about saves made on the
+    /// other side: 9p (WSL 2's /mnt/c, a virtual machine's shared folders), NFS and
+    /// SMB/CIFS shares. `.automatic` polls on them from the start. Returns how to name the
+    /// file system in the message, nil for the others (local disks, tmpfs, overlay).
+    static func eventlessFileSystem(type: Int) -> String? {
+        switch UInt32(truncatingIfNeeded: type) {
+        case 0x0102_1997: return "a 9p file system (WSL's /mnt/c, a virtual machine's shared folder)"
+        case 0x6969: return "an NFS share"
+        case 0xFF53_4D42, 0xFE53_4D42, 0x517B: return "an SMB share"
+        default: return nil
+        }
+    }
+
     /// Starts watching. Throws only when `mode` is `.inotify` and inotify cannot be set up,
     /// or the site folder cannot be read.
     public func start() throws {
@@ -117,6 +135,11 @@ public final class SiteWatcher: @unchecked Sendable {
             case .inotify:
                 try startInotify()
             case .automatic:
+                if let kind = Self.eventlessFileSystem(type: fileSystemType(root)) {
+                    reason = "'\(root)' is on \(kind), where saves made from elsewhere send no change events"
+                    try startPolling(interval: WatchMode.defaultPollInterval)
+                    return
+                }
                 do {
                     try startInotify()
                 } catch let error as WatchError {

@@ -100,6 +100,30 @@ struct ServePollingTests {
         #expect(strict.watching == .none)
     }
 
+    @Test func pollsFromTheStartOnNetworkAndWSLFileSystems() throws {
+        #expect(SiteWatcher.eventlessFileSystem(type: 0x0102_1997)?.contains("9p") == true)  // V9FS
+        #expect(SiteWatcher.eventlessFileSystem(type: 0x6969) != nil)       // NFS
+        #expect(SiteWatcher.eventlessFileSystem(type: 0xFE53_4D42) != nil)  // SMB2
+        #expect(SiteWatcher.eventlessFileSystem(type: 0xEF53) == nil)       // ext4
+        #expect(SiteWatcher.eventlessFileSystem(type: 0x0102_1994) == nil)  // tmpfs
+
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let watcher = SiteWatcher(root: root.path) { _ in }
+        watcher.fileSystemType = { _ in 0x0102_1997 }
+        try watcher.start()
+        defer { watcher.stop() }
+        #expect(watcher.watching == .polling(interval: WatchMode.defaultPollInterval))
+        #expect(watcher.fallbackReason?.contains("WSL's /mnt/c") == true)
+
+        // The same folder on a local disk is watched with inotify.
+        let local = SiteWatcher(root: root.path) { _ in }
+        local.fileSystemType = { _ in 0xEF53 }
+        try local.start()
+        defer { local.stop() }
+        #expect(local.watching == .inotify)
+    }
+
     /// A write through a shared memory map moves the file's modification time but sends no
     /// inotify event, like a save on WSL's /mnt/c or a network share: the inotify watcher
     /// misses it and the polling one does not.
