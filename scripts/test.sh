@@ -11,9 +11,10 @@ bash scripts/setup.sh --test
 # the one setup.sh put in this checkout's .venv (samrad built here finds it by itself too).
 pagefind_bin=$(ls "$PWD"/.venv/lib/python3*/site-packages/pagefind_bin/pagefind 2>/dev/null | head -1 || true)
 [ -n "$pagefind_bin" ] && export PAGEFIND_BINARY_PATH="${PAGEFIND_BINARY_PATH:-$pagefind_bin}"
-# The command-line tests run the samrad executable, which `swift test` alone does not build.
-swift build --product samrad
-swift test
+# One build for the samrad executable (the command-line tests run it) and the tests:
+# `swift build --product samrad` followed by `swift test` compiles everything twice.
+swift build --build-tests
+swift test --skip-build
 if [ -d tests/browser ]; then
   .venv/bin/python -m pytest -q tests/browser
 fi
