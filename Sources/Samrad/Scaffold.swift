@@ -19,29 +19,9 @@ public enum Scaffold {
     /// - Throws: `Failure` with a sentence when the title cannot be written into front
     ///   matter that `check` accepts, or the meetings folder leads out of the site.
     public static func newMeeting(site: String, title: String, date: ISODate, slug chosen: String? = nil) throws -> String {
-        if title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            throw Failure(description: "the title holds a line break or another control character; write it on one line")
-        }
-        guard !title.trimmed.isEmpty else { throw Failure(description: "the title is empty") }
-        // A title of one endless word still gets a folder name the file system takes.
-        let slug = shortened(chosen.map { Slug.make($0) } ?? folderSlug(title))
-        guard !slug.isEmpty else {
-            throw Failure(description: chosen == nil ? "the title '\(title)' gives an empty address; use letters or digits in it, or give --slug"
-                                                     : "the slug '\(chosen ?? "")' is empty once made an address; use letters or digits")
-        }
-        let root = URL(fileURLWithPath: site).standardizedFileURL
+        let slug = try newSlug(title: title, chosen: chosen)
         let fm = FileManager.default
-        guard fm.fileExists(atPath: root.appendingPathComponent("content").path) else {
-            throw Failure(description: "no content/ folder in '\(site)'; run this in a samrad site (or create one with 'samrad init DIR')")
-        }
-        // The same rule as the loader's: a link may not lead out of the site, or `new`
-        // would write where `check` and `build` refuse to read.
-        let meetings = root.appendingPathComponent("content/meetings")
-        let realRoot = root.resolvingSymlinksInPath().path
-        let realMeetings = meetings.resolvingSymlinksInPath().path
-        guard realMeetings == realRoot + "/content/meetings" || realMeetings.hasPrefix(realRoot + "/") else {
-            throw Failure(description: "content/meetings is a symbolic link out of the site folder (to '\(realMeetings)'); samrad writes only inside the site")
-        }
+        let meetings = try contentFolder("meetings", site: site)
         let name = "\(date)-\(slug)"
         let folder = meetings.appendingPathComponent(name)
         let single = meetings.appendingPathComponent("\(name).md")
@@ -63,30 +43,12 @@ public enum Scaffold {
     /// - Throws: `Failure` with a sentence for a title with line breaks, a name samrad keeps
     ///   for itself, a page that exists, or a pages folder that leads out of the site.
     public static func newPage(site: String, title: String, slug chosen: String? = nil) throws -> String {
-        if title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            throw Failure(description: "the title holds a line break or another control character; write it on one line")
-        }
-        guard !title.trimmed.isEmpty else { throw Failure(description: "the title is empty") }
-        let slug = shortened(chosen.map { Slug.make($0) } ?? folderSlug(title))
-        guard !slug.isEmpty else {
-            throw Failure(description: chosen == nil ? "the title '\(title)' gives an empty address; use letters or digits in it, or give --slug"
-                                                     : "the slug '\(chosen ?? "")' is empty once made an address; use letters or digits")
-        }
+        let slug = try newSlug(title: title, chosen: chosen)
         guard !SiteParser.reservedPageSlugs.contains(slug) else {
             throw Failure(description: "the page name '\(slug)' is reserved for samrad's own files; give another --slug")
         }
-        let root = URL(fileURLWithPath: site).standardizedFileURL
         let fm = FileManager.default
-        guard fm.fileExists(atPath: root.appendingPathComponent("content").path) else {
-            throw Failure(description: "no content/ folder in '\(site)'; run this in a samrad site (or create one with 'samrad init DIR')")
-        }
-        // The loader's rule, as for meetings: never write where check and build refuse to read.
-        let pages = root.appendingPathComponent("content/pages")
-        let realRoot = root.resolvingSymlinksInPath().path
-        let realPages = pages.resolvingSymlinksInPath().path
-        guard realPages == realRoot + "/content/pages" || realPages.hasPrefix(realRoot + "/") else {
-            throw Failure(description: "content/pages is a symbolic link out of the site folder (to '\(realPages)'); samrad writes only inside the site")
-        }
+        let pages = try contentFolder("pages", site: site)
         let file = pages.appendingPathComponent("\(slug).md")
         if fm.fileExists(atPath: file.path) { throw Failure(description: "'\(file.path)' already exists; nothing was changed") }
         do {
@@ -96,6 +58,41 @@ public enum Scaffold {
             throw Failure(description: "cannot create '\(file.path)': \(FileErrorText.describe(error))")
         }
         return "content/pages/\(slug).md"
+    }
+
+    /// The address of a new meeting or page: from `--slug` or cut from the title, never
+    /// longer than a folder name the file system takes (a title of one endless word included).
+    /// - Throws: `Failure` for a title with a line break or control character, an empty
+    ///   title, or a title or slug with no letter or digit.
+    static func newSlug(title: String, chosen: String?) throws -> String {
+        if title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw Failure(description: "the title holds a line break or another control character; write it on one line")
+        }
+        guard !title.trimmed.isEmpty else { throw Failure(description: "the title is empty") }
+        let slug = shortened(chosen.map { Slug.make($0) } ?? folderSlug(title))
+        guard !slug.isEmpty else {
+            throw Failure(description: chosen == nil ? "the title '\(title)' gives an empty address; use letters or digits in it, or give --slug"
+                                                     : "the slug '\(chosen ?? "")' is empty once made an address; use letters or digits")
+        }
+        return slug
+    }
+
+    /// `content/<name>` of the site, where `new` writes.
+    /// - Throws: `Failure` when the site has no `content/`, or when `content/<name>` is a
+    ///   symbolic link out of the site: the loader's rule, so that `new` never writes where
+    ///   `check` and `build` refuse to read.
+    static func contentFolder(_ name: String, site: String) throws -> URL {
+        let root = URL(fileURLWithPath: site).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path) else {
+            throw Failure(description: "no content/ folder in '\(site)'; run this in a samrad site (or create one with 'samrad init DIR')")
+        }
+        let folder = root.appendingPathComponent("content/\(name)")
+        let realRoot = root.resolvingSymlinksInPath().path
+        let realFolder = folder.resolvingSymlinksInPath().path
+        guard realFolder == realRoot + "/content/\(name)" || realFolder.hasPrefix(realRoot + "/") else {
+            throw Failure(description: "content/\(name) is a symbolic link out of the site folder (to '\(realFolder)'); samrad writes only inside the site")
+        }
+        return folder
     }
 
     static func pageTemplate(title: String) -> String {

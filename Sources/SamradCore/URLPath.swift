@@ -17,9 +17,7 @@ public enum URLPath {
             if isPathChar(byte) {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                out += "%"
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0x0F)]))
+                appendEscaped(byte, to: &out)
             }
         }
         return out
@@ -51,9 +49,7 @@ public enum URLPath {
             if isURIChar(b) && (b != UInt8(ascii: "%") || escapeStart) {
                 out.unicodeScalars.append(Unicode.Scalar(b))
             } else {
-                out += "%"
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(b >> 4)]))
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(b & 0x0F)]))
+                appendEscaped(b, to: &out)
             }
         }
         return out
@@ -92,6 +88,13 @@ public enum URLPath {
     }
 
     private static let hex = Array("0123456789ABCDEF".utf8)
+
+    /// `%XX` for one byte, upper-case hex as RFC 3986 recommends.
+    private static func appendEscaped(_ byte: UInt8, to out: inout String) {
+        out += "%"
+        out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
+        out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0x0F)]))
+    }
 
     private static func hexValue(_ b: UInt8) -> UInt8? {
         switch b {
