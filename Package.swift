@@ -24,7 +24,13 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CSamradSys"),
-        .target(name: "SamradCore"),
+        .target(
+            name: "SamradCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            // The language catalogues (i18n/sv.yml, i18n/en.yml): every stage reports in the
+            // site's language, so the words live in the first module (see Catalogue.swift).
+            resources: [.embedInCode("i18n")]
+        ),
         .target(name: "SamradLoad", dependencies: ["SamradCore"]),
         .target(name: "SamradParse", dependencies: ["SamradCore", "SamradLoad", "CCmarkGFM", "Yams"]),
         .target(name: "SamradExtract", dependencies: ["SamradCore", "SamradParse"]),

@@ -98,12 +98,12 @@ public final class SiteSession: @unchecked Sendable {
         func touched(_ prefix: String) -> Bool { all || paths?.contains { $0 == prefix || $0.hasPrefix(prefix + "/") } == true }
 
         var differs = all
-        if touched("site.yml") || touched("content/themes.yml") || touched("content/organizations.yml") {
+        if touched("site.yml") || touched("content/themes.yml") || touched("content/organizations.yml") || touched("i18n") {
             var d = Diagnostics()
-            let before = (loaded.siteConfig, loaded.themes, loaded.organizations)
+            let before = (loaded.siteConfig, loaded.themes, loaded.organizations, loaded.catalogues)
             loader.loadSiteFiles(into: &loaded, &d)
             siteDiagnostics = d.items
-            differs = differs || before != (loaded.siteConfig, loaded.themes, loaded.organizations)
+            differs = differs || before != (loaded.siteConfig, loaded.themes, loaded.organizations, loaded.catalogues)
         }
         if touched("content/pages") {
             var d = Diagnostics()
@@ -125,10 +125,10 @@ public final class SiteSession: @unchecked Sendable {
 
         var configDiagnostics = Diagnostics()
         // The three config files are parsed again only when their text changed.
-        let configKey = [loaded.siteConfig?.text, loaded.themes?.text, loaded.organizations?.text]
+        let configKey = [loaded.siteConfig?.text, loaded.themes?.text, loaded.organizations?.text] + loaded.catalogues.map { $0.path + "\n" + $0.text }
         if parsedConfig?.key != configKey {
             var d = Diagnostics()
-            let site = ConfigParsing.site(loaded.siteConfig, &d)
+            let site = ConfigParsing.site(loaded.siteConfig, catalogues: loaded.catalogues, &d)
             let themes = ConfigParsing.themes(loaded.themes, &d)
             let organizations = ConfigParsing.organizations(loaded.organizations, &d)
             parsedConfig = (configKey, site, themes, organizations, d.items)

@@ -9,23 +9,8 @@ public enum DocumentType: String, Sendable, Hashable, CaseIterable, Codable {
     /// A report: authors, chapters, a deeper table of contents.
     case report
 
-    /// The Swedish noun, singular and plural, for labels and counts ("möte", "möten").
-    public var noun: (singular: String, plural: String) {
-        switch self {
-        case .meeting: return ("möte", "möten")
-        case .transcript: return ("seminarium", "seminarier")
-        case .report: return ("rapport", "rapporter")
-        }
-    }
-
-    /// The same noun with a capital letter, for headings and breadcrumbs.
-    public var title: String {
-        switch self {
-        case .meeting: return "Möte"
-        case .transcript: return "Seminarium"
-        case .report: return "Rapport"
-        }
-    }
+    // Its words ("möte", "rapporter", "Seminarium") are in the catalogue: `doc_<type>`,
+    // `doc_<type>_title`, `doc_<type>_definite`, `count_<type>`.
 
     /// Table-of-contents depth when the front matter does not say (`toc_depth`): the
     /// sessions and questions of a meeting, the chapters, sections and subsections of a report.

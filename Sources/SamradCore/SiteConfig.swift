@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// Every internal link starts with it, so the site works under any prefix.
     public private(set) var basePath: String = "/"
     public var language: String = "sv"
+    /// The words of `language` (`i18n/<language>.yml`, the site's own entries over samrad's).
+    public var catalogue: Catalogue = .swedish
     /// The body that publishes the records; shown in the footer and feeds.
     public var organization: String = ""
     public var questionLabels: [String] = ["Fråga"]

@@ -58,8 +58,11 @@ public struct SiteLoader: Sendable {
         return true
     }
 
-    /// `site.yml`, `content/themes.yml` and `content/organizations.yml`.
+    /// `site.yml`, `content/themes.yml`, `content/organizations.yml` and `i18n/*.yml`.
     public func loadSiteFiles(into site: inout LoadedSite, _ diagnostics: inout Diagnostics) {
+        site.catalogues = listFiles(under: "i18n", &diagnostics)
+            .filter { $0.hasSuffix(".yml") && !$0.dropFirst("i18n/".count).contains("/") }
+            .compactMap { readText($0, &diagnostics) }
         site.siteConfig = exists("site.yml") ? readText("site.yml", &diagnostics) : nil
         site.themes = exists("content/themes.yml") ? readText("content/themes.yml", &diagnostics) : nil
         site.organizations = exists("content/organizations.yml") ? readText("content/organizations.yml", &diagnostics) : nil

@@ -50,6 +50,8 @@ public struct LoadedSite: Sendable {
     public var siteConfig: SourceFile?
     public var themes: SourceFile?
     public var organizations: SourceFile?
+    /// The site's own language catalogues (`i18n/*.yml`), which replace single words.
+    public var catalogues: [SourceFile] = []
     public var meetings: [MeetingSource] = []
     public var pages: [SourceFile] = []
     /// Template sources by name ("meeting", "layouts/base"), the site's own over the defaults.

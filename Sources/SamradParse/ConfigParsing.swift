@@ -6,7 +6,38 @@ import Yams
 public enum ConfigParsing {
     static let siteFields = ["title", "description", "base_url", "language", "organization", "labels", "markdown", "accessibility", "attachments", "kinds"]
 
-    public static func site(_ file: SourceFile?, _ diagnostics: inout Diagnostics) -> SiteConfig {
+    /// `site.yml` with the words of its language: samrad's catalogue of it and the
+    /// site's own `i18n/<language>.yml` among `catalogues` over it.
+    public static func site(_ file: SourceFile?, catalogues: [SourceFile] = [], _ diagnostics: inout Diagnostics) -> SiteConfig {
+        var config = settings(file, &diagnostics)
+        let path = "i18n/\(config.language).yml"
+        var own: [String: (Catalogue.Entry, SourceLocation)]?
+        if let file = catalogues.first(where: { $0.path == path }) {
+            let reader = YAMLReader(file: file.path)
+            if let root = reader.compose(file.text, &diagnostics) {
+                let (entries, problems) = Catalogue.entries(of: root, path: file.path)
+                diagnostics.append(contentsOf: problems)
+                own = entries
+            } else {
+                own = [:]
+            }
+        }
+        let (catalogue, problems) = Catalogue.forSite(language: config.language, own: own, path: path)
+        diagnostics.append(contentsOf: problems)
+        config.catalogue = catalogue
+        // A site in another language that does not name its labels writes its questions
+        // and summaries in its own words first ("Question 2 – …"); the Swedish ones still work.
+        let defaults = SiteConfig()
+        if config.questionLabels == defaults.questionLabels, catalogue["question_label"] != defaults.questionLabels[0] {
+            config.questionLabels = [catalogue["question_label"]] + defaults.questionLabels
+        }
+        if config.summaryLabels == defaults.summaryLabels, catalogue["summary_label"] != defaults.summaryLabels[0] {
+            config.summaryLabels = [catalogue["summary_label"]] + defaults.summaryLabels
+        }
+        return config
+    }
+
+    static func settings(_ file: SourceFile?, _ diagnostics: inout Diagnostics) -> SiteConfig {
         var config = SiteConfig()
         guard let file else { return config }
         let reader = YAMLReader(file: file.path)

@@ -8,7 +8,7 @@ import Yams
 public enum SiteParser {
     public static func parse(_ site: LoadedSite, includeDrafts: Bool) -> (ParsedSite, [Diagnostic]) {
         var diagnostics = Diagnostics()
-        let config = ConfigParsing.site(site.siteConfig, &diagnostics)
+        let config = ConfigParsing.site(site.siteConfig, catalogues: site.catalogues, &diagnostics)
         let themes = ConfigParsing.themes(site.themes, &diagnostics)
         let organizations = ConfigParsing.organizations(site.organizations, &diagnostics)
 

@@ -18,7 +18,7 @@ public enum AccessibilityStatement {
         var out: [Diagnostic] = []
         let status = a["status"] ?? ""
         if !statuses.contains(status) {
-            out.append(.warning("accessibility.status must be full, partial or none (helt, delvis or inte förenlig)", at: at))
+            out.append(.warning("accessibility.status must be full, partial or none", at: at))
         }
         if status != "full" && (a["known_problems"] ?? "").trimmed.isEmpty {
             out.append(.warning("accessibility.known_problems is empty, but a site that is not fully compliant must list its known problems", at: at))
@@ -51,9 +51,10 @@ public enum AccessibilityStatement {
         }
         func date(_ key: String) -> Statement.Day {
             guard let raw = a[key], let d = ISODate(raw) else { return Statement.Day(iso: Text(nil), text: Text(nil)) }
-            return Statement.Day(iso: Text(d.description), text: Text(DateFormatting.long(d, language: config.language)))
+            return Statement.Day(iso: Text(d.description), text: Text(config.catalogue.date(d)))
         }
         return Page(statement: Statement(
+            catalogue: config.catalogue,
             organization: a["organization"] ?? (config.organization.isEmpty ? config.title : config.organization),
             service: a["service"] ?? config.title, status: a["status"] ?? "",
             problemsHTML: markdown("known_problems"), burdenHTML: markdown("disproportionate_burden"),
@@ -74,6 +75,7 @@ public enum AccessibilityStatement {
     struct Statement: MustacheParent {
         struct Day { let iso: Text, text: Text }
 
+        let catalogue: Catalogue
         let organization: String, service: String, status: String
         let problemsHTML: HTML, burdenHTML: HTML, outOfScopeHTML: HTML
         let contactEmail: Text, contactPhone: Text, contactURL: Text, responseTime: Text, method: Text
@@ -83,6 +85,10 @@ public enum AccessibilityStatement {
             switch key {
             case "organization": organization
             case "service": service
+            case "ledeText": catalogue.text("a11y_lede", ["organization": organization, "service": service])
+            case "contactText": catalogue.text("a11y_contact", ["service": service])
+            case "responseText": catalogue.text("a11y_response", ["time": responseTime.text])
+            case "methodText": catalogue.text("a11y_method", ["method": method.text])
             case "isFull": status == "full"
             case "isPartial": status == "partial"
             case "isNone": status == "none"

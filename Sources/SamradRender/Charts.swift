@@ -14,7 +14,8 @@ enum Charts {
         let barWidth = 36, gap = 12, height = 120, top = 18, bottom = 22
         let width = all.count * (barWidth + gap) + gap
         var svg = "<figure class=\"chart\"><svg class=\"bar-chart\" role=\"img\" aria-labelledby=\"chart-ar-titel chart-ar-besk\" viewBox=\"0 0 \(width) \(height + top + bottom)\" width=\"\(width)\" height=\"\(height + top + bottom)\">"
-        svg += "<title id=\"chart-ar-titel\">\(words.title) per år</title>"
+        let t = words.catalogue
+        svg += "<title id=\"chart-ar-titel\">\(words.text("chart_per_year_title").htmlEscaped)</title>"
         svg += "<desc id=\"chart-ar-besk\">\(all.enumerated().map { "\($0.element): \(counts[$0.offset])" }.joined(separator: ", "))</desc>"
         for (i, year) in all.enumerated() {
             let h = counts[i] * height / maxCount
@@ -24,8 +25,8 @@ enum Charts {
             svg += "<text class=\"bar-label\" x=\"\(x + barWidth / 2)\" y=\"\(top + height + 16)\" text-anchor=\"middle\">\(year)</text>"
         }
         svg += "</svg>"
-        svg += "<figcaption>Antal dokumenterade \(words.plural) per år.</figcaption></figure>"
-        svg += table(caption: "\(words.title) per år", header: ["År", "Antal"], rows: all.enumerated().map { [String($0.element), String(counts[$0.offset])] })
+        svg += "<figcaption>\(words.text("chart_per_year_caption").htmlEscaped)</figcaption></figure>"
+        svg += table(caption: words.text("chart_per_year_title"), header: [t["chart_year"], t["chart_count"]], rows: all.enumerated().map { [String($0.element), String(counts[$0.offset])] }, t)
         return svg
     }
 
@@ -41,8 +42,8 @@ enum Charts {
         let height = top + index.themeOrder.count * rowH + 4
         let maxCount = Swift.max(1, index.themes.values.flatMap { $0.meetingsPerYear.values }.max() ?? 1)
         var svg = "<figure class=\"chart heatmap\"><div class=\"chart-scroll\"><svg class=\"heat-map\" role=\"img\" aria-labelledby=\"heatmap-titel heatmap-besk\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">"
-        svg += "<title id=\"heatmap-titel\">Teman per år</title>"
-        svg += "<desc id=\"heatmap-besk\">Hur många \(words.plural) per år som berört varje tema. Samma siffror finns i tabellen under diagrammet.</desc>"
+        svg += "<title id=\"heatmap-titel\">\(words.text("heatmap_title").htmlEscaped)</title>"
+        svg += "<desc id=\"heatmap-besk\">\(words.text("heatmap_description").htmlEscaped)</desc>"
         for (j, year) in years.enumerated() {
             svg += "<text class=\"axis\" x=\"\(label + j * cell + cell / 2)\" y=\"16\" text-anchor=\"middle\">\(year)</text>"
         }
@@ -65,8 +66,8 @@ enum Charts {
             }
             rows.append(row)
         }
-        svg += "</svg></div><figcaption>Antal \(words.plural) per tema och år. Mörkare ruta betyder fler \(words.plural).</figcaption></figure>"
-        svg += table(caption: "\(words.title) per tema och år", header: ["Tema"] + years.map(String.init), rows: rows)
+        svg += "</svg></div><figcaption>\(words.text("heatmap_caption").htmlEscaped)</figcaption></figure>"
+        svg += table(caption: words.text("heatmap_table_caption"), header: [words.catalogue["chart_theme"]] + years.map(String.init), rows: rows, words.catalogue)
         return svg
     }
 
@@ -84,8 +85,8 @@ enum Charts {
         return svg + "</svg>"
     }
 
-    static func table(caption: String, header: [String], rows: [[String]]) -> String {
-        var out = "<details class=\"chart-table\"><summary>Visa siffrorna som tabell</summary><div class=\"table-wrap\"><table><caption>\(caption.htmlEscaped)</caption><thead><tr>"
+    static func table(caption: String, header: [String], rows: [[String]], _ t: Catalogue) -> String {
+        var out = "<details class=\"chart-table\"><summary>\(t["chart_show_table"].htmlEscaped)</summary><div class=\"table-wrap\"><table><caption>\(caption.htmlEscaped)</caption><thead><tr>"
         for (i, h) in header.enumerated() { out += "<th scope=\"col\"\(i > 0 ? " class=\"align-right\"" : "")>\(h.htmlEscaped)</th>" }
         out += "</tr></thead><tbody>"
         for row in rows {

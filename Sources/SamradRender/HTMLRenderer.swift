@@ -12,6 +12,8 @@ public struct HTMLRenderer: Sendable {
     /// Footnote references link to their note; off the document's page (theme pages, the
     /// question bank) the note is not there, so the number stands without a link.
     public var linksFootnotes = true
+    /// The words of the site's language ("Fotnoter", "Tabell").
+    public var words: Catalogue = .swedish
 
     public init(allowRawHTML: Bool, themes: ThemeResolver, basePath: String) {
         self.allowRawHTML = allowRawHTML
@@ -52,7 +54,7 @@ public struct HTMLRenderer: Sendable {
     public func tagLinks(_ names: [String]) -> String {
         let slugs = themes.resolveAll(names)
         guard !slugs.isEmpty else { return "" }
-        var out = "<span class=\"tags\"><span class=\"visually-hidden\">Teman: </span>"
+        var out = "<span class=\"tags\"><span class=\"visually-hidden\">\(words["tags_prefix"].htmlEscaped) </span>"
         for (i, slug) in slugs.enumerated() {
             if i > 0 { out += " " }
             let name = themes.theme(slug)?.name ?? slug
@@ -165,7 +167,7 @@ public struct HTMLRenderer: Sendable {
             // A reference to a note that does not exist stays as written.
             guard number > 0 else { appendHTMLEscaped("[^\(label)]", to: &out); return }
             guard linksFootnotes else { out += "<sup class=\"fn-ref\">\(number)</sup>"; return }
-            out += "<sup class=\"fn-ref\"><a href=\"#fotnot-\(number)\" id=\"fotnot-ref-\(number)\" role=\"doc-noteref\"><span class=\"visually-hidden\">Fotnot </span>\(number)</a></sup>"
+            out += "<sup class=\"fn-ref\"><a href=\"#fotnot-\(number)\" id=\"fotnot-ref-\(number)\" role=\"doc-noteref\"><span class=\"visually-hidden\">\(words["footnote"].htmlEscaped) </span>\(number)</a></sup>"
         case .footnoteDefinition:
             for child in node.children { render(child, into: &out, tight: tight) }
         }
@@ -174,17 +176,17 @@ public struct HTMLRenderer: Sendable {
     /// The notes at the end of a page, each with a link back to where it is referenced.
     public func footnotes(_ notes: [(number: Int, id: String, content: [MarkdownNode])]) -> String {
         guard !notes.isEmpty else { return "" }
-        var out = "<section class=\"footnotes\" aria-labelledby=\"fotnoter-rubrik\">\n<h2 id=\"fotnoter-rubrik\">Fotnoter</h2>\n<ol>\n"
+        var out = "<section class=\"footnotes\" aria-labelledby=\"fotnoter-rubrik\">\n<h2 id=\"fotnoter-rubrik\">\(words["footnotes_title"].htmlEscaped)</h2>\n<ol>\n"
         for note in notes {
             out += "<li id=\"\(note.id.htmlEscaped)\" value=\"\(note.number)\">"
             out += renderItemContent(note.content, includeTags: true)
-            out += " <a href=\"#fotnot-ref-\(note.number)\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"Tillbaka till texten, fotnot \(note.number)\">↩</a></li>\n"
+            out += " <a href=\"#fotnot-ref-\(note.number)\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"\(words.text("footnote_back", ["n": String(note.number)]).htmlEscaped)\">↩</a></li>\n"
         }
         return out + "</ol>\n</section>\n"
     }
 
     private func renderTable(_ node: MarkdownNode, alignments: [MarkdownNode.TableAlignment], into out: inout String) {
-        out += "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\"><table>\n"
+        out += "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(words["table_label"].htmlEscaped)\"><table>\n"
         let header = node.children.first { if case .tableRow(true) = $0.kind { return true } else { return false } }
         let rows = node.children.filter { if case .tableRow(true) = $0.kind { return false } else { return true } }
         func cells(_ row: MarkdownNode, tag: String) {

@@ -47,7 +47,10 @@ struct MeetingViews: Sendable {
         fragments.postItTags.value(slugs) { HTML(templates.render(TagListView(tags: tags(slugs)), template: "partials/postit-tags")) }
     }
 
-    func dateText(_ m: Meeting) -> String { DateFormatting.range(m.date, m.endDate, language: config.language) }
+    func dateText(_ m: Meeting) -> String { t.dateRange(m.date, m.endDate) }
+
+    /// The site's words.
+    var t: Catalogue { config.catalogue }
 
     /// `card(_:)` of meeting `i`, made once per build.
     func card(_ i: Int) -> MeetingCard {
@@ -57,14 +60,14 @@ struct MeetingViews: Sendable {
     func card(_ linked: LinkedMeeting) -> MeetingCard {
         let m = linked.meeting
         var counts: [String] = []
-        if !m.questions.isEmpty { counts.append(Phrases.count(m.questions.count, "fråga", "frågor")) }
+        if !m.questions.isEmpty { counts.append(t.count(m.questions.count, "count_question")) }
         let postIts = m.postItCount
-        if postIts > 0 { counts.append(Phrases.count(postIts, "idé", "idéer")) }
-        if !linked.participants.isEmpty { counts.append(Phrases.count(linked.participants.count, "organisation", "organisationer")) }
+        if postIts > 0 { counts.append(t.count(postIts, "count_idea")) }
+        if !linked.participants.isEmpty { counts.append(t.count(linked.participants.count, "count_organization")) }
         return MeetingCard(
             title: m.title, url: url(linked), isoDate: m.date.description, dateText: dateText(m), slug: m.slug,
             // A report or transcript without a `kind` label is still labelled as what it is.
-            kind: Text(m.kind ?? (m.type == .meeting ? nil : m.type.title)), lede: Text(m.lede), year: m.date.year, countsText: counts.joined(separator: " · "))
+            kind: Text(m.kind ?? (m.type == .meeting ? nil : t.title(m.type))), lede: Text(m.lede), year: m.date.year, countsText: counts.joined(separator: " · "))
     }
 
     // MARK: - Meeting page
@@ -75,7 +78,7 @@ struct MeetingViews: Sendable {
         let appendices = m.appendices.map { TitledLink(title: $0.title, url: config.href("\(linked.path)\($0.slug)/")) }
         var documents = m.documents.map { d in
             DocumentLink(name: d.name, url: URLSafety.isRelative(d.outputPath) ? config.href(d.outputPath) : URLPath.escapeAuthored(d.outputPath),
-                         sizeText: Text(Phrases.fileSize(d.size)))
+                         sizeText: Text(t.fileSize(d.size)))
         }
         if m.documents.isEmpty {
             // Without a `documents` list, attached files that are documents are listed.
@@ -89,14 +92,14 @@ struct MeetingViews: Sendable {
         }
         // Meetings are stored newest first: the previous meeting is the next one in the list.
         func link(_ j: Int) -> NeighbourLink {
-            NeighbourLink(title: facts(j).title, url: facts(j).url, noun: index.site.meetings[j].meeting.type.noun.singular)
+            NeighbourLink(title: facts(j).title, url: facts(j).url, noun: t.noun(index.site.meetings[j].meeting.type))
         }
         return MeetingPage(
             card: card(linked), jsonLD: HTML(jsonLD), tags: tags(m.frontThemes),
             searchThemes: index.site.themes.resolveAll(linked.themes).map { index.site.themes.theme($0)?.name ?? $0 },
             organizer: Text(m.organizer), commissionedBy: Text(m.commissionedBy), location: Text(m.location),
-            speakersText: Text(Phrases.list(m.speakers.map(Phrases.speakerName))),
-            authorsText: Text(Phrases.list(m.authors)),
+            speakersText: Text(t.join(m.speakers.map(Phrases.speakerName))),
+            authorsText: Text(t.join(m.authors)),
             blocks: m.body.map { block(m, $0) }, toc: toc(m), footnotesHTML: HTML(footnotesHTML(m.footnotes)),
             boards: m.boards.enumerated().map { board($0.element, index: $0.offset) },
             participants: linked.participants.map { slug in
@@ -172,7 +175,7 @@ struct MeetingViews: Sendable {
     /// - Parameter meetingURL: set when the question is shown away from its meeting
     ///   (theme pages, question bank), so that links point back to it.
     func question(_ q: Question, meetingURL: String?) -> QuestionView {
-        let label = config.questionLabels.first ?? "Fråga"
+        let label = config.questionLabels.first ?? t["question_label"]
         return QuestionView(
             id: q.id, label: q.number.map { "\(label) \($0)" } ?? label, text: q.text, url: (meetingURL ?? "") + "#" + q.id,
             titleHTML: HTML(html.renderInlines(q.title)), headingLevel: Swift.min(6, Swift.max(2, q.level)),
@@ -187,7 +190,7 @@ struct MeetingViews: Sendable {
     ///   screen reader's landmark list tells the summaries of a meeting apart.
     func summary(_ s: Summary, headingLevel: Int, question: String? = nil) -> SummaryView {
         SummaryView(
-            id: s.id, label: config.summaryLabels.first ?? "Sammanfattning", headingLevel: headingLevel,
+            id: s.id, label: config.summaryLabels.first ?? t["summary_label"], headingLevel: headingLevel,
             questionID: Text(question),
             points: s.points.map { p in
                 SummaryPointView(id: p.id, text: p.text, html: HTML(html.renderItemContent(p.content)), tagsHTML: HTML(tagsHTML(p.tags)))
@@ -212,7 +215,8 @@ struct MeetingViews: Sendable {
         }
         return BoardView(
             id: "bilaga-\(Slug.make(b.slug))", title: b.title,
-            countText: Phrases.count(b.postIts.count, "lapp", "lappar") + " i " + Phrases.count(b.categories.filter { !$0.postIts.isEmpty }.count, "kategori", "kategorier"),
+            countText: t.text("board_count", ["postits": t.count(b.postIts.count, "count_postit"),
+                                              "categories": t.count(b.categories.filter { !$0.postIts.isEmpty }.count, "count_category")]),
             introHTML: HTML(discussionHTML(b.intro)), categories: categories)
     }
 
@@ -228,7 +232,7 @@ struct MeetingViews: Sendable {
     /// three deep at most.
     func toc(_ m: Meeting) -> [TocEntry] {
         var roots: [TocEntry] = []
-        let label = config.questionLabels.first ?? "Fråga"
+        let label = config.questionLabels.first ?? t["question_label"]
         func add(_ id: String, _ text: String, level: Int) {
             let entry = TocEntry(id: id, text: text, level: level)
             // Under the last entry of a lower level, down to the third level of nesting.
@@ -257,7 +261,7 @@ struct MeetingViews: Sendable {
                 let q = m.questions[qi]
                 add(q.id, q.number.map { "\(label) \($0): \(q.text)" } ?? q.text, level: q.level)
             case .meetingSummary:
-                if let s = m.summary { add(s.id, config.summaryLabels.first ?? "Sammanfattning", level: 2) }
+                if let s = m.summary { add(s.id, config.summaryLabels.first ?? t["summary_label"], level: 2) }
             default: break
             }
             // Headings inside a question's discussion are part of the map of a report.

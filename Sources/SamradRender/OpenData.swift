@@ -213,12 +213,12 @@ struct OpenData: Sendable {
         rows.reserveCapacity(index.allPostIts.count + 1)
         ideaRows { rows.append($0) }
         // Only an in-memory archive is written, which does not fail short of memory.
-        return (try? Workbook.xlsx(sheet: "Idébanken", rows: rows)) ?? []
+        return (try? Workbook.xlsx(sheet: index.site.config.catalogue["idea_bank_title"], rows: rows)) ?? []
     }
 
     /// The idea bank's header and one row per post-it.
     private func ideaRows(_ row: ([String]) -> Void) {
-        row(["id", "möte", "datum", "kategori", "text", "teman", "länk"])
+        row(index.site.config.catalogue.list("csv_header"))
         for linked in index.site.meetings {
             let pageURL = url(linked.path)
             let title = linked.meeting.title, date = linked.meeting.date.description

@@ -13,15 +13,17 @@ struct PageContext: Sendable {
     let words: DocumentWords
 
     init(config: SiteConfig, pages: [(title: String, slug: String)], sections: [(label: String, path: String)],
-         words: DocumentWords = DocumentWords([])) {
+         words: DocumentWords? = nil) {
+        let words = words ?? DocumentWords([], config.catalogue)
         self.config = config
         self.sections = sections
         self.words = words
         let base = config.basePath
         site = SiteView(config: config, words: words)
         footerLinks = pages.map { LabelledLink(label: $0.title, url: config.href("\($0.slug)/")) }
-            + [LabelledLink(label: "Tillgänglighetsredogörelse", url: "\(base)tillganglighet/"),
-               LabelledLink(label: "Öppna data", url: "\(base)data/"), LabelledLink(label: "Nyhetsflöde (Atom)", url: "\(base)feed.xml")]
+            + [LabelledLink(label: config.catalogue["footer_accessibility"], url: "\(base)tillganglighet/"),
+               LabelledLink(label: config.catalogue["footer_open_data"], url: "\(base)data/"),
+               LabelledLink(label: config.catalogue["footer_feed"], url: "\(base)feed.xml")]
     }
 
     /// - Parameters:
@@ -119,20 +121,8 @@ struct NoContent: MustacheParent {
     func child(named name: String) -> Any? { nil }
 }
 
-/// Swedish phrases that depend on a number.
+/// Phrases that are not words of a language.
 enum Phrases {
-    static func count(_ n: Int, _ one: String, _ many: String) -> String {
-        "\(n) \(n == 1 ? one : many)"
-    }
-
-    static func fileSize(_ bytes: Int) -> String {
-        if bytes <= 0 { return "" }
-        if bytes < 1024 { return "\(bytes) byte" }
-        if bytes < 1024 * 1024 { return "\(bytes / 1024) kB" }
-        let tenths = bytes * 10 / (1024 * 1024)
-        return "\(tenths / 10),\(tenths % 10) MB"
-    }
-
     /// Transcripts often write names in capitals (KARIN, MARIE-THERESE); readers and
     /// screen readers get them as names ("Karin", "Marie-Therese"). Mixed case stays.
     static func speakerName(_ name: String) -> String {
@@ -144,14 +134,5 @@ enum Phrases {
             startOfWord = !ch.isLetter
         }
         return out
-    }
-
-    /// "A, B och C"
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " och " + items[items.count - 1]
-        }
     }
 }

@@ -42,10 +42,10 @@ struct Paginator: Sendable {
     }
 
     /// "Idéerna 101–200 av 7 000" on a list of several pages; "" on a single page.
-    func rangeText(_ n: Int, noun: String) -> String {
+    func rangeText(_ n: Int, noun: String, _ catalogue: Catalogue) -> String {
         guard pageCount > 1 else { return "" }
         let r = range(n)
-        return "\(noun) \(r.lowerBound + 1)–\(r.upperBound) av \(items)"
+        return catalogue.text("range_of", ["items": noun, "from": String(r.lowerBound + 1), "to": String(r.upperBound), "total": String(items)])
     }
 
     /// The view model of page `n`'s navigation.
@@ -60,6 +60,7 @@ struct Paginator: Sendable {
         }
         return PaginationView(
             label: label, current: n, count: pageCount, links: links,
+            pageText: config.catalogue.text("page_of", ["page": String(n), "count": String(pageCount)]),
             previousURL: Text(n > 1 ? config.href(path(n - 1)) : nil),
             nextURL: Text(n < pageCount ? config.href(path(n + 1)) : nil))
     }
@@ -84,11 +85,10 @@ struct PaginationView: MustacheParent, Sendable {
     /// The page shown (1-based) and how many there are.
     let current: Int, count: Int
     let links: [PageLinkView]
+    /// "sida 2 av 14", for titles and headings.
+    let pageText: String
     /// Empty on the first and the last page.
     let previousURL: Text, nextURL: Text
-
-    /// "sida 2 av 14", for titles and headings.
-    var pageText: String { "sida \(current) av \(count)" }
 
     func child(named key: String) -> Any? {
         switch key {

@@ -13,6 +13,8 @@ struct PortalPages: Sendable {
     var heatmapSchemes: HeatmapSchemes = .standard
 
     var base: String { context.config.basePath }
+    /// The site's words.
+    var t: Catalogue { context.config.catalogue }
     func href(_ path: String) -> String { context.config.href(path) }
     var allYears: [Int] { index.years.map(\.year).sorted() }
 
@@ -75,15 +77,15 @@ struct PortalPages: Sendable {
 
     func themeSummary(_ slug: String) -> ThemeSummary {
         let stats = index.themes[slug]
-        let t = index.site.themes.theme(slug)
+        let theme = index.site.themes.theme(slug)
         // Zero counts say nothing a reader needs ("0 frågor"); only what exists is named.
-        let documents = DocumentWords((stats?.meetings ?? []).map { index.site.meetings[$0].meeting.type })
+        let documents = DocumentWords((stats?.meetings ?? []).map { index.site.meetings[$0].meeting.type }, t)
         let counts = (documents.counts.isEmpty ? [] : [documents.countText]) + [
-            (stats?.questions.count ?? 0, "fråga", "frågor"),
-            (stats?.postIts.count ?? 0, "idé", "idéer"),
-        ].filter { $0.0 > 0 }.map { Phrases.count($0.0, $0.1, $0.2) }
+            (stats?.questions.count ?? 0, "count_question"),
+            (stats?.postIts.count ?? 0, "count_idea"),
+        ].filter { $0.0 > 0 }.map { self.t.count($0.0, $0.1) }
         return ThemeSummary(
-            slug: slug, name: t?.name ?? slug, url: href("teman/\(slug)/"), description: Text(t?.description),
+            slug: slug, name: theme?.name ?? slug, url: href("teman/\(slug)/"), description: Text(theme?.description),
             countsText: counts.joined(separator: " · "),
             sparkline: HTML(Charts.sparkline(stats?.meetingsPerYear ?? [:], years: allYears)))
     }
@@ -91,7 +93,7 @@ struct PortalPages: Sendable {
     // MARK: Themes
 
     func themesPage() -> PageView {
-        context.page(title: "Teman", path: "teman/", description: "Alla teman som \(context.words.plural), frågor och idéer har märkts med.", section: "teman/",
+        context.page(title: t["themes_title"], path: "teman/", description: context.words.text("themes_description"), section: "teman/",
                      content: ThemeListPage(themes: index.themeOrder.map(themeSummary), heatmapHTML: HTML(Charts.themeHeatmap(index, words: context.words, schemes: heatmapSchemes))))
     }
 
@@ -111,19 +113,22 @@ struct PortalPages: Sendable {
         let page = ThemePage(
             summary: themeSummary(slug), meetings: meetings,
             moreMeetings: more(meetingTotal, shown: meetings.count, path: "teman/\(slug)/moten/",
-                               "De \(meetings.count) senaste av \(meetingTotal).", "Alla \(meetingTotal) \(context.words.plural) om \(name)"),
+                               t.text("shown_latest", ["shown": String(meetings.count), "total": String(meetingTotal)]),
+                               context.words.text("link_all_about", ["total": String(meetingTotal), "name": name])),
             questionGroups: questionGroups(entries[..<Swift.min(entries.count, ThemePage.newestQuestions)], continuing: false),
             moreQuestions: more(entryTotal, shown: ThemePage.newestQuestions, path: "teman/\(slug)/fragor/",
-                                "Frågor och sammanfattningspunkter från de senaste \(context.words.definite), \(ThemePage.newestQuestions) av \(entryTotal).",
-                                "Alla frågor och sammanfattningar om \(name) (\(entryTotal))"),
+                                context.words.text("shown_latest_questions", ["shown": String(ThemePage.newestQuestions), "total": String(entryTotal)]),
+                                t.text("link_all_questions_about", ["name": name, "total": String(entryTotal)])),
             excerpts: excerpts.prefix(ThemePage.newestExcerpts).map(excerptView),
             moreExcerpts: more(excerpts.count, shown: ThemePage.newestExcerpts, path: "teman/\(slug)/avsnitt/",
-                               "De \(ThemePage.newestExcerpts) senaste av \(excerpts.count) avsnitt.", "Alla \(excerpts.count) avsnitt om \(name)"),
+                               t.text("shown_latest_excerpts", ["shown": String(ThemePage.newestExcerpts), "total": String(excerpts.count)]),
+                               t.text("link_all_excerpts_about", ["total": String(excerpts.count), "name": name])),
             postItsHTML: HTML(ideaCardsHTML(postIts.prefix(ThemePage.newestIdeas))),
             moreIdeas: more(postIts.count, shown: ThemePage.newestIdeas, path: "idebank/\(slug)/",
-                            "De \(ThemePage.newestIdeas) senaste av \(postIts.count) idéer.", "Alla \(postIts.count) idéer om \(name) i idébanken"),
+                            t.text("shown_latest_ideas", ["shown": String(ThemePage.newestIdeas), "total": String(postIts.count)]),
+                            t.text("link_all_ideas_about", ["total": String(postIts.count), "name": name])),
             related: (stats?.related ?? []).prefix(8).map { r in
-                CountedLink(name: themeName(r.slug), url: href("teman/\(r.slug)/"), countText: Phrases.count(r.count, "gång", "gånger"))
+                CountedLink(name: themeName(r.slug), url: href("teman/\(r.slug)/"), countText: t.count(r.count, "count_times"))
             },
             organizations: (stats?.organizations ?? []).map { orgLink($0) }, ideasURL: href("idebank/\(slug)/"))
         return context.page(title: name, path: "teman/\(slug)/", description: index.site.themes.theme(slug)?.description, section: "teman/", content: page)
@@ -157,10 +162,10 @@ struct PortalPages: Sendable {
                         onTheme: onTheme, points: refs.compactMap(pointLink)))
                 }
             }
-            let genitive = index.site.meetings[mi].meeting.type.genitive
+            let summaryOwner = t.summaryOwner(index.site.meetings[mi].meeting.type)
             groups.append(QuestionGroup(title: m.title, url: url, dateText: m.dateText, isoDate: m.isoDate, questions: questions,
                                         meetingPoints: points, continued: groups.isEmpty && continuing,
-                                        summaryOwner: genitive.prefix(1).uppercased() + genitive.dropFirst() + " sammanfattning"))
+                                        summaryOwner: summaryOwner))
             start = end
         }
         return groups
@@ -177,9 +182,9 @@ struct PortalPages: Sendable {
     func themeExcerptsPage(_ slug: String, _ n: Int, _ pager: Paginator) -> PageView {
         let all = index.themes[slug]?.excerpts ?? []
         let name = themeName(slug)
-        let pagination = pager.view(page: n, label: "Sidor med avsnitt om \(name)", config: context.config)
-        return context.page(title: "Avsnitt om \(name)", path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
-            summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: "Avsnitten"),
+        let pagination = pager.view(page: n, label: t.text("pages_of_theme_excerpts", ["name": name]), config: context.config)
+        return context.page(title: t.text("theme_excerpts_page_title", ["name": name]), path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
+            summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: t["range_excerpts"], t),
             meetings: [], questionGroups: [], excerpts: all[pager.range(n).clamped(to: all.indices)].map(excerptView)), pagination: pagination)
     }
 
@@ -188,9 +193,9 @@ struct PortalPages: Sendable {
         let all = index.themes[slug]?.meetings ?? []
         let newestFirst = Array(all.reversed())
         let name = themeName(slug)
-        let pagination = pager.view(page: n, label: "Sidor med \(context.words.plural) om \(name)", config: context.config)
-        return context.page(title: "\(context.words.title) om \(name)", path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
-            summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: context.words.definiteTitle),
+        let pagination = pager.view(page: n, label: context.words.text("pages_of_theme_documents", ["name": name]), config: context.config)
+        return context.page(title: context.words.text("theme_documents_title", ["name": name]), path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
+            summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: context.words.definiteTitle, t),
             meetings: newestFirst[pager.range(n)].map { views.card($0) }, questionGroups: [], excerpts: []), pagination: pagination)
     }
 
@@ -201,14 +206,14 @@ struct PortalPages: Sendable {
         let range = pager.range(n).clamped(to: entries.indices)
         let continuing = range.lowerBound > 0 && range.lowerBound < entries.count
             && entries[range.lowerBound - 1].meeting == entries[range.lowerBound].meeting
-        let pagination = pager.view(page: n, label: "Sidor med frågor om \(name)", config: context.config)
-        return context.page(title: "Frågor om \(name)", path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
-            summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: "Frågorna och punkterna"),
+        let pagination = pager.view(page: n, label: t.text("pages_of_theme_questions", ["name": name]), config: context.config)
+        return context.page(title: t.text("theme_questions_title", ["name": name]), path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
+            summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: t["range_questions_points"], t),
             meetings: [], questionGroups: questionGroups(entries[range], continuing: continuing), excerpts: []), pagination: pagination)
     }
 
     func questionLabel(_ q: Question) -> String {
-        let label = context.config.questionLabels.first ?? "Fråga"
+        let label = context.config.questionLabels.first ?? t["question_label"]
         return q.number.map { "\(label) \($0)" } ?? label
     }
 
@@ -245,9 +250,9 @@ struct PortalPages: Sendable {
                 },
                 meetingPoints: [], continued: groups.isEmpty && first > 0))
         }
-        let pagination = pager.view(page: n, label: "Sidor i frågebanken", config: context.config)
-        return context.page(title: "Frågebanken", path: pager.path(n), description: "Alla frågor från \(context.words.definite), med sammanfattningar.", section: "fragor/", content: QuestionBankPage(
-            groups: groups, total: pager.items, pagination: pagination, rangeText: pager.rangeText(n, noun: "Frågorna"),
+        let pagination = pager.view(page: n, label: t["pages_of_question_bank"], config: context.config)
+        return context.page(title: t["question_bank_title"], path: pager.path(n), description: context.words.text("question_bank_description"), section: "fragor/", content: QuestionBankPage(
+            groups: groups, total: pager.items, totalText: t.count(pager.items, "count_question"), pagination: pagination, rangeText: pager.rangeText(n, noun: t["range_questions"], t),
             themeOptions: index.themeOrder.filter { themesOnPage.contains($0) }.map { FilterOption(value: $0, label: themeName($0)) }),
             pagination: pagination)
     }
@@ -302,10 +307,10 @@ struct PortalPages: Sendable {
             }
             themes.formUnion(p.themes)
         }
-        let title = theme.map { "Idébanken: \(themeName($0))" } ?? "Idébanken"
-        let pagination = pager.view(page: n, label: theme.map { "Sidor med idéer om \(themeName($0))" } ?? "Sidor i idébanken", config: context.config)
-        return context.page(title: title, path: pager.path(n), description: "Idéer och förslag från mötenas workshoppar.", section: "idebank/", content: IdeaBankPage(
-            cardsHTML: HTML(ideaCardsHTML(refs)), total: all.count, pagination: pagination, rangeText: pager.rangeText(n, noun: "Idéerna"),
+        let title = theme.map { "\(t["idea_bank_title"]): \(themeName($0))" } ?? t["idea_bank_title"]
+        let pagination = pager.view(page: n, label: theme.map { t.text("pages_of_theme_ideas", ["name": themeName($0)]) } ?? t["pages_of_idea_bank"], config: context.config)
+        return context.page(title: title, path: pager.path(n), description: t["ideas_description"], section: "idebank/", content: IdeaBankPage(
+            cardsHTML: HTML(ideaCardsHTML(refs)), total: all.count, totalText: t.count(all.count, "count_idea"), pagination: pagination, rangeText: pager.rangeText(n, noun: t["range_ideas"], t),
             isFiltered: theme != nil, themeName: theme.map(themeName) ?? "",
             allURL: "\(base)idebank/", themeURL: theme.map { href("idebank/\($0)/") } ?? "",
             csvURL: "\(base)idebank/idebank.csv", xlsxURL: "\(base)idebank/idebank.xlsx", jsonURL: "\(base)data/ideas.json",
@@ -325,12 +330,12 @@ struct PortalPages: Sendable {
         for slug in index.organizationOrder {
             guard let o = index.organization(slug) else { continue }
             let letter = String(o.name.prefix(1)).uppercased()
-            let entry = orgLink(slug, countText: DocumentWords((index.organizations[slug]?.meetings ?? []).map { index.site.meetings[$0].meeting.type }).countText)
+            let entry = orgLink(slug, countText: DocumentWords((index.organizations[slug]?.meetings ?? []).map { index.site.meetings[$0].meeting.type }, t).countText)
             if letters.last?.0 == letter { letters[letters.count - 1].1.append(entry) } else { letters.append((letter, [entry])) }
         }
-        return context.page(title: "Organisationer", path: "organisationer/", description: "Organisationer som deltagit i \(context.words.plural).", section: "organisationer/", content: OrganizationListPage(
+        return context.page(title: t["organizations_title"], path: "organisationer/", description: context.words.text("organizations_description"), section: "organisationer/", content: OrganizationListPage(
             letters: letters.map { OrganizationListPage.Letter(letter: $0.0, id: "bokstav-\(Slug.make($0.0).isEmpty ? "ovrigt" : Slug.make($0.0))", organizations: $0.1) },
-            totalText: Phrases.count(index.organizationOrder.count, "organisation", "organisationer")))
+            totalText: t.count(index.organizationOrder.count, "count_organization")))
     }
 
     func organizationPage(_ slug: String, _ n: Int, _ pager: Paginator) -> PageView {
@@ -338,11 +343,11 @@ struct PortalPages: Sendable {
         let stats = index.organizations[slug]
         let meetings = stats?.meetings ?? []
         let name = o?.name ?? slug
-        let pagination = pager.view(page: n, label: "Sidor med \(context.words.plural) för \(name)", config: context.config)
+        let pagination = pager.view(page: n, label: context.words.text("pages_of_organization", ["name": name]), config: context.config)
         return context.page(title: name, path: pager.path(n), description: nil, section: "organisationer/", content: OrganizationPage(
             name: name, url: href("organisationer/\(slug)/"),
-            meetingsText: DocumentWords(meetings.map { index.site.meetings[$0].meeting.type }).countText,
-            kind: Text(o?.kind), website: Text(o?.url), aliasesText: Text(Phrases.list(o?.aliases ?? [])),
+            meetingsText: DocumentWords(meetings.map { index.site.meetings[$0].meeting.type }, t).countText,
+            kind: Text(o?.kind), website: Text(o?.url), aliasesText: Text(t.join(o?.aliases ?? [])),
             meetings: meetings[pager.range(n).clamped(to: meetings.indices)].map(views.cardHTML),
             // The role the organisation had where the front matter gives one (on the first page).
             roles: n > 1 ? [] : meetings.compactMap { mi in
@@ -351,22 +356,22 @@ struct PortalPages: Sendable {
                 return RoleLine(title: m.title, url: m.url, role: role)
             },
             tags: views.tags(stats?.themes ?? []),
-            pagination: pagination, rangeText: pager.rangeText(n, noun: context.words.definiteTitle)), pagination: pagination)
+            pagination: pagination, rangeText: pager.rangeText(n, noun: context.words.definiteTitle, t)), pagination: pagination)
     }
 
     func dataPage() -> PageView {
         let files: [(String, String, String)] = [
-            ("data/meetings.json", "meetings.json", "Alla dokument (möten, seminarier, rapporter): titel, datum (som det skrivits: dag, månad eller år), etikett och dokumenttyp, författare, arrangör, plats, teman, deltagande organisationer med grupp och roll, talarturer, dokumentets egen sammanfattning, fotnoter och antal frågor och idéer."),
-            ("data/questions.json", "questions.json", "Alla frågor med nummer, sammanhang (t.ex. rundabordssamtal), delfrågor, sammanfattningspunkter, teman och länk."),
-            ("data/ideas.json", "ideas.json", "Alla idéer (post-it-lappar) med kategori, text, teman, möte och länk."),
-            ("data/themes.json", "themes.json", "Temana med beskrivning, alias, antal dokument (möten, seminarier, rapporter), frågor och idéer, och relaterade teman."),
-            ("data/organizations.json", "organizations.json", "Organisationerna med typ, alternativa namn, dokument (möten, seminarier, rapporter) och teman."),
-            ("idebank/idebank.xlsx", "idebank.xlsx", "Idébanken som kalkylblad (Excel-arbetsbok): en rad per idé, öppnas i kolumner i Excel och LibreOffice oavsett språkinställningar."),
-            ("idebank/idebank.csv", "idebank.csv", "Idébanken som CSV för dataverktyg (RFC 4180, kommaseparerad, UTF-8 med BOM)."),
-            ("feed.xml", "feed.xml", "Atom-flöde med de 50 senaste dokumenten."),
-            ("sitemap.xml", "sitemap.xml", "Webbplatskarta över alla sidor."),
+            ("data/meetings.json", "meetings.json", t["data_meetings"]),
+            ("data/questions.json", "questions.json", t["data_questions"]),
+            ("data/ideas.json", "ideas.json", t["data_ideas"]),
+            ("data/themes.json", "themes.json", t["data_themes"]),
+            ("data/organizations.json", "organizations.json", t["data_organizations"]),
+            ("idebank/idebank.xlsx", "idebank.xlsx", t["data_xlsx"]),
+            ("idebank/idebank.csv", "idebank.csv", t["data_csv"]),
+            ("feed.xml", "feed.xml", t["data_feed"]),
+            ("sitemap.xml", "sitemap.xml", t["data_sitemap"]),
         ]
-        return context.page(title: "Öppna data", path: "data/", description: "Portalens innehåll som öppna data i JSON och CSV.", section: nil,
+        return context.page(title: t["data_title"], path: "data/", description: t["data_description"], section: nil,
                             content: DataPage(files: files.map { DataPage.File(url: href($0.0), name: $0.1, description: $0.2) }))
     }
 }

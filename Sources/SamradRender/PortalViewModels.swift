@@ -189,7 +189,7 @@ struct QuestionGroup: MustacheParent {
     /// Whether the meeting's lines began on the previous page.
     var continued = false
     /// "Mötets sammanfattning", "Rapportens sammanfattning": the heading of `meetingPoints`.
-    var summaryOwner = "Mötets sammanfattning"
+    var summaryOwner = ""
 
     func child(named key: String) -> Any? {
         switch key {
@@ -292,8 +292,8 @@ struct OrganizationLink: MustacheParent, Sendable {
 struct QuestionBankPage: MustacheParent {
     /// This page's questions by meeting.
     let groups: [QuestionGroup]
-    /// Questions in the whole bank.
-    let total: Int
+    /// Questions in the whole bank, and as words ("2 400 frågor").
+    let total: Int, totalText: String
     let pagination: PaginationView
     /// "Frågorna 51–100 av 2 400"; empty when the bank has one page.
     let rangeText: String
@@ -304,7 +304,7 @@ struct QuestionBankPage: MustacheParent {
         switch key {
         case "groups": groups
         case "total": total
-        case "totalText": Phrases.count(total, "fråga", "frågor")
+        case "totalText": totalText
         case "pagination": pagination
         case "isPaginated": pagination.count > 1
         case "rangeText": rangeText
@@ -318,8 +318,8 @@ struct QuestionBankPage: MustacheParent {
 struct IdeaBankPage: MustacheParent {
     /// The idea cards (partials/idea-card, each rendered once per build), one per line.
     let cardsHTML: HTML
-    /// Ideas in the whole list (all pages).
-    let total: Int
+    /// Ideas in the whole list (all pages), and as words ("7 000 idéer").
+    let total: Int, totalText: String
     let pagination: PaginationView
     /// "Idéerna 101–200 av 7 000"; empty when the list has one page.
     let rangeText: String
@@ -339,7 +339,7 @@ struct IdeaBankPage: MustacheParent {
         case "rangeText": rangeText
         case "themeURL": themeURL
         case "total": total
-        case "totalText": Phrases.count(total, "idé", "idéer")
+        case "totalText": totalText
         case "isFiltered": isFiltered
         case "themeName": themeName
         case "allURL": allURL

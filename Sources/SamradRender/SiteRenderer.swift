@@ -21,14 +21,20 @@ public struct SiteRenderer: Sendable {
 
     public init(index: SiteIndex, templates: TemplateSet, templateAssets: [AssetFile], defaultAssets: [String: String], searchEnabled: Bool = false) {
         self.index = index
-        self.templates = templates
+        var speaking = templates
+        speaking.words = CatalogueView(DocumentWords(index.site.meetings.map(\.meeting.type), index.site.config.catalogue))
+        self.templates = speaking
         self.templateAssets = templateAssets
         self.defaultAssets = defaultAssets
         self.searchEnabled = searchEnabled
     }
 
     var config: SiteConfig { index.site.config }
-    var html: HTMLRenderer { HTMLRenderer(allowRawHTML: config.allowRawHTML, themes: index.site.themes, basePath: config.basePath) }
+    var html: HTMLRenderer {
+        var renderer = HTMLRenderer(allowRawHTML: config.allowRawHTML, themes: index.site.themes, basePath: config.basePath)
+        renderer.words = config.catalogue
+        return renderer
+    }
     var views: MeetingViews { MeetingViews(html: html, index: index, config: config, templates: templates, fragments: fragments) }
     let fragments = FragmentCache()
 
@@ -37,10 +43,11 @@ public struct SiteRenderer: Sendable {
             .sortedSwedish(by: \.title)
             .sorted { ($0.order ?? Int.max) < ($1.order ?? Int.max) }
             .map { (title: $0.title, slug: $0.slug) }
-        let words = DocumentWords(index.site.meetings.map(\.meeting.type))
+        let words = DocumentWords(index.site.meetings.map(\.meeting.type), config.catalogue)
+        let t = config.catalogue
         return PageContext(config: config, pages: pages, sections: [
-            ("Start", ""), (words.title, "moten/"), ("Teman", "teman/"), ("Frågor", "fragor/"),
-            ("Idébank", "idebank/"), ("Organisationer", "organisationer/"),
+            (t["nav_start"], ""), (words.title, "moten/"), (t["nav_themes"], "teman/"), (t["nav_questions"], "fragor/"),
+            (t["nav_ideas"], "idebank/"), (t["nav_organizations"], "organisationer/"),
         ], words: words)
     }
 
@@ -67,7 +74,7 @@ public struct SiteRenderer: Sendable {
         }
         let ctx = pageContext
         jobs.append(OutputJob(path: "404.html") {
-            .text(templates.render(ctx.page(title: "Sidan finns inte", path: "404.html", description: nil, section: nil), template: "404"))
+            .text(templates.render(ctx.page(title: ctx.config.catalogue["not_found_title"], path: "404.html", description: nil, section: nil), template: "404"))
         })
         jobs += assets().map { file in OutputJob(path: file.path) { file.content } }
         jobs += attachments().map { file in OutputJob(path: file.path) { file.content } }
@@ -100,20 +107,20 @@ public struct SiteRenderer: Sendable {
                     else { years.append(MeetingListPage.Year(year: year, meetings: [views.cardHTML(i)])) }
                 }
                 let words = ctx.words
-                let pagination = meetingPager.view(page: n, label: "Sidor i listan över \(words.plural)", config: config)
-                return ctx.page(title: words.title, path: meetingPager.path(n), description: "Alla dokumenterade \(words.plural), de senaste först.", section: "moten/", content: MeetingListPage(
-                    introText: "\(words.countText), de senaste först.",
+                let pagination = meetingPager.view(page: n, label: words.text("pages_of_documents"), config: config)
+                return ctx.page(title: words.title, path: meetingPager.path(n), description: words.text("meetings_description"), section: "moten/", content: MeetingListPage(
+                    introText: words.text("newest_first_intro", ["counts": words.countText]),
                     chartHTML: HTML(n == 1 ? Charts.meetingsPerYear(index, words: words) : ""), years: years,
-                    pagination: pagination, rangeText: meetingPager.rangeText(n, noun: words.definiteTitle)), pagination: pagination)
+                    pagination: pagination, rangeText: meetingPager.rangeText(n, noun: words.definiteTitle, config.catalogue)), pagination: pagination)
             })
         }
         jobs.append(PageJob(path: "tillganglighet/", template: "accessibility") {
-            ctx.page(title: "Tillgänglighetsredogörelse", path: "tillganglighet/", description: "Hur tillgänglig portalen är och hur du rapporterar brister.",
+            ctx.page(title: config.catalogue["a11y_title"], path: "tillganglighet/", description: config.catalogue["a11y_description"],
                      section: nil, content: AccessibilityStatement.view(config, html: html))
         })
         let searchEnabled = self.searchEnabled
         jobs.append(PageJob(path: "sok/", template: "search") {
-            ctx.page(title: "Sök", path: "sok/", description: "Sök i alla \(ctx.words.plural), frågor och idéer.", section: nil,
+            ctx.page(title: config.catalogue["search_title"], path: "sok/", description: ctx.words.text("search_description"), section: nil,
                      content: SearchPage(searchEnabled: searchEnabled))
         })
         let organizationURLs = OrganizationURLs(index.site.organizations)

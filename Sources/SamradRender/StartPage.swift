@@ -11,16 +11,16 @@ struct StartPage {
         let ideas = meetings.reduce(0) { $0 + $1.meeting.postItCount }
         let stats = [
             ctx.words.countText,
-            Phrases.count(questions, "fråga", "frågor"),
-            Phrases.count(ideas, "idé", "idéer"),
-            Phrases.count(index.organizationOrder.count, "organisation", "organisationer"),
+            ctx.config.catalogue.count(questions, "count_question"),
+            ctx.config.catalogue.count(ideas, "count_idea"),
+            ctx.config.catalogue.count(index.organizationOrder.count, "count_organization"),
         ]
         let themes = index.themeOrder.compactMap { slug -> CountedLink? in
             guard let t = index.site.themes.theme(slug), let s = index.themes[slug], !s.meetings.isEmpty else { return nil }
             return CountedLink(name: t.name, url: ctx.config.href("teman/\(slug)/"), countText: "(\(s.meetings.count))")
         }
         return ctx.page(title: ctx.config.title, path: "", description: ctx.config.description, section: "", content: StartPageView(
-            statsText: Phrases.list(stats) + ".",
+            statsText: ctx.config.catalogue.join(stats) + ".",
             latest: meetings.indices.prefix(6).map(views.cardHTML),
             themes: themes, hasThemes: !index.themeOrder.isEmpty,
             hasQuestions: questions > 0, hasIdeas: ideas > 0,

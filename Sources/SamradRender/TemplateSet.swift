@@ -7,6 +7,8 @@ import SamradLoad
 /// content errors naming template file and line.
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
+    /// `{{t.key}}` in every template: the site's words (set by `SiteRenderer`).
+    var words = CatalogueView(DocumentWords([], .swedish))
 
     /// Templates every build renders with; a site may override any of them.
     public static let required = [
@@ -44,13 +46,14 @@ public struct TemplateSet: Sendable {
             }
         }
         if diagnostics.hasErrors { return (nil, diagnostics.items) }
+        diagnostics.append(contentsOf: unknownKeys(sources))
         return (TemplateSet(library: library), diagnostics.items)
     }
 
     /// The output of template `template` (a name such as "partials/meeting-card") for
     /// `view`; "" for a name that is not in the set, which `compile` already reported.
     func render(_ view: any MustacheParent, template: String) -> String {
-        library.render(view, withTemplate: template) ?? ""
+        library.render(Localized(view: view, words: words), withTemplate: template) ?? ""
     }
 
     /// swift-mustache's parse error in the words of our other template diagnostics.
@@ -66,6 +69,42 @@ public struct TemplateSet: Sendable {
         case .textInsideInheritSection: return "only {{$block}} overrides, not text, may stand inside {{<parent}}"
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "invalid pragma"
         }
+    }
+
+    /// `{{t.key}}` with a key no catalogue has renders as nothing, so each is a warning
+    /// naming template, line and key.
+    static func unknownKeys(_ sources: [String: SourceFile]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for name in sources.keys.sorted() {
+            guard let file = sources[name] else { continue }
+            for (key, line, column) in catalogueKeys(in: file.text) where Catalogue.swedish.entries[key] == nil {
+                let close = closestMatches(to: key, in: Array(Catalogue.swedish.entries.keys))
+                out.append(.warning("'t.\(key)' is not in the language catalogue and renders as nothing" + (close.isEmpty ? "" : " (did you mean \(quotedAlternatives(close.map { "t." + $0 }))?)"),
+                                    at: SourceLocation(file: file.path, line: line, column: column)))
+            }
+        }
+        return out
+    }
+
+    /// The keys of `{{t.key}}` and `{{{t.key}}}` with their positions.
+    static func catalogueKeys(in text: String) -> [(String, Int, Int)] {
+        var result: [(String, Int, Int)] = []
+        var line = 1
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = raw[...]
+            while let open = rest.firstRange(of: "{{") {
+                var after = rest[open.upperBound...]
+                while after.first == "{" || after.first == "&" || after.first == " " { after = after.dropFirst() }
+                guard let close = after.firstRange(of: "}}") else { break }
+                let tag = String(after[..<close.lowerBound]).trimmed
+                if tag.hasPrefix("t."), tag.count > 2 {
+                    result.append((String(tag.dropFirst(2)), line, raw.distance(from: raw.startIndex, to: open.lowerBound) + 1))
+                }
+                rest = after[close.upperBound...]
+            }
+            line += 1
+        }
+        return result
     }
 
     /// `{{> name}}` and `{{< name}}` with their positions.

@@ -1,0 +1,241 @@
+import Yams
+
+/// Every word the portal shows a reader, in one language: `i18n/<lang>.yml`, the built-in
+/// Swedish and English ones (carried by the binary) under a site's own
+/// `i18n/<language>.yml`, which may replace single keys.
+///
+/// An entry is a text (`nav_themes: Teman`), a text with plural forms
+/// (`count_meeting: {one: "{n} möte", other: "{n} möten"}`) or a list (`months`).
+/// `{name}` in a text is filled in by `text(_:_:)`. Templates read texts as `{{t.key}}`;
+/// Swift asks by key. A key nobody has falls back to Swedish, then to the key itself.
+public struct Catalogue: Sendable, Equatable {
+    public enum Entry: Sendable, Equatable {
+        case text(String)
+        case plural(one: String, other: String)
+        case list([String])
+    }
+
+    /// The language code the words are in ("sv", "en"), as in `<html lang>`.
+    public let language: String
+    public private(set) var entries: [String: Entry]
+
+    public init(language: String, entries: [String: Entry]) {
+        self.language = language
+        self.entries = entries
+    }
+
+    /// The languages that come with samrad.
+    public static let builtInLanguages = ["sv", "en"]
+
+    /// The built-in catalogue of `language` (nil when samrad has none), parsed once.
+    public static func builtIn(_ language: String) -> Catalogue? {
+        // "sv-SE" and "en-GB" speak the language before the hyphen.
+        switch language.lowercased().split(separator: "-").first ?? "" {
+        case "sv": return swedish
+        case "en": return english
+        default: return nil
+        }
+    }
+
+    /// samrad's Swedish words: the default and the fallback for every other language.
+    public static let swedish = parseBuiltIn("sv", PackageResources.sv_yml)
+    public static let english = parseBuiltIn("en", PackageResources.en_yml)
+
+    /// The text of `key`; for a plural entry its `other` form; the key itself when no
+    /// catalogue has it (the key check in the tests keeps that from happening).
+    public subscript(_ key: String) -> String {
+        switch entries[key] ?? Catalogue.swedish.entries[key] {
+        case .text(let s): return s
+        case .plural(_, let other): return other
+        case .list(let items): return items.joined(separator: ", ")
+        case nil: return key
+        }
+    }
+
+    /// The text of `key` with `{name}` replaced by `values["name"]`.
+    public func text(_ key: String, _ values: [String: String]) -> String {
+        Catalogue.fill(self[key], values)
+    }
+
+    /// The plural entry `key` for `n`, its `{n}` filled in: "1 möte", "12 möten".
+    public func count(_ n: Int, _ key: String) -> String {
+        Catalogue.fill(form(n, key), ["n": String(n)])
+    }
+
+    /// The plural entry `key` for `n`, `{n}` left as it is: "möte" / "möten" when the
+    /// entry is written without a number.
+    public func form(_ n: Int, _ key: String) -> String {
+        switch entries[key] ?? Catalogue.swedish.entries[key] {
+        case .plural(let one, let other): return n == 1 ? one : other
+        case .text(let s): return s
+        case .list(let items): return items.joined(separator: ", ")
+        case nil: return key
+        }
+    }
+
+    /// The list entry `key`; empty when there is none.
+    public func list(_ key: String) -> [String] {
+        if case .list(let items) = entries[key] ?? Catalogue.swedish.entries[key] { return items }
+        return []
+    }
+
+    /// "A, B och C" / "A, B and C".
+    public func join(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " \(self["list_and"]) " + items[items.count - 1]
+        }
+    }
+
+    /// The name of month 1–12 ("september" / "September").
+    public func monthName(_ month: Int) -> String {
+        let names = list("months")
+        guard names.count == 12 else { return String(month) }
+        return names[Swift.max(0, Swift.min(11, month - 1))]
+    }
+
+    /// "14 september 2023", "september 2023" or "2023", as precise as the date.
+    public func date(_ d: ISODate) -> String {
+        switch d.precision {
+        case .year: return String(d.year)
+        case .month: return text("date_month", ["month": monthName(d.month), "year": String(d.year)])
+        case .day: return text("date_day", ["day": String(d.day), "month": monthName(d.month), "year": String(d.year)])
+        }
+    }
+
+    /// "14–15 september 2023", "30 september–1 oktober 2023", or a single date.
+    public func dateRange(_ start: ISODate, _ end: ISODate?) -> String {
+        guard let end, end != start else { return date(start) }
+        // Ranges are written out in full unless both ends are days of one year.
+        guard start.precision == .day, end.precision == .day, start.year == end.year else {
+            return "\(date(start))–\(date(end))"
+        }
+        let month = monthName(end.month), year = String(end.year)
+        if start.month == end.month {
+            return text("date_day", ["day": "\(start.day)–\(end.day)", "month": month, "year": year])
+        }
+        return text("date_day", ["day": "\(start.day) \(monthName(start.month))–\(end.day)", "month": month, "year": year])
+    }
+
+    /// A file size as readers see it: "512 byte", "12 kB", "1,4 MB" (the decimal sign
+    /// from `decimal_separator`).
+    public func fileSize(_ bytes: Int) -> String {
+        if bytes <= 0 { return "" }
+        if bytes < 1024 { return "\(bytes) \(self["unit_bytes"])" }
+        if bytes < 1024 * 1024 { return "\(bytes / 1024) kB" }
+        let tenths = bytes * 10 / (1024 * 1024)
+        return "\(tenths / 10)\(self["decimal_separator"])\(tenths % 10) MB"
+    }
+
+    /// `{name}` → value, once, left to right; an unknown `{name}` stays as written.
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
+        guard template.contains("{") else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { rest = rest[open...]; break }
+            let name = after[..<close]
+            if let value = values[String(name)] { out += value } else { out += rest[open...close] }
+            rest = after[after.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    // MARK: - Reading catalogues
+
+    /// The catalogue of `language`: samrad's own (Swedish for a language it has none of)
+    /// with the entries of the site's own `i18n/<language>.yml` (read by the parse stage)
+    /// over it. Diagnostics: a key samrad does not know (with the closest known ones), an
+    /// entry of the wrong shape; for a language samrad has no catalogue of, each key the
+    /// file lacks (those words stay Swedish), or the whole file missing.
+    public static func forSite(language: String, own: [String: (Entry, SourceLocation)]?, path: String) -> (Catalogue, [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        var catalogue = builtIn(language) ?? Catalogue(language: language, entries: swedish.entries)
+        guard let own else {
+            if builtIn(language) == nil {
+                diagnostics.warning("samrad has no words in language '\(language)' (only \(builtInLanguages.joined(separator: ", "))); the pages use Swedish words until \(path) gives them",
+                                    at: SourceLocation(file: "site.yml"))
+            }
+            return (catalogue, diagnostics.items)
+        }
+        let known = swedish.entries
+        for (key, (entry, location)) in own.sorted(by: { $0.key < $1.key }) {
+            guard let builtIn = known[key] else {
+                let close = closestMatches(to: key, in: Array(known.keys))
+                diagnostics.warning("unknown key '\(key)'" + (close.isEmpty ? "" : " (did you mean \(quotedAlternatives(close))?)") + "; it is not used", at: location)
+                continue
+            }
+            guard sameShape(entry, builtIn) else {
+                diagnostics.warning("'\(key)' should be \(shapeName(builtIn)), as in samrad's own catalogue; the built-in words are used", at: location)
+                continue
+            }
+            catalogue.entries[key] = entry
+        }
+        if builtIn(language) == nil {
+            for key in known.keys.sorted() where own[key] == nil {
+                diagnostics.warning("key '\(key)' is missing; the Swedish words are used", at: SourceLocation(file: path, line: 1, column: 1))
+            }
+        }
+        return (catalogue, diagnostics.items)
+    }
+
+    /// Whether two entries are both texts, both plurals or lists of one length.
+    public static func sameShape(_ a: Entry, _ b: Entry) -> Bool {
+        switch (a, b) {
+        case (.text, .text), (.plural, .plural): return true
+        case (.list(let x), .list(let y)): return x.count == y.count
+        default: return false
+        }
+    }
+
+    static func shapeName(_ e: Entry) -> String {
+        switch e {
+        case .text: return "a text"
+        case .plural: return "plural forms (one: …, other: …)"
+        case .list(let items): return "a list of \(items.count) texts"
+        }
+    }
+
+    /// The entries of a catalogue file (its YAML root) with where each stands.
+    public static func entries(of root: Node, path: String) -> ([String: (Entry, SourceLocation)], [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        var out: [String: (Entry, SourceLocation)] = [:]
+        guard let mapping = root.mapping else {
+            diagnostics.error("\(path) should hold keys with their words (key: text)", at: location(root, path))
+            return (out, diagnostics.items)
+        }
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            let at = location(keyNode, path)
+            if let s = value.scalar?.string {
+                out[key] = (.text(s), at)
+            } else if let forms = value.mapping, forms.count == 2, let one = forms["one"]?.scalar?.string, let other = forms["other"]?.scalar?.string {
+                out[key] = (.plural(one: one, other: other), at)
+            } else if let items = value.sequence, items.allSatisfy({ $0.scalar != nil }) {
+                out[key] = (.list(items.compactMap(\.scalar?.string)), at)
+            } else {
+                diagnostics.warning("'\(key)' should be a text, plural forms (one: …, other: …) or a list of texts", at: at)
+            }
+        }
+        return (out, diagnostics.items)
+    }
+
+    static func location(_ node: Node, _ path: String) -> SourceLocation {
+        SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    static func parseBuiltIn(_ language: String, _ bytes: [UInt8]) -> Catalogue {
+        // samrad's own files, checked by the tests: nothing to report.
+        guard let root = try? Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)) else { return Catalogue(language: language, entries: [:]) }
+        return Catalogue(language: language, entries: entries(of: root, path: "i18n/\(language).yml").0.mapValues(\.0))
+    }
+
+    /// The built-in catalogue files as text, by language, for `samrad templates` and the tests.
+    public static let builtInFiles: [String: String] = [
+        "sv": String(decoding: PackageResources.sv_yml, as: UTF8.self),
+        "en": String(decoding: PackageResources.en_yml, as: UTF8.self),
+    ]
+}
