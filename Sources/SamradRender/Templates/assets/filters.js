@@ -2,6 +2,7 @@
 // JavaScript; this script only hides what does not match, keeps the choice in the URL
 // (so a filtered view can be shared) and announces the count to screen readers. On a
 // list of several pages it filters the page shown (the status says "på den här sidan").
+// Its words come from the page (data-* attributes, from the site's language catalogue).
 (function () {
   "use strict";
   var form = document.querySelector("[data-filter-form]");
@@ -39,7 +40,9 @@
     // On a page of a paginated list the filters see that page only, and say so.
     var scope = status.getAttribute("data-scope");
     scope = scope ? " " + scope : "";
-    status.textContent = active ? "Visar " + shown + " av " + items.length + " " + word + scope + "." : "Visar alla " + items.length + " " + word + scope + ".";
+    var values = { shown: shown, total: items.length, items: word, scope: scope };
+    var text = status.getAttribute(active ? "data-showing" : "data-showing-all") || "";
+    status.textContent = text.replace(/\{([a-z]+)\}/g, function (all, key) { return key in values ? values[key] : all; });
     if (updateURL && window.history && history.replaceState) {
       var params = new URLSearchParams();
       selects.forEach(function (s) { if (s.value) params.set(s.name, s.value); });

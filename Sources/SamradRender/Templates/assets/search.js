@@ -13,7 +13,14 @@
   var facetBox = form.querySelector("[data-search-filters]");
   var facets = form.querySelector("[data-search-facets]");
   var unavailable = document.querySelector("[data-search-unavailable]");
-  var facetLabels = { "tema": "Tema", "typ": "Typ av möte", "år": "År", "organisation": "Organisation" };
+  // The words come from the page (the site's language catalogue), as data-* attributes
+  // of the form: "{n} träffar{for}." is filled in by fill().
+  function word(name) { return form.getAttribute("data-" + name) || ""; }
+  function fill(text, values) {
+    return text.replace(/\{([a-z_]+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+  var language = word("language") || "sv";
+  var facetLabels = { "tema": word("facet-tema"), "typ": word("facet-typ"), "år": word("facet-ar"), "organisation": word("facet-organisation") };
   var facetParams = { "tema": "tema", "typ": "typ", "år": "ar", "organisation": "organisation" };
   var order = ["tema", "typ", "år", "organisation"];
   var pagefind = null;
@@ -42,7 +49,7 @@
       var group = el("fieldset", { "class": "facet", "data-facet": key });
       group.appendChild(el("legend", {}, facetLabels[key] || key));
       var names = Object.keys(values).sort(function (a, b) {
-        return key === "år" ? b.localeCompare(a) : a.localeCompare(b, "sv");
+        return key === "år" ? b.localeCompare(a) : a.localeCompare(b, language);
       });
       names.forEach(function (name, i) {
         var id = "facet-" + facetParams[key] + "-" + i;
@@ -111,7 +118,7 @@
     item.appendChild(excerpt);
     var subs = (data.sub_results || []).filter(function (s) { return s.anchor; }).slice(0, 3);
     if (subs.length) {
-      var ul = el("ul", { "class": "sub-results", "aria-label": "Träffar på sidan" });
+      var ul = el("ul", { "class": "sub-results", "aria-label": word("hits-on-page") });
       subs.forEach(function (s) {
         var li = el("li");
         li.appendChild(el("a", { href: s.url }, s.title));
@@ -144,7 +151,7 @@
     if (!q && !hasFilters()) {
       list.textContent = "";
       more.hidden = true;
-      status.textContent = "Skriv ett sökord eller välj en avgränsning.";
+      status.textContent = word("prompt");
       return;
     }
     pagefind.search(q || null, { filters: filterObject() }).then(function (search) {
@@ -154,8 +161,8 @@
       list.textContent = "";
       updateCounts(search.filters);
       var n = results.length;
-      var what = q ? " för ”" + q + "”" : "";
-      status.textContent = n === 0 ? "Inga träffar" + what + "." : n + (n === 1 ? " träff" : " träffar") + what + ".";
+      var what = q ? fill(word("for"), { q: q }) : "";
+      status.textContent = fill(word(n === 0 ? "no-hits" : n === 1 ? "hit-one" : "hit-other"), { n: n, "for": what });
       return showMore();
     });
   }
