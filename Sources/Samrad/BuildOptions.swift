@@ -26,6 +26,8 @@ public struct BuildOptions: Sendable {
 /// What a build or check found and did.
 public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
+    /// The site's words (`language:` in site.yml), for saying the diagnostics in them.
+    public var catalogue: Catalogue = .swedish
     public var meetings = 0
     public var pages = 0
     public var files = 0

@@ -17,14 +17,18 @@ public enum DiagnosticReport {
         return lines
     }
 
-    public static func json(_ report: BuildReport) -> String {
+    /// The report as JSON: `severity` stays "error" or "warning" (tools match on it),
+    /// `message` is said in `catalogue`'s words and `key` names the catalogue entry.
+    public static func json(_ report: BuildReport, _ catalogue: Catalogue? = nil) -> String {
+        let catalogue = catalogue ?? report.catalogue
         let items = report.diagnostics.map { d -> JSON in
             .object([
                 ("severity", .string(d.severity.rawValue)),
                 ("file", .str(d.location?.file)),
                 ("line", d.location.map { .int($0.line) } ?? .null),
                 ("column", d.location.map { .int($0.column) } ?? .null),
-                ("message", .string(d.message)),
+                ("message", .string(d.message(in: catalogue))),
+                ("key", .str(d.key)),
             ])
         }
         return JSON.object([

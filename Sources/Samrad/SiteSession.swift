@@ -225,7 +225,7 @@ public final class SiteSession: @unchecked Sendable {
             diagnostics.append(contentsOf: cached.diagnostics)
             guard var meeting = cached.meeting else { continue }
             if let previous = seenSlugs[meeting.slug] {
-                diagnostics.error("two meetings have the slug '\(meeting.slug)': \(previous) and content/meetings/\(entry); rename one",
+                diagnostics.error(key: "diag_duplicate_slug", ["slug": meeting.slug, "first": previous, "second": "content/meetings/\(entry)"],
                                   at: SourceLocation(file: "content/meetings/\(entry)"))
                 continue
             }
@@ -266,6 +266,7 @@ public final class SiteSession: @unchecked Sendable {
         clock.lap("aggregate")
 
         var report = BuildReport()
+        report.catalogue = config.catalogue
         report.meetings = linked.meetings.count
         report.unlistedNames = linked.unlistedNames
         report.questions = linked.meetings.reduce(0) { $0 + $1.meeting.questions.count }
@@ -305,12 +306,14 @@ extension SiteSession {
         let gone = Set(refused.map(\.outputPath))
         for file in refused {
             let ext = AttachmentTypes.fileExtension(file.path)
-            let optIn = ext.isEmpty ? "" : "; to publish .\(ext) files anyway, add 'attachments: {allow: [\(ext)]}' to site.yml"
-            let why = AttachmentTypes.reason(file.path) + optIn
+            let (reason, reasonValues) = AttachmentTypes.reasonKey(file.path)
+            var values = reasonValues.merging(["why_key": reason, "extension": ext]) { a, _ in a }
+            values["opt_in_key"] = ext.isEmpty ? "diag_nothing" : "diag_unpublished_opt_in"
             if let listed = meeting.documents.first(where: { $0.outputPath == file.outputPath }) {
-                diagnostics.error("document '\(listed.name)' is not published: \(why)", at: listed.location ?? SourceLocation(file: meeting.file))
+                values["name"] = listed.name
+                diagnostics.error(key: "diag_document_unpublished", values, at: listed.location ?? SourceLocation(file: meeting.file))
             } else {
-                diagnostics.warning("not published: \(why)", at: SourceLocation(file: file.path))
+                diagnostics.warning(key: "diag_unpublished", values, at: SourceLocation(file: file.path))
             }
         }
         meeting.attachments.removeAll { gone.contains($0.outputPath) }

@@ -138,6 +138,12 @@ public struct Catalogue: Sendable, Equatable {
             let after = rest[rest.index(after: open)...]
             guard let close = after.firstIndex(of: "}") else { rest = rest[open...]; break }
             let name = after[..<close]
+            // "{allow: [{extension}]}": a brace that opens no name is text; look on after it.
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" }) else {
+                out += "{"
+                rest = after
+                continue
+            }
             if let value = values[String(name)] { out += value } else { out += rest[open...close] }
             rest = after[after.index(after: close)...]
         }

@@ -32,12 +32,57 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public var severity: Severity
     public var location: SourceLocation?
+    /// The message in English; `message(in:)` says it in another language.
     public var message: String
+    /// The catalogue key of a message said in the site's language (`diag_…`), with the
+    /// values its `{name}`s are filled with; nil for a message not yet in the catalogue.
+    public var key: String?
+    public var values: [String: String] = [:]
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
+    }
+
+    /// A message from the catalogue: `key` ("diag_not_utf8") with its `{name}`s filled in.
+    public init(_ severity: Severity, key: String, _ values: [String: String] = [:], at location: SourceLocation? = nil) {
+        self.init(severity, Diagnostic.say(key, values, .english), at: location)
+        self.key = key
+        self.values = values
+    }
+
+    public static func error(key: String, _ values: [String: String] = [:], at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.error, key: key, values, at: location)
+    }
+
+    public static func warning(key: String, _ values: [String: String] = [:], at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.warning, key: key, values, at: location)
+    }
+
+    /// The message in the words of `catalogue` (English for one not in the catalogue yet).
+    public func message(in catalogue: Catalogue) -> String {
+        guard let key else { return message }
+        return Diagnostic.say(key, values, catalogue)
+    }
+
+    /// The text of `key` with `values`; a value named `x_key` is itself a catalogue key,
+    /// said first and filled in as `{x}` (a reason inside a message).
+    static func say(_ key: String, _ values: [String: String], _ catalogue: Catalogue) -> String {
+        var filled = values
+        for (name, inner) in values where name.hasSuffix("_key") {
+            filled[String(name.dropLast(4))] = catalogue.text(inner, values)
+        }
+        return catalogue.text(key, filled)
+    }
+
+    /// `path:line:col: error: message` with the message in `catalogue`'s language. The
+    /// words `error` and `warning` stay English in every language: editors, CI annotations
+    /// and problem matchers find diagnostics by them.
+    public func description(in catalogue: Catalogue) -> String {
+        let text = message(in: catalogue)
+        if let location { return "\(location): \(severity.rawValue): \(text)" }
+        return "\(severity.rawValue): \(text)"
     }
 
     public static func error(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
@@ -68,6 +113,12 @@ public struct Diagnostics: Sendable {
     }
     public mutating func warning(_ message: String, at location: SourceLocation? = nil) {
         items.append(.warning(message, at: location))
+    }
+    public mutating func error(key: String, _ values: [String: String] = [:], at location: SourceLocation? = nil) {
+        items.append(.error(key: key, values, at: location))
+    }
+    public mutating func warning(key: String, _ values: [String: String] = [:], at location: SourceLocation? = nil) {
+        items.append(.warning(key: key, values, at: location))
     }
 
     public var hasErrors: Bool { items.contains { $0.severity == .error } }

@@ -77,12 +77,12 @@ public enum MeetingExtractor {
         for doc in fm.documents {
             let path = doc.value
             if path.split(separator: "/").contains("..") || path.hasPrefix("/") {
-                diagnostics.error("document '\(path)' points outside the meeting folder; put the file in the meeting's folder", at: doc.location)
+                diagnostics.error(key: "diag_document_outside", ["path": path], at: doc.location)
                 continue
             }
             if URLSafety.isRelative(path) {
                 guard let asset = parsed.attachments.first(where: { $0.path.hasSuffix("/" + path) }) else {
-                    diagnostics.error("document '\(path)' does not exist in the meeting's folder", at: doc.location)
+                    diagnostics.error(key: "diag_document_missing", ["path": path], at: doc.location)
                     continue
                 }
                 let size = (try? FileAttributes.size(asset.absolutePath)) ?? 0

@@ -1,3 +1,5 @@
+import SamradCore
+
 /// Which files in a meeting's folder are published as they are.
 ///
 /// Attachments are published on the portal's own address, so a file a browser runs
@@ -34,15 +36,22 @@ public enum AttachmentTypes {
         return published.contains(ext) || (!ext.isEmpty && extra.contains(ext))
     }
 
-    /// Why a kind of file is not published, for the warning.
-    public static func reason(_ path: String) -> String {
+    /// Why a kind of file is not published, for the warning: a catalogue key
+    /// (`diag_unpublished_…`) and its values.
+    public static func reasonKey(_ path: String) -> (key: String, values: [String: String]) {
         switch fileExtension(path) {
-        case "html", "htm", "xhtml", "shtml": return "a web page runs its script with the portal's rights"
-        case "svg", "svgz": return "an SVG image can hold script that runs with the portal's rights; export it as PNG"
-        case "js", "mjs": return "a script file"
-        case "xml", "xsl", "xslt": return "an XML file can be shown as a page with script"
-        case "": return "it has no file name extension to tell what it is"
-        case let ext: return "'.\(ext)' files are not among the kinds a records site publishes"
+        case "html", "htm", "xhtml", "shtml": return ("diag_unpublished_page", [:])
+        case "svg", "svgz": return ("diag_unpublished_svg", [:])
+        case "js", "mjs": return ("diag_unpublished_script", [:])
+        case "xml", "xsl", "xslt": return ("diag_unpublished_xml", [:])
+        case "": return ("diag_unpublished_no_extension", [:])
+        case let ext: return ("diag_unpublished_other", ["extension": ext])
         }
+    }
+
+    /// The same in English.
+    public static func reason(_ path: String) -> String {
+        let (key, values) = reasonKey(path)
+        return Catalogue.english.text(key, values)
     }
 }

@@ -29,7 +29,7 @@ public struct SiteLoader: Sendable {
         for entry in meetingEntries() {
             guard let meeting = loadMeeting(entry: entry, &diagnostics) else { continue }
             if let previous = seen[meeting.slug] {
-                diagnostics.error("two meetings have the slug '\(meeting.slug)': \(previous) and content/meetings/\(entry); rename one",
+                diagnostics.error(key: "diag_duplicate_slug", ["slug": meeting.slug, "first": previous, "second": "content/meetings/\(entry)"],
                                   at: SourceLocation(file: "content/meetings/\(entry)"))
                 continue
             }
@@ -230,7 +230,7 @@ public struct SiteLoader: Sendable {
     private func contained(_ path: String, _ diagnostics: inout Diagnostics) -> Bool? {
         let resolved = URL(fileURLWithPath: absolute(path)).resolvingSymlinksInPath().path
         if resolved == rootResolved || resolved.hasPrefix(rootResolved + "/") { return true }
-        diagnostics.error("symbolic link points outside the site folder and is not published", at: SourceLocation(file: path))
+        diagnostics.error(key: "diag_symlink_outside", at: SourceLocation(file: path))
         return false
     }
 
@@ -246,7 +246,7 @@ public struct SiteLoader: Sendable {
         switch Self.readFile(abs, limit: Self.maxTextFileBytes) {
         case .success(let read): bytes = read
         case .failure(.tooLarge(let size)):
-            diagnostics.error("the file is \(Self.megabytes(size)); the limit is \(Self.megabytes(Self.maxTextFileBytes)) per Markdown or YAML file: split it (e.g. into appendices)", at: SourceLocation(file: path))
+            diagnostics.error(key: "diag_file_too_large", ["size": Self.megabytes(size), "limit": Self.megabytes(Self.maxTextFileBytes)], at: SourceLocation(file: path))
             return nil
         case .failure(.notAFile):
             diagnostics.error("not a file (a pipe, socket or device), so it is not read", at: SourceLocation(file: path))
@@ -259,9 +259,9 @@ public struct SiteLoader: Sendable {
         case .success(let text):
             return SourceFile(path: path, absolutePath: abs, text: text)
         case .failure(.binary(let line)):
-            diagnostics.error("this is not a text file (it contains binary data); only UTF-8 Markdown and YAML belong here", at: SourceLocation(file: path, line: line))
+            diagnostics.error(key: "diag_binary_file", at: SourceLocation(file: path, line: line))
         case .failure(.invalidUTF8(let line, let column)):
-            diagnostics.error("the file is not valid UTF-8; save it as UTF-8 in your editor", at: SourceLocation(file: path, line: line, column: column))
+            diagnostics.error(key: "diag_not_utf8", at: SourceLocation(file: path, line: line, column: column))
         }
         return nil
     }

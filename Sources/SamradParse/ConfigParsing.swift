@@ -52,8 +52,8 @@ public enum ConfigParsing {
             case "description": config.description = reader.text(value, field: key, &diagnostics)?.trimmed ?? ""
             case "base_url":
                 if let u = reader.text(value, field: key, &diagnostics) {
-                    if let problem = ConfigURLs.baseURLProblem(u) {
-                        diagnostics.error("'base_url' must be a full address such as https://example.org/ or https://example.org/portal/ (or a path such as /portal/), but \(problem)", at: reader.location(value))
+                    if let problem = ConfigURLs.baseURLProblemKey(u) {
+                        diagnostics.error(key: "diag_base_url", problem.asReason, at: reader.location(value))
                     } else {
                         config.baseURL = SiteConfig.normalizeBaseURL(u)
                     }
@@ -107,12 +107,12 @@ public enum ConfigParsing {
                 for (akey, _, avalue) in reader.fields(value) {
                     guard let t = reader.text(avalue, field: "accessibility.\(akey)", &diagnostics) else { continue }
                     // The contact address becomes a link on the statement page.
-                    if akey == "contact_url", let problem = ConfigURLs.webOrMailProblem(t) {
-                        diagnostics.error("'accessibility.contact_url' must be a web address (https://…) or mailto:, but \(problem)", at: reader.location(avalue))
+                    if akey == "contact_url", let problem = ConfigURLs.webOrMailProblemKey(t) {
+                        diagnostics.error(key: "diag_contact_url", problem.asReason, at: reader.location(avalue))
                         continue
                     }
-                    if akey == "contact_email", let problem = ConfigURLs.emailProblem(t) {
-                        diagnostics.error("'accessibility.contact_email' must be an e-mail address, but \(problem)", at: reader.location(avalue))
+                    if akey == "contact_email", let problem = ConfigURLs.emailProblemKey(t) {
+                        diagnostics.error(key: "diag_contact_email", problem.asReason, at: reader.location(avalue))
                         continue
                     }
                     config.accessibility[akey] = t
@@ -129,7 +129,7 @@ public enum ConfigParsing {
         let reader = YAMLReader(file: file.path)
         guard let root = reader.compose(file.text, &diagnostics) else { return [] }
         guard case .sequence(let items) = root else {
-            diagnostics.error("themes.yml must be a list of themes ('- slug: …' with name and description), not a \(reader.kindName(root))", at: reader.location(root))
+            diagnostics.error(key: "diag_themes_not_list", at: reader.location(root))
             return []
         }
         var themes: [ThemeDefinition] = []
@@ -183,7 +183,7 @@ public enum ConfigParsing {
         let reader = YAMLReader(file: file.path)
         guard let root = reader.compose(file.text, &diagnostics) else { return [] }
         guard case .sequence(let items) = root else {
-            diagnostics.error("organizations.yml must be a list of organisations ('- name: …'), not a \(reader.kindName(root))", at: reader.location(root))
+            diagnostics.error(key: "diag_organizations_not_list", at: reader.location(root))
             return []
         }
         var result: [OrganizationDefinition] = []

@@ -38,7 +38,7 @@ public enum SiteParser {
         for file in files {
             let slug = String(file.path.split(separator: "/").last?.dropLast(3) ?? "").nfc
             if reservedPageSlugs.contains(slug.lowercased()) {
-                diagnostics.error("the page name '\(slug)' is reserved for samrad's own files (/\(slug.lowercased())/); rename the file", at: SourceLocation(file: file.path))
+                diagnostics.error(key: "diag_reserved_page", ["slug": slug, "path": slug.lowercased()], at: SourceLocation(file: file.path))
                 continue
             }
             guard let (read, body) = parseDocument(file, &diagnostics, frontMatter: FrontMatterParsing.page), let fm = read else { continue }
@@ -85,7 +85,7 @@ public enum SiteParser {
         }
         guard let yaml = split.yaml else {
             if file.text.trimmed.isEmpty {
-                diagnostics.error("the file is empty; it needs front matter with at least a title and a date", at: SourceLocation(file: file.path, line: 1, column: 1))
+                diagnostics.error(key: "diag_empty_file", at: SourceLocation(file: file.path, line: 1, column: 1))
             } else {
                 diagnostics.error("the file has no front matter; start it with '---', then 'title: …' and 'date: …', then '---'", at: SourceLocation(file: file.path, line: 1, column: 1))
             }

@@ -37,7 +37,7 @@ public struct YAMLReader: Sendable {
             if let root, yaml.utf8.contains(UInt8(ascii: "*")) {
                 let repeated = withExtendedLifetime(parser) { Self.firstRepeatedAnchor(root) }
                 if let repeated {
-                    diagnostics.error("YAML aliases ('*\(repeated.anchor.rawValue)' repeating '&\(repeated.anchor.rawValue)') are not allowed here: write the value out where it is needed", at: location(repeated.node))
+                    diagnostics.error(key: "diag_yaml_alias", ["anchor": repeated.anchor.rawValue], at: location(repeated.node))
                     return nil
                 }
             }

@@ -28,21 +28,21 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: SamradHTMLContentType.pragma + file.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error("template error: \(describe(error.error))",
+                diagnostics.error(key: describe(error.error),
                                   at: SourceLocation(file: file.path, line: Swift.max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
             } catch {
-                diagnostics.error("template error: \(error)", at: SourceLocation(file: file.path))
+                diagnostics.error(key: "diag_template_unreadable", ["reason": "\(error)"], at: SourceLocation(file: file.path))
             }
         }
         for name in required where sources[name] == nil {
-            diagnostics.error("template '\(name).mustache' is missing; copy it from the default templates (samrad init) or remove the override", at: SourceLocation(file: "templates/\(name).mustache"))
+            diagnostics.error(key: "diag_template_required", ["name": name], at: SourceLocation(file: "templates/\(name).mustache"))
         }
         // Mustache renders a missing partial as nothing; a typo must not silently
         // drop part of every page, so references are checked here.
         for name in sources.keys.sorted() {
             guard let file = sources[name] else { continue }
             for (reference, line, column) in partialReferences(in: file.text) where sources[reference] == nil {
-                diagnostics.error("template '\(reference)' is used here but does not exist", at: SourceLocation(file: file.path, line: line, column: column))
+                diagnostics.error(key: "diag_template_partial_missing", ["name": reference], at: SourceLocation(file: file.path, line: line, column: column))
             }
         }
         if diagnostics.hasErrors { return (nil, diagnostics.items) }
@@ -56,18 +56,18 @@ public struct TemplateSet: Sendable {
         library.render(Localized(view: view, words: words), withTemplate: template) ?? ""
     }
 
-    /// swift-mustache's parse error in the words of our other template diagnostics.
+    /// The catalogue key of swift-mustache's parse error (`diag_template_…`).
     static func describe(_ error: any Error) -> String {
-        guard let reason = error as? MustacheTemplate.Error else { return "the template cannot be read (\(error))" }
+        guard let reason = error as? MustacheTemplate.Error else { return "diag_template_unreadable" }
         switch reason {
-        case .sectionCloseNameIncorrect: return "a closing tag {{/…}} does not match the section it closes"
-        case .unfinishedName: return "a tag is not closed with }}"
-        case .expectedSectionEnd: return "a section {{#…}} is never closed with {{/…}}"
-        case .invalidSetDelimiter: return "invalid delimiter change"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be used on an inherited block"
-        case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may stand inside {{<parent}}"
-        case .textInsideInheritSection: return "only {{$block}} overrides, not text, may stand inside {{<parent}}"
-        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "invalid pragma"
+        case .sectionCloseNameIncorrect: return "diag_template_close_mismatch"
+        case .unfinishedName: return "diag_template_unclosed_tag"
+        case .expectedSectionEnd: return "diag_template_unclosed_section"
+        case .invalidSetDelimiter: return "diag_template_delimiter"
+        case .transformAppliedToInheritanceSection: return "diag_template_transform_block"
+        case .illegalTokenInsideInheritSection: return "diag_template_inherit_token"
+        case .textInsideInheritSection: return "diag_template_inherit_text"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "diag_template_pragma"
         }
     }
 

@@ -6,7 +6,7 @@ import SamradCore
 /// file, line, column and message, warnings after errors. It carries the live-reload
 /// script, so fixing the file brings the page back by itself.
 enum ErrorPage {
-    static func render(diagnostics: [Diagnostic], siteTitle: String, language: String, version: String) -> ByteBuffer {
+    static func render(diagnostics: [Diagnostic], siteTitle: String, language: String, version: String, words t: Catalogue = .swedish) -> ByteBuffer {
         let errors = diagnostics.filter { $0.severity == .error }
         let warnings = diagnostics.filter { $0.severity == .warning }
         var html = """
@@ -16,7 +16,7 @@ enum ErrorPage {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
-        <title>Bygget misslyckades – \(siteTitle.htmlEscaped)</title>
+        <title>\(t["preview_failed_title"].htmlEscaped) – \(siteTitle.htmlEscaped)</title>
         <link rel="stylesheet" href="/assets/style.css">
         <link rel="stylesheet" href="/_samrad/preview.css">
         </head>
@@ -28,22 +28,22 @@ enum ErrorPage {
         </header>
         <main id="main" tabindex="-1">
         <div class="wrap prose samrad-build-failed">
-        <p class="kind-label">Förhandsvisning</p>
-        <h1>Sidan kunde inte byggas</h1>
-        <p class="lede">samrad hittade \(count(errors.count, "fel", "fel")) i innehållet. Rätta och spara filen, så laddas sidan om av sig själv.</p>
+        <p class="kind-label">\(t["preview_label"].htmlEscaped)</p>
+        <h1>\(t["preview_heading"].htmlEscaped)</h1>
+        <p class="lede">\(t.text("preview_lede", ["errors": t.count(errors.count, "cli_count_error")]).htmlEscaped)</p>
 
         """
-        html += list(errors)
+        html += list(errors, t)
         if !warnings.isEmpty {
-            html += "<h2>\(count(warnings.count, "varning", "varningar"))</h2>\n"
-            html += list(warnings)
+            html += "<h2>\(t.count(warnings.count, "cli_count_warning").htmlEscaped)</h2>\n"
+            html += list(warnings, t)
         }
         html += """
         </div>
         </main>
         <footer class="site-footer">
         <div class="wrap">
-        <p>\(siteTitle.htmlEscaped) – förhandsvisning med <code>samrad serve</code></p>
+        <p>\(siteTitle.htmlEscaped) – \(t["preview_footer"].htmlEscaped) <code>samrad serve</code></p>
         </div>
         </footer>
         \(LiveReload.tag(version: version))
@@ -54,21 +54,18 @@ enum ErrorPage {
         return ByteBuffer(string: html)
     }
 
-    private static func list(_ diagnostics: [Diagnostic]) -> String {
+    /// The page is read by people, not parsed: "fel" and "varning" in a Swedish site.
+    private static func list(_ diagnostics: [Diagnostic], _ t: Catalogue) -> String {
         guard !diagnostics.isEmpty else { return "" }
         var out = "<ol class=\"samrad-diagnostics\">\n"
         for d in diagnostics {
-            let place = d.location?.description ?? "(webbplatsen)"
+            let place = d.location?.description ?? t["preview_whole_site"]
             out += "<li class=\"samrad-\(d.severity.rawValue)\"><code class=\"samrad-location\">\(place.htmlEscaped)</code> "
-            out += "<span class=\"samrad-severity\">\(d.severity == .error ? "fel" : "varning")</span> "
-            out += "<span class=\"samrad-message\">\(d.message.htmlEscaped)</span></li>\n"
+            out += "<span class=\"samrad-severity\">\(t[d.severity == .error ? "preview_error" : "preview_warning"].htmlEscaped)</span> "
+            out += "<span class=\"samrad-message\">\(d.message(in: t).htmlEscaped)</span></li>\n"
         }
         out += "</ol>\n"
         return out
-    }
-
-    private static func count(_ n: Int, _ one: String, _ many: String) -> String {
-        "\(n) \(n == 1 ? one : many)"
     }
 
     /// A few rules of its own on top of the site's style sheet (kept out of the page so

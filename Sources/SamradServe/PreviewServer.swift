@@ -14,6 +14,8 @@ import UnixSignals
 public struct ServeOptions: Sendable {
     /// The folder holding site.yml, content/ and templates/.
     public var site: String
+    /// The language of the messages and the error page (`--lang`); nil: the site's.
+    public var words: Catalogue?
     public var host: String
     /// 0 picks a free port.
     public var port: Int
@@ -458,7 +460,8 @@ public final class PreviewServer: Service, Sendable {
             if let previous, previous.failure != nil, previous.diagnostics == diagnostics {
                 next = nil
             } else {
-                let page = ErrorPage.render(diagnostics: diagnostics, siteTitle: config?.title ?? "samrad", language: config?.language ?? "sv", version: version)
+                let words = options.words ?? rendered.report.catalogue
+                let page = ErrorPage.render(diagnostics: diagnostics, siteTitle: config?.title ?? "samrad", language: words.language, version: version, words: words)
                 next = PreviewSnapshot(
                     version: version, generation: generation, files: previous?.files ?? PreviewFiles(fallbackAssets()),
                     search: previous?.search ?? [:], failure: page, diagnostics: diagnostics)
@@ -483,7 +486,7 @@ public final class PreviewServer: Service, Sendable {
             record.generation = generation - 1
         }
         state.withLock { $0.records.append(record) }
-        report(record, diagnostics: diagnostics, files: files.count, isFirst: previous == nil)
+        report(record, diagnostics: diagnostics, files: files.count, isFirst: previous == nil, words: options.words ?? rendered.report.catalogue)
 
         if let next, !failed, options.search {
             // The pages as served: Pagefind skips the live-reload <script>.
@@ -514,20 +517,26 @@ public final class PreviewServer: Service, Sendable {
         return files
     }
 
-    private func report(_ record: RebuildRecord, diagnostics: [Diagnostic], files: Int, isFirst: Bool) {
+    private func report(_ record: RebuildRecord, diagnostics: [Diagnostic], files: Int, isFirst: Bool, words: Catalogue) {
         let warnings = diagnostics.filter { $0.severity == .warning }
         let warningsChanged = state.withLock { state -> Bool in
             defer { state.lastWarnings = warnings }
             return state.lastWarnings != warnings
         }
         let errors = diagnostics.filter { $0.severity == .error }
+        // Said in the site's language (or --lang): the message, never the `error:` prefix.
+        func said(_ d: Diagnostic) -> Diagnostic {
+            var d = d
+            d.message = d.message(in: words)
+            return d
+        }
         if record.failed {
-            for d in diagnostics { say(.diagnostic(d)) }
+            for d in diagnostics { say(.diagnostic(said(d))) }
             let latency = record.saveToReloadSeconds.map { " (save → error page \(Self.ms($0)))" } ?? ""
             say(.info("build failed: \(Self.count(errors.count, "error")), \(Self.count(warnings.count, "warning"))\(latency); the browser shows them until the files are fixed"))
             return
         }
-        if warningsChanged || isFirst { for d in warnings { say(.diagnostic(d)) } }
+        if warningsChanged || isFirst { for d in warnings { say(.diagnostic(said(d))) } }
         let what = record.changed.isEmpty ? "" : " (\(record.changed.count == 1 ? record.changed[0] : "\(record.changed.count) files"))"
         if record.unchanged {
             say(.info("rebuilt\(what) in \(Self.ms(record.renderSeconds)): nothing changed"))

@@ -17,6 +17,8 @@ struct SamradCommand: AsyncParsableCommand {
 struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The folder holding site.yml, content/ and templates/.")
     var site: String = "."
+    @Option(name: .long, help: "The language of the messages: sv or en (default: SAMRAD_LANG, else the site's language).")
+    var lang: String?
 }
 
 struct Build: ParsableCommand {
@@ -37,15 +39,20 @@ struct Build: ParsableCommand {
         Pipeline.removeStagingOnSignals()
         var model: AnyObject?
         let report = Pipeline.build(options, progress: { message in Terminal.progress(message) }, keep: { model = $0 })
-        Terminal.report(report.diagnostics)
+        let t = try Terminal.words(siteOptions.lang, site: report.catalogue)
+        Terminal.report(report.diagnostics, t)
         if let warning = report.searchWarning { Terminal.error("warning: \(warning)") }
         if report.hasErrors {
             // "left unchanged" about a folder that does not exist would send the reader looking for it.
-            let kept = FileManager.default.fileExists(atPath: options.outputPath) ? "\(options.outputPath) was left unchanged" : "nothing was written"
-            Terminal.error("build failed: \(Terminal.counts(report)); \(kept)")
+            let kept = FileManager.default.fileExists(atPath: options.outputPath)
+                ? t.text("cli_output_kept", ["path": options.outputPath]) : t["cli_nothing_written"]
+            Terminal.error(t.text("cli_build_failed", ["counts": Terminal.counts(report, t), "kept": kept]))
             throw ExitCode(1)
         }
-        Terminal.out("built \(Terminal.count(report.meetings, "meeting")) into \(report.pages) pages (\(report.files) files) in \(Terminal.seconds(report.seconds)) → \(options.outputPath)\(report.searchIndexed ? ", with search" : "")")
+        Terminal.out(t.text("cli_built", [
+            "meetings": t.count(report.meetings, "cli_count_document"), "pages": String(report.pages), "files": String(report.files),
+            "seconds": Terminal.seconds(report.seconds), "path": options.outputPath, "search": report.searchIndexed ? t["cli_with_search"] : "",
+        ]))
         if let binary = report.searchBinary { Terminal.out("search indexed by Pagefind: \(binary)") }
         // The model is hundreds of MiB of small objects at thousands of meetings; freeing
         // them one by one took a tenth of the build. The process ends here anyway.
@@ -66,13 +73,14 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let report = Pipeline.check(BuildOptions(site: siteOptions.site, includeDrafts: drafts, search: false))
+        let t = try Terminal.words(siteOptions.lang, site: report.catalogue)
         switch format {
         case .text:
-            Terminal.report(report.diagnostics)
+            Terminal.report(report.diagnostics, t)
             for line in DiagnosticReport.unlistedLines(report) { Terminal.error(line) }
-            Terminal.out("checked \(Terminal.count(report.meetings, "meeting")): \(Terminal.counts(report))")
+            Terminal.out(t.text("cli_checked", ["meetings": t.count(report.meetings, "cli_count_document"), "counts": Terminal.counts(report, t)]))
         case .json:
-            Terminal.out(DiagnosticReport.json(report))
+            Terminal.out(DiagnosticReport.json(report, t))
         }
         if report.hasErrors { throw ExitCode(1) }
     }
@@ -189,16 +197,28 @@ enum Terminal {
         if isatty(STDERR_FILENO) != 0 { error(s) }
     }
 
-    static func report(_ diagnostics: [Diagnostic]) {
-        for d in diagnostics { error(d.description) }
+    /// `path:line:col: error: message`, the message in the words of `t`.
+    static func report(_ diagnostics: [Diagnostic], _ t: Catalogue) {
+        for d in diagnostics { error(d.description(in: t)) }
     }
 
-    /// "1 meeting", "2 meetings".
+    /// The language messages are said in: `--lang`, else `SAMRAD_LANG`, else the site's.
+    static func words(_ option: String?, site: Catalogue) throws -> Catalogue {
+        let asked = option ?? ProcessInfo.processInfo.environment["SAMRAD_LANG"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let asked else { return site }
+        guard let catalogue = Catalogue.builtIn(asked) else {
+            error("error: --lang / SAMRAD_LANG '\(asked)' is not a language samrad speaks; use \(Catalogue.builtInLanguages.joined(separator: " or "))")
+            throw ExitCode(2)
+        }
+        return catalogue
+    }
+
+    /// "1 meeting", "2 meetings" (samrad import's report, still in English).
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
-    static func counts(_ r: BuildReport) -> String {
-        let e = r.errors.count, w = r.warnings.count
-        return "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
+    /// "1 error, 2 warnings" / "1 fel, 2 varningar".
+    static func counts(_ r: BuildReport, _ t: Catalogue) -> String {
+        t.text("cli_counts", ["errors": t.count(r.errors.count, "cli_count_error"), "warnings": t.count(r.warnings.count, "cli_count_warning")])
     }
 
     static var today: ISODate {

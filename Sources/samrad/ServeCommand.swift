@@ -39,6 +39,10 @@ struct Serve: AsyncParsableCommand {
         let mode: WatchMode = poll.map { .poll(interval: .milliseconds($0)) } ?? .automatic
         var options = ServeOptions(site: siteOptions.site, host: host, port: port, watchMode: mode, search: !noSearch)
         options.allowedHosts = allowHost
+        // Only an explicit --lang or SAMRAD_LANG: otherwise each build says its site's words.
+        if siteOptions.lang != nil || ProcessInfo.processInfo.environment["SAMRAD_LANG"]?.isEmpty == false {
+            options.words = try Terminal.words(siteOptions.lang, site: .swedish)
+        }
         let server = PreviewServer(options: options) { message in
             switch message {
             case .info(let text): Self.say(text)

@@ -52,6 +52,7 @@ struct CatalogueTests {
         #expect(sv.dateRange(day, try #require(ISODate("2023-09-15"))) == "14–15 september 2023")
         #expect(en.dateRange(try #require(ISODate("2023-09-30")), try #require(ISODate("2023-10-01"))) == "30 September–1 October 2023")
         #expect(sv.join(["A", "B", "C"]) == "A, B och C")
+        #expect(Catalogue.fill("add {allow: [{extension}]} ({n})", ["extension": "svg"]) == "add {allow: [svg]} ({n})")
         #expect(en.join(["A", "B"]) == "A and B")
         #expect(sv.fileSize(1_500_000) == "1,4 MB")
         #expect(en.fileSize(1_500_000) == "1.4 MB")

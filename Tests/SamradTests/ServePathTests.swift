@@ -97,6 +97,20 @@ struct ServePathTests {
         #expect(page.contains("data-samrad-version=\"v-9\""))
     }
 
+    @Test func errorPageSpeaksTheSitesLanguage() {
+        let diagnostics = [Diagnostic.error(key: "diag_not_utf8", at: SourceLocation(file: "content/meetings/a.md", line: 2, column: 5))]
+        let swedish = String(buffer: ErrorPage.render(diagnostics: diagnostics, siteTitle: "Portal", language: "sv", version: "v", words: .swedish))
+        #expect(swedish.contains("Sidan kunde inte byggas"))
+        #expect(swedish.contains("filen är inte giltig UTF-8"))
+        #expect(swedish.contains(">fel</span>"))
+        let english = String(buffer: ErrorPage.render(diagnostics: diagnostics, siteTitle: "Portal", language: "en", version: "v", words: .english))
+        #expect(english.contains("<html lang=\"en\">"))
+        #expect(english.contains("The page could not be built"))
+        #expect(english.contains("the file is not valid UTF-8"))
+        #expect(english.contains("samrad found 1 error in the content"))
+        #expect(!english.contains("Sidan") && !english.contains("varning"))
+    }
+
     @Test func copiedFilesMustStayInsideTheSite() throws {
         let fm = FileManager.default
         let base = fm.temporaryDirectory.appendingPathComponent("samrad-serve-copy-\(UUID().uuidString)")

@@ -36,17 +36,16 @@ enum InternalLinkCheck {
                 resolved = normalize(link.page + target)
             }
             guard let path = resolved else {
-                diagnostics.append(.error("link '\(link.url)' leads outside the site", at: link.location))
+                diagnostics.append(.error(key: "diag_link_outside", ["url": link.url], at: link.location))
                 continue
             }
             if path.hasSuffix(".md") {
-                diagnostics.append(.error("link '\(link.url)' points at a Markdown file; link to the page instead (for a meeting: ../<slug>/)", at: link.location))
+                diagnostics.append(.error(key: "diag_link_markdown", ["url": link.url], at: link.location))
                 continue
             }
             let file = servedFile(for: path, in: paths)
             guard paths.contains(file) else {
-                let what = link.isImage ? "image" : "link"
-                diagnostics.append(.error("\(what) '\(link.url)' points to a page or file that does not exist", at: link.location))
+                diagnostics.append(.error(key: link.isImage ? "diag_image_missing" : "diag_link_missing", ["url": link.url], at: link.location))
                 continue
             }
             if let fragment, !fragment.isEmpty, file.hasSuffix(".html"), let ids = anchors(file), !ids.contains(fragment) {
@@ -55,8 +54,8 @@ enum InternalLinkCheck {
                 // linear.
                 suggestionsLeft -= 1
                 let close = suggestionsLeft >= 0 ? closestMatches(to: fragment, in: Array(ids), limit: 3) : []
-                let hint = close.isEmpty ? "" : " (did you mean \(quotedAlternatives(close.map { "#" + $0 }))?)"
-                diagnostics.append(.error("link '\(link.url)': no anchor '#\(fragment)' on that page\(hint)", at: link.location))
+                let values = ["url": link.url, "anchor": fragment, "alternatives": close.map { "'#\($0)'" }.joined(separator: ", ")]
+                diagnostics.append(.error(key: close.isEmpty ? "diag_no_anchor" : "diag_no_anchor_close", values, at: link.location))
             }
         }
         return diagnostics

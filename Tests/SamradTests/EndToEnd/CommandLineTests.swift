@@ -44,7 +44,7 @@ struct CommandLineTests {
         let build = try run(["build", "--site", site.path, "--no-search"])
         #expect(build.status == 1)
         #expect(build.err.contains("\(meeting):3:7: error: 'date' is 'igår'"))
-        #expect(build.err.contains("was left unchanged"))
+        #expect(build.err.contains("lämnades orörd"), "a Swedish site hears Swedish: \(build.err)")
         #expect(site.snapshot() == before)
         let check = try run(["check", "--site", site.path])
         #expect(check.status == 1)
@@ -63,14 +63,42 @@ struct CommandLineTests {
         files["content/meetings/2024-02-01-seminarium.md"] = nil
         let site = try SiteFolder(files)
         defer { site.cleanup() }
-        let check = try run(["check", "--site", site.path])
+        let check = try run(["check", "--site", site.path, "--lang", "en"])
         #expect(check.out.contains("checked 1 meeting: 0 errors"), "one meeting, not '1 meetings': \(check.out)")
-        let build = try run(["build", "--site", site.path, "--no-search"])
+        let build = try run(["build", "--site", site.path, "--no-search", "--lang", "en"])
         #expect(build.out.contains("built 1 meeting into"), "\(build.out)")
         // A failed first build has no output to leave unchanged.
-        let missing = try run(["build", "--site", site.path + "/finns-inte", "--no-search"])
+        let missing = try run(["build", "--site", site.path + "/finns-inte", "--no-search", "--lang", "en"])
         #expect(missing.status == 1)
         #expect(missing.err.contains("build failed: 1 error, 0 warnings; nothing was written"), "\(missing.err)")
+    }
+
+    /// Messages follow the site's language; --lang and SAMRAD_LANG choose another. The
+    /// `error:` prefix stays English for editors and CI.
+    @Test(.enabled(if: CommandLineTests.binary != nil))
+    func messagesInTheSitesLanguage() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        let meeting = "content/meetings/2023-09-14-mote/index.md"
+        try site.writeBytes(meeting, Array("---\ntitle: M".utf8) + [0xC3, 0x28] + Array("\ndate: 2023-09-14\n---\n".utf8))
+        let swedish = try run(["check", "--site", site.path])
+        #expect(swedish.err.contains("\(meeting):2:"), "\(swedish.err)")
+        #expect(swedish.err.contains(": error: filen är inte giltig UTF-8"), "\(swedish.err)")
+        #expect(swedish.out.contains("kontrollerade"), "\(swedish.out)")
+        let english = try run(["check", "--site", site.path, "--lang", "en"])
+        #expect(english.err.contains(": error: the file is not valid UTF-8"), "\(english.err)")
+        try site.write("site.yml", (SiteFolder.minimal["site.yml"] ?? "") + "language: en\n")
+        let englishSite = try run(["build", "--site", site.path, "--no-search"])
+        #expect(englishSite.err.contains(": error: the file is not valid UTF-8"), "\(englishSite.err)")
+        #expect(englishSite.err.contains("build failed: 1 error"), "\(englishSite.err)")
+        let json = try run(["check", "--site", site.path, "--format", "json", "--lang", "sv"])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let first = try #require((parsed["diagnostics"] as? [[String: Any]])?.first)
+        #expect(first["severity"] as? String == "error")
+        #expect((first["message"] as? String)?.hasPrefix("filen är inte giltig UTF-8") == true)
+        #expect(first["key"] as? String == "diag_not_utf8")
+        let wrong = try run(["check", "--site", site.path, "--lang", "de"])
+        #expect(wrong.status != 0 && wrong.err.contains("'de'"))
     }
 
     @Test(.enabled(if: CommandLineTests.binary != nil))
@@ -91,7 +119,7 @@ struct CommandLineTests {
         defer { site.cleanup() }
         let check = try run(["check", "--site", site.path])
         #expect(check.status == 0, "\(check.err)")
-        #expect(check.out.contains("0 errors"))
+        #expect(check.out.contains("kontrollerade") && check.out.contains(": 0 fel,"))
         #expect(!FileManager.default.fileExists(atPath: site.output), "check writes nothing")
     }
 

@@ -9,8 +9,33 @@ import SamradCore
 struct HostileInputTests {
     /// Builds a good site first, then applies `change` and expects the build to fail
     /// with an error mentioning `message` at `file` (and `line` when given), leaving the
-    /// first build's output byte for byte.
+    /// first build's output byte for byte. The error is said in the site's language:
+    /// Swedish for the (Swedish) test site, English for the same site with `language: en`.
     func expectRefused(_ message: String, file: String? = nil, line: Int? = nil, change: (SiteFolder) throws -> Void) throws {
+        try expectRefusedInSwedish(message, file: file, line: line, change: change)
+        let english = try SiteFolder()
+        defer { english.cleanup() }
+        try english.write("site.yml", (SiteFolder.minimal["site.yml"] ?? "") + "language: en\n")
+        try change(english)
+        // A change that writes its own site.yml keeps the site English.
+        let config = try String(contentsOf: english.root.appendingPathComponent("site.yml"), encoding: .utf8)
+        if !config.contains("language: en") { try english.write("site.yml", config + "\nlanguage: en\n") }
+        let report = english.build()
+        // A site.yml that cannot be read says no language: samrad speaks Swedish, its default.
+        guard report.catalogue.language == "en" else {
+            #expect(report.errors.contains { $0.location?.file == "site.yml" }, "the English site lost its language")
+            return
+        }
+        let match = report.errors.first { $0.message.contains(message) }
+        #expect(match != nil, "no error containing '\(message)' on the English site")
+        if let match {
+            #expect(match.key != nil, "'\(match.message)' is not in the language catalogue")
+            #expect(match.message(in: report.catalogue) == match.message, "said in English on an English site")
+            #expect(match.description(in: report.catalogue).contains(": error: "))
+        }
+    }
+
+    func expectRefusedInSwedish(_ message: String, file: String? = nil, line: Int? = nil, change: (SiteFolder) throws -> Void) throws {
         let site = try SiteFolder()
         defer { site.cleanup() }
         #expect(!site.build().hasErrors)
@@ -23,6 +48,12 @@ struct HostileInputTests {
         if let file { #expect(match?.location?.file == file, "\(String(describing: match))") }
         if let line { #expect(match?.location?.line == line, "\(String(describing: match))") }
         #expect(site.snapshot() == before, "the previous output must be untouched")
+        if let match {
+            let swedish = match.message(in: report.catalogue)
+            #expect(swedish != match.message && !SwedishWords.swedish(swedish).isEmpty, "not said in Swedish: \(swedish)")
+            // Editors and CI find diagnostics by the English prefix, in every language.
+            #expect(match.description(in: report.catalogue).contains(": error: \(swedish)"))
+        }
     }
 
     let meeting = "content/meetings/2023-09-14-mote/index.md"
