@@ -143,7 +143,30 @@ public final class PagefindService: @unchecked Sendable {
             o.field("output_path", folder)
         }
         defer { close() }
-        return failure(answer, expecting: "WriteFiles")
+        if let failure = failure(answer, expecting: "WriteFiles") { return failure }
+        return Self.waitForContents(folder)
+    }
+
+    /// Pagefind answers `WriteFiles` once every file is created, while their bytes may
+    /// still be on their way to disk (its writer hands them to background threads), and
+    /// it exits at once when its input closes, dropping what was not written yet: a
+    /// build that closed it right after the answer sometimes left empty index files.
+    /// Every file it writes has content, so this waits until none is empty (or 60 s).
+    static func waitForContents(_ folder: String) -> String? {
+        let deadline = DispatchTime.now().uptimeNanoseconds + 60_000_000_000
+        var pending = FileManager.default.subpaths(atPath: folder) ?? []
+        while true {
+            pending = pending.filter { path in
+                var info = stat()
+                guard stat(folder + "/" + path, &info) == 0 else { return false }
+                return (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
+            }
+            if pending.isEmpty { return nil }
+            if DispatchTime.now().uptimeNanoseconds > deadline {
+                return "Pagefind did not finish writing \(pending.count) index files"
+            }
+            usleep(20_000)
+        }
     }
 
     /// Builds the index and returns its files (path inside `pagefind/` → bytes) without

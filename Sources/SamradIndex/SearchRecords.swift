@@ -14,7 +14,7 @@ public struct SearchRecord: Sendable, Equatable {
     /// Shown with the hit: `title`, `datum`, and for the idea bank `kategori`, `möte`.
     public var meta: [String: String]
     /// Filter name → values: `slag` (Idé, Fråga, Sammanfattning), `tema` (theme names),
-    /// `kategori` (top category), `möte` (meeting slug), `år`, `typ`, `organisation`.
+    /// `år`, `typ` (the meeting's kind).
     public var filters: [String: [String]]
     /// `ordning`: the item's place in the idea bank or question bank (newest meeting
     /// first), so a filtered list comes out in the same order as the paginated pages.
@@ -71,15 +71,15 @@ public struct SearchRecords: Sendable {
         let themeNames: ([String]) -> [String] = { slugs in
             site.themes.resolveAll(slugs).map { site.themes.theme($0)?.name ?? $0 }
         }
-        var common: [String: [String]] = [
-            "år": [String(m.date.year)],
-            "möte": [m.slug],
-        ]
+        // The search page's facets: theme, type of meeting, year, and what the hit is.
+        // Pagefind's search page loads every filter's whole file, so the records carry only
+        // those facets: organisation (20 values per meeting on every one of its items) made
+        // a 1.7 MB filter file at 2,000 meetings; the idea bank filters by meeting,
+        // category and organisation from its own chunked lists (IdeaFilterData).
+        var common: [String: [String]] = ["år": [String(m.date.year)]]
         if let kind = m.kind { common["typ"] = [kind] }
-        let organisations = linked.participants.map { index.organization($0)?.name ?? $0 }
-        if !organisations.isEmpty { common["organisation"] = organisations }
-        func filters(_ kind: String, _ themes: [String], extra: [String: [String]] = [:]) -> [String: [String]] {
-            var f = common.merging(extra) { a, _ in a }
+        func filters(_ kind: String, _ themes: [String]) -> [String: [String]] {
+            var f = common
             f["slag"] = [kind]
             let names = themeNames(themes)
             if !names.isEmpty { f["tema"] = names }
@@ -92,12 +92,11 @@ public struct SearchRecords: Sendable {
         for board in m.boards {
             for category in board.categories {
                 for p in category.postIts {
-                    let top = p.categoryPath.first
                     var meta = ["title": "\(Kind.idea): \(m.title)", "datum": dateText, "möte": m.title]
                     if !p.categoryPath.isEmpty { meta["kategori"] = p.categoryPath.joined(separator: " › ") }
                     records.append(SearchRecord(
                         url: page + "#" + p.id, content: p.text, meta: meta,
-                        filters: filters(Kind.idea, p.themes, extra: top.map { ["kategori": [$0]] } ?? [:]),
+                        filters: filters(Kind.idea, p.themes),
                         sort: ["ordning": String(n)]))
                     n += 1
                 }

@@ -13,9 +13,10 @@
   var facetBox = form.querySelector("[data-search-filters]");
   var facets = form.querySelector("[data-search-facets]");
   var unavailable = document.querySelector("[data-search-unavailable]");
-  var facetLabels = { "tema": "Tema", "typ": "Typ av möte", "år": "År", "organisation": "Organisation" };
-  var facetParams = { "tema": "tema", "typ": "typ", "år": "ar", "organisation": "organisation" };
-  var order = ["tema", "typ", "år", "organisation"];
+  // "slag": what a hit is, for the records of post-its, questions and summary points.
+  var facetLabels = { "slag": "Visa bara", "tema": "Tema", "typ": "Typ av möte", "år": "År", "organisation": "Organisation" };
+  var facetParams = { "slag": "slag", "tema": "tema", "typ": "typ", "år": "ar", "organisation": "organisation" };
+  var order = ["slag", "tema", "typ", "år", "organisation"];
   var pagefind = null;
   var shown = 0;
   var results = [];
