@@ -49,7 +49,7 @@ let package = Package(
             resources: [.embedInCode("Templates")]
         ),
         .target(name: "SamradWrite", dependencies: ["SamradCore", "CSamradSys"]),
-        .target(name: "SamradIndex", dependencies: ["SamradCore"]),
+        .target(name: "SamradIndex", dependencies: ["SamradCore", "SamradExtract", "SamradLink", "SamradAggregate"]),
         // `samrad import`: documents (PDF, Word, text) through external converters into draft
         // meetings. Beside the build pipeline, not part of it: it writes content, not output.
         .target(name: "SamradImport", dependencies: ["SamradCore", "Yams"]),

@@ -8,11 +8,16 @@
 #   BENCH_DIR             where sites and outputs go (default /tmp/samrad-bench); generated sites
 #                         are reused while generate.py, N and the seed are unchanged
 #   BENCH_SEED            generator seed (default 1)
-#   TOOLS                 which builds to time, any of "samrad samrad+search hugo" (default all three;
-#                         --scaling defaults to "samrad hugo")
-#   PAGEFIND_BINARY_PATH  Pagefind for "samrad+search" (default: .venv's pagefind-bin, installed
-#                         by scripts/setup.sh when missing)
+#   TOOLS                 which builds to time, any of "samrad samrad+search hugo hugo+pagefind"
+#                         (default all four; --scaling defaults to "samrad hugo"). hugo+pagefind
+#                         is what a Hugo user does for search: Hugo, then the Pagefind CLI on
+#                         Hugo's output, timed together; the Pagefind step alone is also
+#                         reported as "pagefind-cli" (its wall time and peak RSS)
+#   PAGEFIND_BINARY_PATH  Pagefind for "samrad+search" and "hugo+pagefind" (default: .venv's
+#                         pagefind-bin, installed by scripts/setup.sh when missing)
 #   SAMRAD_BIN            use this samrad binary instead of building one
+#   TRANSFER=1            after the rounds, Benchmarks/transfer.py on samrad+search's last output:
+#                         bytes a browser loads for the idea bank's first view and filter changes
 #
 # samrad is built in release mode in its own scratch folder (.build-bench), never .build/.
 # Each round runs every tool once (A B C A B C …) so that they share the machine's noise;
@@ -29,7 +34,7 @@ if [ "${1:-}" = "--scaling" ]; then SCALING=1; shift; fi
 if [ "$SCALING" = 1 ]; then
   SIZES=(2000 4000); RUNS=${1:-5}; TOOLS=${TOOLS:-"samrad hugo"}
 else
-  SIZES=("${1:-2000}"); RUNS=${2:-5}; TOOLS=${TOOLS:-"samrad samrad+search hugo"}
+  SIZES=("${1:-2000}"); RUNS=${2:-5}; TOOLS=${TOOLS:-"samrad samrad+search hugo hugo+pagefind"}
 fi
 BENCH_DIR=${BENCH_DIR:-/tmp/samrad-bench}
 SEED=${BENCH_SEED:-1}
@@ -44,7 +49,7 @@ if [ ! -x /usr/bin/time ]; then
   $SUDO apt-get install -y -qq time >/dev/null
 fi
 HUGO=${HUGO:-/usr/bin/hugo}
-if [[ " $TOOLS " == *" hugo "* ]] && [ ! -x "$HUGO" ]; then
+if [[ " $TOOLS " == *" hugo"* ]] && [ ! -x "$HUGO" ]; then
   echo "bench: Hugo not found at $HUGO (apt-get install hugo)" >&2; exit 1
 fi
 
@@ -58,7 +63,7 @@ else
   SAMRAD="$(swift build -c release --scratch-path .build-bench --show-bin-path)/samrad"
 fi
 
-if [[ " $TOOLS " == *" samrad+search "* ]]; then
+if [[ " $TOOLS " == *" samrad+search "* || " $TOOLS " == *" hugo+pagefind "* ]]; then
   PAGEFIND=${PAGEFIND_BINARY_PATH:-}
   if [ -z "$PAGEFIND" ]; then
     PAGEFIND=$(ls .venv/lib/python*/site-packages/pagefind_bin/pagefind 2>/dev/null | head -1 || true)
@@ -69,8 +74,9 @@ if [[ " $TOOLS " == *" samrad+search "* ]]; then
     fi
   fi
   if [ -z "$PAGEFIND" ] || [ ! -x "$PAGEFIND" ]; then
-    say "no Pagefind binary; skipping samrad+search"
+    say "no Pagefind binary; skipping samrad+search and hugo+pagefind"
     TOOLS=${TOOLS//samrad+search/}
+    TOOLS=${TOOLS//hugo+pagefind/}
   else
     PAGEFIND=$(cd "$(dirname "$PAGEFIND")" && pwd)/$(basename "$PAGEFIND")
   fi
@@ -108,22 +114,32 @@ run_tool() {
       PAGEFIND_BINARY_PATH=$PAGEFIND /usr/bin/time -f "%e %M %U %S" -o "$tf" "$SAMRAD" build --site "$site/samrad" --output "$out" >"$log" 2>&1 ;;
     hugo)
       /usr/bin/time -f "%e %M %U %S" -o "$tf" "$HUGO" --quiet --source "$site/hugo" --destination "$out" >"$log" 2>&1 ;;
+    hugo+pagefind)
+      # Both steps under one timer; the Pagefind step also under its own.
+      /usr/bin/time -f "%e %M %U %S" -o "$tf" bash -c '"$1" --quiet --source "$2/hugo" --destination "$3" &&
+        /usr/bin/time -f "%e %M %U %S" -o "$4" "$5" --site "$3" --output-subdir pagefind --force-language sv --quiet' \
+        _ "$HUGO" "$site" "$out" "$BENCH_DIR/time-pagefind.txt" "$PAGEFIND" >"$log" 2>&1 ;;
   esac || { echo "bench: $tool failed, see $log:" >&2; tail -20 "$log" >&2; exit 1; }
-  if [ "$tool" = samrad+search ] && [ ! -d "$out/pagefind" ]; then
-    echo "bench: samrad+search wrote no pagefind/ index, see $log" >&2; tail -5 "$log" >&2; exit 1
+  if [[ "$tool" = *search || "$tool" = *pagefind ]] && [ ! -d "$out/pagefind" ]; then
+    echo "bench: $tool wrote no pagefind/ index, see $log" >&2; tail -5 "$log" >&2; exit 1
   fi
   local pages; pages=$(find "$out" -name '*.html' 2>/dev/null | wc -l)
   local wall rss usr sys
   read -r wall rss usr sys < <(tail -1 "$tf")
   if [ "$timed" = 1 ]; then echo "$tool $wall $rss $pages $usr $sys" >>"$results"; fi
   say "  $label $tool: ${wall}s wall, ${usr}s user + ${sys}s sys, $((rss / 1024)) MiB, $pages pages"
+  if [ "$tool" = hugo+pagefind ]; then
+    read -r wall rss usr sys < <(tail -1 "$BENCH_DIR/time-pagefind.txt")
+    if [ "$timed" = 1 ]; then echo "pagefind-cli $wall $rss $pages $usr $sys" >>"$results"; fi
+    say "  $label   of which pagefind-cli: ${wall}s wall, $((rss / 1024)) MiB"
+  fi
 }
 
 summarize() {  # summarize RESULT_FILE N
   python3 - "$1" "$2" <<'EOF'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
-order = ["samrad", "samrad+search", "hugo"]
+order = ["samrad", "samrad+search", "hugo", "hugo+pagefind", "pagefind-cli"]
 by = {}
 for tool, wall, rss, pages, usr, sy in rows:
     by.setdefault(tool, []).append((float(wall), int(rss), int(pages), float(usr) + float(sy)))
@@ -147,6 +163,13 @@ if "hugo" in stats:
             s = stats[tool]
             print(f"{tool}/hugo: median time {s[1] / h[1]:.2f}, min time {s[0] / h[0]:.2f}, "
                   f"peak RSS {s[2] / h[2]:.2f}, CPU time {s[3] / h[3]:.2f}")
+if "samrad+search" in stats and "hugo+pagefind" in stats:
+    s, h = stats["samrad+search"], stats["hugo+pagefind"]
+    print(f"samrad+search/(hugo+pagefind): median time {s[1] / h[1]:.2f} (target 0.65), min time {s[0] / h[0]:.2f}, "
+          f"CPU time {s[3] / h[3]:.2f}")
+    if "pagefind-cli" in stats:
+        p = stats["pagefind-cli"]
+        print(f"samrad+search peak RSS / pagefind-cli's: {s[2] / p[2]:.2f} (target 1.0)")
 EOF
 }
 
@@ -182,10 +205,15 @@ for N in "${SIZES[@]}"; do
     if [[ " $TOOLS " == *" $tool "* ]]; then
       echo
       COMPARE=(); [[ " $TOOLS " == *" hugo "* ]] && COMPARE=(--compare "$BENCH_DIR/out-hugo")
+      [[ ! " $TOOLS " == *" hugo "* && " $TOOLS " == *" hugo+pagefind "* ]] && COMPARE=(--compare "$BENCH_DIR/out-hugo+pagefind")
       python3 Benchmarks/page_budget.py "$BENCH_DIR/out-$tool" "${COMPARE[@]}" || BUDGET_FAILED=1
       break
     fi
   done
+  if [[ " $TOOLS " == *" samrad+search "* ]] && [ -n "${TRANSFER:-}" ]; then
+    echo
+    .venv/bin/python Benchmarks/transfer.py "$BENCH_DIR/out-samrad+search" || true
+  fi
   for tool in $TOOLS; do
     MEDIANS[$tool-$N]=$(awk -v t="$tool" '$1 == t {print $2}' "$RESULTS" | sort -n | python3 -c 'import sys, statistics; print(statistics.median(float(x) for x in sys.stdin))')
   done

@@ -76,13 +76,36 @@ public enum Pipeline {
             return report
         }
         progress("rendering and writing \(snapshot.paths.count) files for \(report.meetings) meetings…")
+        // The index stage starts before rendering: Pagefind reads each page as it is made.
+        var searchWarning: String?
+        var started: SearchStream?
+        if options.search, let index = snapshot.renderer?.index {
+            if let pagefind = SearchIndexer.locate() {
+                report.searchBinary = pagefind.description
+                do {
+                    let service = try PagefindService(binary: pagefind.path, language: index.site.config.language)
+                    started = SearchStream(service: service, index: index, order: snapshot.renderOrderPaths,
+                                          language: index.site.config.language)
+                } catch let failure as PagefindService.Failure {
+                    searchWarning = "Pagefind failed, so this build has no search index: \(failure.message)"
+                } catch {
+                    searchWarning = "Pagefind failed, so this build has no search index: \(error)"
+                }
+            } else {
+                searchWarning = "Pagefind was not found, so this build has no search index; install it with 'pip install pagefind-bin' (the README's first command does) or set PAGEFIND_BINARY_PATH"
+            }
+        }
+        let stream = started
+        defer { stream?.service.close() }
         do {
             let writer = OutputWriter(output: target.path)
             var searchDone = false
-            var searchWarning: String?
             try writer.write(streaming: { staging in
                 var clock = StageClock()
-                let anchorErrors = renderChecked(snapshot) { staging.write($0, $1) }
+                let anchorErrors = renderChecked(snapshot) { path, content in
+                    staging.write(path, content)
+                    stream?.consume(path, content)
+                }
                 clock.lap("render and write")
                 if !anchorErrors.isEmpty {
                     report.diagnostics = Diagnostics(report.diagnostics + anchorErrors).sorted
@@ -90,20 +113,22 @@ public enum Pipeline {
                 }
             }, beforeSwap: { staging in
                 guard options.search else { return }
-                let language = snapshot.renderer?.index.site.config.language ?? "sv"
-                guard let pagefind = SearchIndexer.locate() else {
-                    searchWarning = "Pagefind was not found, so this build has no search index; install it with 'pip install pagefind-bin' (the README's first command does) or set PAGEFIND_BINARY_PATH"
-                    try Data(SearchAvailability.missing.utf8).write(to: staging.appendingPathComponent("search-status.txt"))
+                guard let stream else {
+                    if report.searchBinary == nil {
+                        try Data(SearchAvailability.missing.utf8).write(to: staging.appendingPathComponent("search-status.txt"))
+                    }
                     return
                 }
-                report.searchBinary = pagefind.description
-                progress("indexing for search with Pagefind…")
-                let slugs = snapshot.renderer?.index.site.pages.map(\.slug) ?? []
-                let result = SearchIndexer.index(folder: staging.path, binary: pagefind.path, language: language,
-                                                 glob: SearchIndexer.glob(pageSlugs: slugs))
-                if result.ok { searchDone = true } else {
-                    searchWarning = "Pagefind failed, so this build has no search index: \(result.message.trimmed)"
+                progress("writing the search index…")
+                var clock = StageClock()
+                let folder = staging.appendingPathComponent("pagefind")
+                if let failure = stream.finish(into: folder) {
+                    try? FileManager.default.removeItem(at: folder)
+                    searchWarning = "Pagefind failed, so this build has no search index: \(failure.trimmed)"
+                } else {
+                    searchDone = true
                 }
+                clock.lap("search index (\(stream.service.added) pages and records)")
             })
             report.wrote = true
             report.searchIndexed = searchDone

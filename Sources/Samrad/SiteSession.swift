@@ -369,10 +369,17 @@ public final class SiteSnapshot: @unchecked Sendable {
     /// cross-meeting statistics the others wait for; meanwhile the other cores take
     /// meeting pages, which do not need them.
     public func renderEach(_ consume: @Sendable (String, OutputFile.Content) -> Void) {
+        parallelForEach(renderOrder()) { job in consume(job.path, job.make()) }
+    }
+
+    /// The paths in the order `renderEach` starts them: pages arrive roughly in this
+    /// order, which the search index follows exactly (`SearchStream`).
+    public var renderOrderPaths: [String] { renderOrder().map(\.path) }
+
+    private func renderOrder() -> [SiteRenderer.OutputJob] {
         let aggregates = ordered.filter { !$0.path.hasPrefix("moten/") }
         let meetingPages = ordered.filter { $0.path.hasPrefix("moten/") }
         let early = min(meetingPages.count, 160 * max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
-        let order = Array(aggregates.prefix(1)) + meetingPages.prefix(early) + aggregates.dropFirst() + meetingPages.dropFirst(early)
-        parallelForEach(order) { job in consume(job.path, job.make()) }
+        return Array(aggregates.prefix(1)) + meetingPages.prefix(early) + aggregates.dropFirst() + meetingPages.dropFirst(early)
     }
 }

@@ -82,6 +82,7 @@ public struct SiteRenderer: Sendable {
         jobs += data.jobs()
         let feeds = Feeds(index: index, pagePaths: pages.map(\.path))
         jobs += feeds.jobs()
+        jobs += FilterData(index: index).jobs()
         return jobs
     }
 

@@ -132,10 +132,17 @@ def test_idea_filters_work_from_the_keyboard(browser):
         pytest.fail("the theme filter is not reachable with Tab")
     assert browser.js("return document.activeElement.matches(':focus-visible')")
     press(browser, "ArrowDown")
+    # The filters load their data, then show the matches in place of the page's list.
+    browser.driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const tick = () => /^(Visar|Inga)/.test(document.querySelector('[data-filter-count]').textContent)
+          ? done() : setTimeout(tick, 20);
+        tick();""")
     state = browser.js("""
         const sel = document.getElementById('filter-tema');
         const cards = [...document.querySelectorAll('[data-filter-list="ideer"] > li')];
-        return {value: sel.value, shown: cards.filter(c => c.getClientRects().length > 0).length,
+        const shown = [...document.querySelectorAll('ul.idea-bank > li')];
+        return {value: sel.value, shown: shown.filter(c => c.getClientRects().length > 0).length,
                 tagged: cards.filter(c => (c.dataset.themes || '').split(' ').includes(sel.value)).length,
                 status: document.querySelector('[data-filter-count]').textContent};
     """)

@@ -149,8 +149,10 @@ struct PaginationTests {
         #expect(second.contains("<link rel=\"canonical\" href=\"https://example.org/portal/idebank/sida/2/\">"))
         #expect(second.contains("<title>Idébanken, sida 2 av 2 – Testportalen</title>"))
         #expect(first.contains("<title>Idébanken – Testportalen</title>"))
-        // On a paginated list the filters say they see one page.
-        #expect(first.contains("data-scope=\"på den här sidan\""))
+        // The filters choose among the whole archive from the filter data (FilterData).
+        #expect(first.contains("data-filter-data=\"/portal/idebank/filter/\""))
+        #expect(first.contains("data-page-url=\"/portal/idebank/\""))
+        #expect(!first.contains("på den här sidan"))
 
         for path in ["idebank/sida/2/index.html", "fragor/sida/2/index.html", "moten/sida/2/index.html",
                      "organisationer/fryshuset/sida/2/index.html", "teman/samverkan/fragor/sida/2/index.html",

@@ -55,3 +55,123 @@ struct SearchBuildTests {
         #expect(site.read("sok/index.html")?.contains("assets/search.js") == true)
     }
 }
+
+/// The index stage: records for every post-it, question and summary point, streamed to
+/// Pagefind's service while pages render (SearchRecords, SearchStream, PagefindService).
+@Suite("search records and the streamed index", .serialized)
+struct SearchRecordTests {
+    static func siteWithPostIts() throws -> SiteFolder {
+        var files = SiteFolder.minimal
+        files["content/meetings/2023-09-14-mote/postits.md"] = """
+        ---
+        title: "Bilaga: Post-it-lappar"
+        appendix: postits
+        ---
+
+        ## Idéer
+
+        ### Lokaler
+
+        - Öppna skolgårdarna på kvällarna för cykelreparationer #samverkan
+        - Fler bänkar vid busshållplatsen
+        """
+        return try SiteFolder(files)
+    }
+
+    @Test func everyPostItQuestionAndPointIsARecordOnItsAnchor() throws {
+        let site = try Self.siteWithPostIts()
+        defer { site.cleanup() }
+        let rendered = Pipeline.render(BuildOptions(site: site.path, output: nil, search: true))
+        let index = try #require(rendered.index)
+        let records = SearchRecords(index)
+        let i = try #require(records.meeting(atPath: "moten/2023-09-14-mote/index.html"))
+        let all = records.records(meeting: i)
+        let ideas = all.filter { $0.filters["slag"] == [SearchRecords.Kind.idea] }
+        #expect(ideas.count == 2)
+        let first = try #require(ideas.first)
+        #expect(first.content.hasPrefix("Öppna skolgårdarna på kvällarna för cykelreparationer"))
+        #expect(first.url.hasPrefix("/moten/2023-09-14-mote/#"))
+        let anchor = String(first.url.split(separator: "#").last ?? "")
+        let page = try #require(rendered.files.first { $0.path == "moten/2023-09-14-mote/index.html" })
+        guard case .text(let html) = page.content else { Issue.record("meeting page is not text"); return }
+        #expect(html.contains("id=\"\(anchor)\""), "the record lands on the post-it's anchor")
+        #expect(first.filters["tema"] == ["Samverkan"])
+        #expect(first.filters["år"] == ["2023"])
+        #expect(first.filters["typ"] == ["dialogmöte"])
+        #expect(first.filters["organisation"] == nil, "a filter file of its own per item would be megabytes")
+        #expect(first.meta["kategori"] == "Idéer › Lokaler")
+        #expect(first.sort["ordning"] == "0")
+        #expect(ideas.last?.sort["ordning"] == "1")
+        let questions = all.filter { $0.filters["slag"] == [SearchRecords.Kind.question] }
+        #expect(questions.count == 1)
+        #expect(questions.first?.meta["title"]?.hasPrefix("Fråga 1") == true)
+        let points = all.filter { $0.filters["slag"] == [SearchRecords.Kind.summaryPoint] }
+        #expect(points.map(\.content) == ["Tid och resurser", "Tillit mellan parterna"])
+        for record in all {
+            let id = String(record.url.split(separator: "#").last ?? "")
+            #expect(html.contains("id=\"\(id)\""), "\(record.url) has no anchor on the page")
+        }
+        // The items' own words are left out of the page's index: they are records.
+        #expect(html.contains("class=\"board\"") && html.contains("data-pagefind-ignore>"))
+        #expect(records.meeting(atPath: "moten/index.html") == nil)
+    }
+
+    @Test(.enabled(if: SearchIndexer.locate() != nil))
+    func streamedIndexHoldsPagesAndRecordsAndIsTheSameEachBuild() throws {
+        let site = try Self.siteWithPostIts()
+        defer { site.cleanup() }
+        let report = Pipeline.build(BuildOptions(site: site.path, search: true))
+        #expect(report.searchIndexed, "\(report.searchWarning ?? "")")
+        let entry = try #require(site.read("pagefind/pagefind-entry.json"))
+        // The pages (two meetings at least) and the 5 records: 2 post-its, 1 question, 2 points.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(entry.utf8)) as? [String: Any])
+        let sv = try #require((json["languages"] as? [String: Any])?["sv"] as? [String: Any])
+        let count = try #require(sv["page_count"] as? Int)
+        #expect(count >= 5 + 2, "records are in the index beside the pages (\(count))")
+        let first = site.snapshot(site.output + "/pagefind")
+        let again = Pipeline.build(BuildOptions(site: site.path, search: true))
+        #expect(again.searchIndexed)
+        let second = site.snapshot(site.output + "/pagefind")
+        // Pages and records go to Pagefind in the same order every build, so its pages
+        // and words come out the same. (Pagefind's filter files, and the metadata naming
+        // them, differ between runs of its own CLI on the same folder as well.)
+        let ordered = { (files: [String: Data]) in files.filter { $0.key.hasPrefix("fragment/") || $0.key.hasPrefix("index/") } }
+        #expect(ordered(first).count > 5)
+        #expect(ordered(first) == ordered(second), "the index is the same on every build")
+    }
+
+    @Test func aFailingPagefindIsAWarning() throws {
+        let site = try Self.siteWithPostIts()
+        defer { site.cleanup() }
+        let fake = site.root.appendingPathComponent("fake-pagefind")
+        try Data("#!/bin/sh\nexit 3\n".utf8).write(to: fake)
+        chmod(fake.path, 0o755)
+        setenv("PAGEFIND_BINARY_PATH", fake.path, 1)
+        defer { unsetenv("PAGEFIND_BINARY_PATH") }
+        let report = Pipeline.build(BuildOptions(site: site.path, search: true))
+        #expect(!report.hasErrors)
+        #expect(report.wrote)
+        #expect(!report.searchIndexed)
+        #expect(report.searchWarning?.contains("Pagefind failed") == true, "\(report.searchWarning ?? "")")
+        #expect(!site.exists("pagefind/pagefind.js"))
+        #expect(site.exists("moten/2023-09-14-mote/index.html"))
+    }
+
+    @Test func aPagefindThatDiesMidwayIsAWarning() throws {
+        let site = try Self.siteWithPostIts()
+        defer { site.cleanup() }
+        // Answers the first message as a service would, then stops reading.
+        let fake = site.root.appendingPathComponent("dying-pagefind")
+        let answer = Data(#"{"message_id":1,"payload":{"type":"NewIndex","index_id":0}}"#.utf8).base64EncodedString()
+        try Data("#!/bin/sh\nhead -c 10 >/dev/null\nprintf '%s,' '\(answer)'\nexit 0\n".utf8).write(to: fake)
+        chmod(fake.path, 0o755)
+        setenv("PAGEFIND_BINARY_PATH", fake.path, 1)
+        defer { unsetenv("PAGEFIND_BINARY_PATH") }
+        let report = Pipeline.build(BuildOptions(site: site.path, search: true))
+        #expect(!report.hasErrors)
+        #expect(report.wrote)
+        #expect(!report.searchIndexed)
+        #expect(report.searchWarning?.contains("Pagefind failed") == true, "\(report.searchWarning ?? "")")
+        #expect(!site.exists("pagefind"))
+    }
+}

@@ -1,66 +1,279 @@
-// Filters for the idea bank and the question bank. The page lists its items without
-// JavaScript; this script only hides what does not match, keeps the choice in the URL
-// (so a filtered view can be shared) and announces the count to screen readers. On a
-// list of several pages it filters the page shown (the status says "på den här sidan").
-// Its words come from the page (data-* attributes, from the site's language catalogue).
+// Filters for the idea bank and the question bank, over the whole archive. Without
+// JavaScript the lists are read page by page. With it, the filters choose among all
+// items while loading little: `<list>/filter/index.json` has the options and where each
+// meeting's items are, one small file per theme, category or organisation lists the
+// positions of its items (see FilterData.swift), and the matching items are taken from
+// the list's own pages (item p is on page p / size + 1), a few pages at a time. The
+// choice is kept in the URL, so a reload or a shared link shows the same selection, and
+// the count is announced to screen readers.
 (function () {
   "use strict";
   var form = document.querySelector("[data-filter-form]");
   if (!form) return;
   var name = form.getAttribute("data-filter-form");
-  var items = Array.prototype.slice.call(document.querySelectorAll('[data-filter-list="' + name + '"] > li'));
+  var dataURL = form.getAttribute("data-filter-data");
+  var pageURL = form.getAttribute("data-page-url");
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
   var status = form.querySelector("[data-filter-count]");
   var empty = document.querySelector("[data-filter-empty]");
-  var groups = Array.prototype.slice.call(document.querySelectorAll("[data-filter-group]"));
+  var more = document.querySelector("[data-filter-more]");
+  var isIdeas = name === "ideer";
+  // What the page shows without filters: hidden while a filtered list is shown.
+  var pageParts = Array.prototype.slice.call(document.querySelectorAll(
+    isIdeas ? '[data-filter-list="ideer"], nav.pagination, .page-range' : "[data-filter-group], nav.pagination, .page-range"));
+  var anchor = isIdeas ? document.querySelector('[data-filter-list="ideer"]') : document.querySelector("[data-filter-group]");
+  if (!anchor || !more) return;
+  var results = null;
+  var info = null;
+  var lists = {};
+  var pages = {};
+  var matches = [];
+  var shown = 0;
+  var generation = 0;
+  // At most this many items and list pages per step: bounds what one change loads.
+  var batch = 50;
+  var pagesPerStep = 8;
 
-  function matches(item) {
-    return selects.every(function (select) {
-      var wanted = select.value;
-      if (!wanted) return true;
-      var key = select.getAttribute("data-filter");
-      var values = (item.getAttribute("data-" + key) || "").split(" ");
-      return values.indexOf(wanted) !== -1;
+  function getJSON(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  function undelta(list) {
+    var out = new Array(list.length), n = 0;
+    for (var i = 0; i < list.length; i++) { n += list[i]; out[i] = n; }
+    return out;
+  }
+
+  function list(kind, key) {
+    var url = dataURL + kind + "/" + encodeURIComponent(key) + ".json";
+    if (!lists[url]) lists[url] = getJSON(url).then(undelta);
+    return lists[url];
+  }
+
+  function range(first, count, into) {
+    for (var i = 0; i < count; i++) into.push(first + i);
+    return into;
+  }
+
+  // Positions matching one select, ascending.
+  function positions(select) {
+    var key = select.getAttribute("data-filter"), value = select.value;
+    if (key === "themes") return list("tema", value);
+    if (key === "category") return list("kategori", value);
+    if (key === "organisation") {
+      return list("organisation", value).then(function (meetings) {
+        var out = [];
+        meetings.forEach(function (m) { var row = info.meetings[m]; if (row) range(row[3], row[4], out); });
+        return out;
+      });
+    }
+    var out = [];
+    info.meetings.forEach(function (row) {
+      if ((key === "meeting" && row[0] === value) || (key === "year" && String(row[2]) === value)) range(row[3], row[4], out);
+    });
+    return Promise.resolve(out);
+  }
+
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    }
+    return out;
+  }
+
+  // Where the matches are read from: the idea bank's pages, or, when a theme is chosen,
+  // that theme's own idea list (`idebank/<tema>/`), where the matches lie much closer
+  // together. `order` holds the positions that list has, ascending.
+  var source = { url: pageURL, order: null };
+
+  function place(p) {
+    var order = source.order;
+    if (!order) return p;
+    var lo = 0, hi = order.length - 1;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (order[mid] < p) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  function page(n) {
+    var url = n === 1 ? source.url : source.url + "sida/" + n + "/";
+    if (!pages[url]) {
+      pages[url] = fetch(url).then(function (r) { return r.text(); }).then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        return Array.prototype.slice.call(doc.querySelectorAll('[data-filter-list="' + name + '"] > li'));
+      });
+    }
+    return pages[url];
+  }
+
+  function word(n) {
+    return n === 1 ? status.getAttribute("data-singular") : status.getAttribute("data-plural");
+  }
+
+  // The status words come from the page (data-* attributes from the site's catalogue):
+  // "Visar {shown} av {total} {items}." is filled in here.
+  var language = status.getAttribute("data-language") || "sv";
+  function text(name, values) {
+    return (status.getAttribute("data-" + name) || "").replace(/\{([a-z]+)\}/g, function (all, key) {
+      return key in values ? values[key] : all;
+    });
+  }
+  function number(n) { return n.toLocaleString(language); }
+
+  function say() {
+    var active = selects.some(function (s) { return s.value; });
+    if (!active) {
+      status.textContent = text("all", { total: number(info.total), items: word(info.total) });
+      return;
+    }
+    status.textContent = matches.length === 0 ? text("none", { items: word(2) }) :
+      text("showing", { shown: number(shown), total: number(matches.length), items: word(matches.length) });
+  }
+
+  // A question's meeting heading goes with it: items are grouped under a copy of it.
+  function groupFor(item, last) {
+    var source = item.closest ? item.closest("[data-filter-group]") : null;
+    var heading = source ? source.querySelector("h2") : null;
+    var key = heading ? heading.textContent : "";
+    if (last && last.key === key) return last;
+    var section = document.createElement("section");
+    section.className = "group";
+    if (heading) section.appendChild(document.importNode(heading, true));
+    var ul = document.createElement("ul");
+    ul.className = "question-list";
+    section.appendChild(ul);
+    results.appendChild(section);
+    return { key: key, list: ul };
+  }
+
+  var lastGroup = null;
+
+  // Shows the next matches: up to `batch` items from at most `pagesPerStep` pages.
+  function showMore(mine) {
+    var size = info.size, wanted = [], needed = [];
+    for (var i = shown; i < matches.length && wanted.length < batch; i++) {
+      var n = Math.floor(place(matches[i]) / size) + 1;
+      if (needed.indexOf(n) === -1) {
+        if (needed.length === pagesPerStep) break;
+        needed.push(n);
+      }
+      wanted.push(matches[i]);
+    }
+    return Promise.all(needed.map(page)).then(function () {
+      if (mine !== generation) return;
+      return Promise.all(wanted.map(function (p) {
+        var k = place(p);
+        return page(Math.floor(k / size) + 1).then(function (items) { return items[k % size]; });
+      })).then(function (items) {
+        if (mine !== generation) return;
+        items.forEach(function (item) {
+          if (!item) return;
+          var copy = document.importNode(item, true);
+          copy.hidden = false;
+          if (isIdeas) results.appendChild(copy);
+          else { lastGroup = groupFor(item, lastGroup); lastGroup.list.appendChild(copy); }
+        });
+        shown += wanted.length;
+        more.hidden = shown >= matches.length;
+        say();
+      });
     });
   }
 
   function apply(updateURL) {
-    var shown = 0;
-    items.forEach(function (item) {
-      var ok = matches(item);
-      item.hidden = !ok;
-      if (ok) shown++;
-    });
-    groups.forEach(function (group) {
-      group.hidden = !group.querySelector("li[data-themes]:not([hidden])");
-    });
-    if (empty) empty.hidden = shown !== 0;
-    var word = shown === 1 ? status.getAttribute("data-singular") : status.getAttribute("data-plural");
-    var active = selects.some(function (s) { return s.value; });
-    // On a page of a paginated list the filters see that page only, and say so.
-    var scope = status.getAttribute("data-scope");
-    scope = scope ? " " + scope : "";
-    var values = { shown: shown, total: items.length, items: word, scope: scope };
-    var text = status.getAttribute(active ? "data-showing" : "data-showing-all") || "";
-    status.textContent = text.replace(/\{([a-z]+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+    var mine = ++generation;
+    var active = selects.filter(function (s) { return s.value; });
     if (updateURL && window.history && history.replaceState) {
       var params = new URLSearchParams();
-      selects.forEach(function (s) { if (s.value) params.set(s.name, s.value); });
+      active.forEach(function (s) { params.set(s.name, s.value); });
       var query = params.toString();
       history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
     }
+    if (active.length === 0) {
+      pageParts.forEach(function (el) { el.hidden = false; });
+      results.hidden = true;
+      results.textContent = "";
+      more.hidden = true;
+      if (empty) empty.hidden = true;
+      matches = [];
+      shown = 0;
+      say();
+      return Promise.resolve();
+    }
+    status.textContent = text("searching", {});
+    return Promise.all(active.map(positions)).then(function (sets) {
+      if (mine !== generation) return;
+      matches = sets.reduce(intersect);
+      var theme = isIdeas ? active.filter(function (s) { return s.getAttribute("data-filter") === "themes"; })[0] : null;
+      source = theme ? { url: pageURL + encodeURIComponent(theme.value) + "/", order: sets[active.indexOf(theme)] }
+                     : { url: pageURL, order: null };
+      shown = 0;
+      lastGroup = null;
+      results.textContent = "";
+      pageParts.forEach(function (el) { el.hidden = true; });
+      results.hidden = false;
+      if (empty) empty.hidden = matches.length !== 0;
+      more.hidden = true;
+      if (matches.length === 0) { say(); return; }
+      return showMore(mine);
+    }).catch(function () {
+      if (mine === generation) status.textContent = text("failed", {});
+    });
   }
 
-  var params = new URLSearchParams(location.search);
-  selects.forEach(function (select) {
-    var value = params.get(select.name);
-    if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) select.value = value;
-    select.addEventListener("change", function () { apply(true); });
+  function fill(select, rows, label) {
+    var keep = select.value;
+    while (select.options.length > 1) select.remove(1);
+    rows.forEach(function (row) {
+      var option = document.createElement("option");
+      option.value = row.value;
+      option.textContent = label(row);
+      select.appendChild(option);
+    });
+    select.value = keep;
+  }
+
+  function options(data) {
+    var years = {};
+    data.meetings.forEach(function (row) { if (row[4]) years[row[2]] = (years[row[2]] || 0) + row[4]; });
+    var counted = function (row) { return row.text + " (" + row.count + ")"; };
+    selects.forEach(function (select) {
+      var key = select.getAttribute("data-filter"), rows = null;
+      if (key === "themes") rows = data.themes.map(function (t) { return { value: t[0], text: t[1], count: t[2] }; });
+      else if (key === "category") rows = (data.categories || []).map(function (c) { return { value: c[0], text: c[1], count: c[2] }; });
+      else if (key === "organisation") rows = (data.organisations || []).map(function (o) { return { value: o[0], text: o[1], count: o[2] }; });
+      else if (key === "year") rows = Object.keys(years).sort(function (a, b) { return b - a; }).map(function (y) { return { value: y, text: y, count: years[y] }; });
+      else if (key === "meeting") rows = data.meetings.filter(function (m) { return m[4] > 0; }).map(function (m) { return { value: m[0], text: m[1], count: m[4] }; });
+      if (rows) fill(select, rows, counted);
+    });
+  }
+
+  getJSON(dataURL + "index.json").then(function (data) {
+    info = data;
+    if (!data.meetings) data.meetings = [];
+    options(data);
+    results = document.createElement(isIdeas ? "ul" : "div");
+    results.className = isIdeas ? anchor.className : "filter-results";
+    results.setAttribute("data-filter-results", "");
+    results.hidden = true;
+    anchor.parentNode.insertBefore(results, anchor);
+    var params = new URLSearchParams(location.search);
+    selects.forEach(function (select) {
+      var value = params.get(select.name);
+      if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) select.value = value;
+      select.addEventListener("change", function () { apply(true); });
+    });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { apply(true); }, 0);
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    more.querySelector("button").addEventListener("click", function () { showMore(generation); });
+    form.hidden = false;
+    return apply(false);
+  }).catch(function () {
+    // Without the filter data the page stays as it is: a list read page by page.
   });
-  form.addEventListener("reset", function () {
-    setTimeout(function () { apply(true); }, 0);
-  });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.hidden = false;
-  apply(false);
 })();

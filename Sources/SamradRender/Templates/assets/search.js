@@ -20,9 +20,10 @@
     return text.replace(/\{([a-z_]+)\}/g, function (all, key) { return key in values ? values[key] : all; });
   }
   var language = word("language") || "sv";
-  var facetLabels = { "tema": word("facet-tema"), "typ": word("facet-typ"), "år": word("facet-ar"), "organisation": word("facet-organisation") };
-  var facetParams = { "tema": "tema", "typ": "typ", "år": "ar", "organisation": "organisation" };
-  var order = ["tema", "typ", "år", "organisation"];
+  // "slag": what a hit is, for the records of post-its, questions and summary points.
+  var facetLabels = { "slag": word("facet-slag"), "tema": word("facet-tema"), "typ": word("facet-typ"), "år": word("facet-ar"), "organisation": word("facet-organisation") };
+  var facetParams = { "slag": "slag", "tema": "tema", "typ": "typ", "år": "ar", "organisation": "organisation" };
+  var order = ["slag", "tema", "typ", "år", "organisation"];
   var pagefind = null;
   var shown = 0;
   var results = [];

@@ -1,0 +1,63 @@
+import Foundation
+import SamradAggregate
+import SamradCore
+import SamradIndex
+
+/// The index stage, run beside rendering: each page that carries an index body, and the
+/// records of its meeting (post-its, questions, summary points), go to Pagefind's service
+/// as soon as the page is rendered. Pages are rendered on all cores and finish in a
+/// slightly different order each time; they are handed over in the fixed render order
+/// (a page finished early waits for the ones before it), so the index is the same on
+/// every build.
+final class SearchStream: @unchecked Sendable {
+    let service: PagefindService
+    private let records: SearchRecords
+    private let language: String
+    /// Indexed path → its place in the order pages are handed over.
+    private let position: [String: Int]
+    private let lock = NSLock()
+    private var next = 0
+    private var waiting: [Int: [PagefindService.Message]] = [:]
+
+    /// - Parameter order: every output path in render order; only indexed pages are kept.
+    init(service: PagefindService, index: SiteIndex, order: [String], language: String) {
+        self.service = service
+        self.records = SearchRecords(index)
+        self.language = language
+        let slugs = index.site.pages.map(\.slug)
+        var position: [String: Int] = [:]
+        for path in order where SearchIndexer.isIndexed(path, pageSlugs: slugs) && position[path] == nil {
+            position[path] = position.count
+        }
+        self.position = position
+    }
+
+    /// Called for every rendered file, from any thread.
+    func consume(_ path: String, _ content: OutputFile.Content) {
+        guard let place = position[path], case .text(let html) = content else { return }
+        // Records are made and everything encoded here, on the rendering thread; only
+        // the hand-over is in order.
+        var messages = (records.meeting(atPath: path).map { records.records(meeting: $0) } ?? [])
+            .map { service.record($0, language: language) }
+        messages.append(service.page(path: path, html: html))
+        lock.lock()
+        defer { lock.unlock() }
+        waiting[place] = messages
+        while let ready = waiting.removeValue(forKey: next) {
+            service.send(ready)
+            next += 1
+        }
+    }
+
+    /// Writes the index into `folder`; nil when it worked, else what went wrong. Pages
+    /// still waiting (only when some page was never rendered) are handed over first.
+    func finish(into folder: URL) -> String? {
+        lock.lock()
+        for place in waiting.keys.sorted() {
+            if let messages = waiting[place] { service.send(messages) }
+        }
+        waiting = [:]
+        lock.unlock()
+        return service.write(to: folder.path)
+    }
+}

@@ -1,0 +1,127 @@
+import SamradAggregate
+import SamradCore
+import SamradExtract
+import SamradLink
+
+/// One search hit that is not a page: a post-it, a question or a summary point, landing
+/// on its anchor on the meeting page.
+public struct SearchRecord: Sendable, Equatable {
+    /// Site-relative, as Pagefind gives page URLs: "/moten/x/#postit-3" (the search page
+    /// puts the base path before it).
+    public var url: String
+    /// The words to find: the item's plain text.
+    public var content: String
+    /// Shown with the hit: `title`, `datum`, and for the idea bank `kategori`, `möte`.
+    public var meta: [String: String]
+    /// Filter name → values: `slag` (Idé, Fråga, Sammanfattning), `tema` (theme names),
+    /// `år`, `typ` (the meeting's kind).
+    public var filters: [String: [String]]
+    /// `ordning`: the item's place in the idea bank or question bank (newest meeting
+    /// first), so a filtered list comes out in the same order as the paginated pages.
+    public var sort: [String: String]
+}
+
+/// The records of each meeting, made from the site model (not from rendered HTML).
+public struct SearchRecords: Sendable {
+    /// The `slag` filter values, also what the idea bank and question bank ask for.
+    public enum Kind {
+        public static let idea = "Idé"
+        public static let question = "Fråga"
+        public static let summaryPoint = "Sammanfattning"
+    }
+
+    let index: SiteIndex
+    /// Where each meeting's post-its and questions start in the idea bank and question bank.
+    private let postItStart: [Int]
+    private let questionStart: [Int]
+    private let meetingBySlug: [String: Int]
+
+    public init(_ index: SiteIndex) {
+        self.index = index
+        var postIts: [Int] = [], questions: [Int] = [], bySlug: [String: Int] = [:]
+        var p = 0, q = 0
+        for (i, linked) in index.site.meetings.enumerated() {
+            postIts.append(p)
+            questions.append(q)
+            p += linked.meeting.postItCount
+            q += linked.meeting.questions.count
+            bySlug[linked.meeting.slug] = i
+        }
+        postItStart = postIts
+        questionStart = questions
+        meetingBySlug = bySlug
+    }
+
+    /// The meeting whose page is written at `path` ("moten/<slug>/index.html"), if any.
+    public func meeting(atPath path: String) -> Int? {
+        guard path.hasPrefix("moten/"), path.hasSuffix("/index.html") else { return nil }
+        let slug = path.dropFirst("moten/".count).dropLast("/index.html".count)
+        guard !slug.contains("/") else { return nil }
+        return meetingBySlug[String(slug)]
+    }
+
+    /// Every record of meeting `i`: its post-its, then its questions and their summary
+    /// points, then the points of the meeting's own summary, in page order.
+    public func records(meeting i: Int) -> [SearchRecord] {
+        let linked = index.meeting(i)
+        let m = linked.meeting
+        let site = index.site
+        let page = "/" + URLPath.encode(linked.path)
+        let dateText = DateFormatting.range(m.date, m.endDate, language: site.config.language)
+        let themeNames: ([String]) -> [String] = { slugs in
+            site.themes.resolveAll(slugs).map { site.themes.theme($0)?.name ?? $0 }
+        }
+        // The search page's facets: theme, type of meeting, year, and what the hit is.
+        // Pagefind's search page loads every filter's whole file, so the records carry only
+        // those facets: organisation (20 values per meeting on every one of its items) made
+        // a 1.7 MB filter file at 2,000 meetings; the idea bank filters by meeting,
+        // category and organisation from its own chunked lists (IdeaFilterData).
+        var common: [String: [String]] = ["år": [String(m.date.year)]]
+        if let kind = m.kind { common["typ"] = [kind] }
+        func filters(_ kind: String, _ themes: [String]) -> [String: [String]] {
+            var f = common
+            f["slag"] = [kind]
+            let names = themeNames(themes)
+            if !names.isEmpty { f["tema"] = names }
+            return f
+        }
+        var records: [SearchRecord] = []
+        records.reserveCapacity(m.postItCount + m.questions.count * 3)
+
+        var n = postItStart[i]
+        for board in m.boards {
+            for category in board.categories {
+                for p in category.postIts {
+                    var meta = ["title": "\(Kind.idea): \(m.title)", "datum": dateText, "möte": m.title]
+                    if !p.categoryPath.isEmpty { meta["kategori"] = p.categoryPath.joined(separator: " › ") }
+                    records.append(SearchRecord(
+                        url: page + "#" + p.id, content: p.text, meta: meta,
+                        filters: filters(Kind.idea, p.themes),
+                        sort: ["ordning": String(n)]))
+                    n += 1
+                }
+            }
+        }
+
+        let label = site.config.questionLabels.first ?? "Fråga"
+        func points(_ summary: Summary?, of owner: String) {
+            for point in summary?.points ?? [] {
+                records.append(SearchRecord(
+                    url: page + "#" + point.id, content: point.text,
+                    meta: ["title": "\(Kind.summaryPoint): \(owner)", "datum": dateText, "möte": m.title],
+                    filters: filters(Kind.summaryPoint, point.themes), sort: [:]))
+            }
+        }
+        for (qi, q) in m.questions.enumerated() {
+            let name = q.number.map { "\(label) \($0)" } ?? label
+            let prompts = q.prompts.map(\.text).joined(separator: " ")
+            records.append(SearchRecord(
+                url: page + "#" + q.id, content: prompts.isEmpty ? q.text : q.text + " " + prompts,
+                meta: ["title": "\(name): \(q.text)", "datum": dateText, "möte": m.title],
+                filters: filters(Kind.question, q.themes), sort: ["ordning": String(questionStart[i] + qi)]))
+            points(q.summary, of: "\(name), \(m.title)")
+        }
+        points(m.summary, of: m.title)
+        return records
+    }
+}

@@ -1,0 +1,178 @@
+import SamradAggregate
+import SamradCore
+import SamradExtract
+import SamradLink
+
+/// What `assets/filters.js` needs to filter the idea bank and the question bank across
+/// the whole archive while loading little: small lists of positions, no copies of the
+/// items. An item's position is its place in the paginated list (newest meeting first),
+/// so position p is item p % size of page p / size + 1, and the script takes the
+/// matching items from those pages as the server rendered them.
+///
+/// `idebank/filter/index.json`:
+/// `{"size": 100, "total": N, "meetings": [[slug, title, year, first, count], …],
+///   "themes": [[slug, name, count], …], "categories": [[key, name, count], …],
+///   "organisations": [[slug, name, count], …]}` — a meeting's ideas are positions
+/// first ..< first + count, so the meeting and year filters need nothing more.
+/// `idebank/filter/tema/<slug>.json`, `…/kategori/<key>.json`: the positions of the
+/// theme's or category's ideas; `…/organisation/<slug>.json`: the indexes (in
+/// `meetings`) of the organisation's meetings. Lists are ascending and written as the
+/// first number followed by the differences (`[3, 1, 1, 7]` is 3, 4, 5, 12).
+/// `fragor/filter/index.json` (`size`, `total`, `themes`) and `fragor/filter/tema/<slug>.json`
+/// do the same for the question bank's theme filter.
+struct FilterData: Sendable {
+    let index: SiteIndex
+
+    func jobs() -> [SiteRenderer.OutputJob] {
+        let me = self
+        var jobs: [SiteRenderer.OutputJob] = [
+            .init(path: "idebank/filter/index.json") { .bytes(me.ideaIndex()) },
+            .init(path: "fragor/filter/index.json") { .bytes(me.questionIndex()) },
+        ]
+        for slug in index.themeOrder {
+            jobs.append(.init(path: "idebank/filter/tema/\(slug).json") { .bytes(me.ideaThemeList(slug)) })
+            jobs.append(.init(path: "fragor/filter/tema/\(slug).json") { .bytes(me.questionThemeList(slug)) })
+        }
+        for category in categories() {
+            jobs.append(.init(path: "idebank/filter/kategori/\(category.key).json") { .bytes(me.categoryList(category.name)) })
+        }
+        for slug in index.organizationOrder {
+            jobs.append(.init(path: "idebank/filter/organisation/\(slug).json") { .bytes(me.organizationList(slug)) })
+        }
+        return jobs
+    }
+
+    /// Top categories of all post-its in Swedish order, each with a key for its file
+    /// and the URL (the same slug the idea cards' `data-category` carries).
+    func categories() -> [(key: String, name: String)] {
+        var seen = Set<String>()
+        for linked in index.site.meetings {
+            for board in linked.meeting.boards {
+                for category in board.categories {
+                    if let top = category.path.first, !category.postIts.isEmpty { seen.insert(top) }
+                }
+            }
+        }
+        var keys = Set<String>()
+        return seen.sorted().sortedSwedish(by: { $0 }).compactMap { name in
+            let key = Slug.make(name)
+            // Two names with one slug share the cards' data-category: the first keeps it.
+            guard !key.isEmpty, keys.insert(key).inserted else { return nil }
+            return (key, name)
+        }
+    }
+
+    private func themeName(_ slug: String) -> String { index.site.themes.theme(slug)?.name ?? slug }
+
+    /// Every post-it with its position: calls `body(position, meeting, post-it)`.
+    private func eachPostIt(_ body: (Int, Int, PostIt) -> Void) {
+        var n = 0
+        for (mi, linked) in index.site.meetings.enumerated() {
+            for board in linked.meeting.boards {
+                for category in board.categories {
+                    for p in category.postIts {
+                        body(n, mi, p)
+                        n += 1
+                    }
+                }
+            }
+        }
+    }
+
+    func ideaIndex() -> [UInt8] {
+        var meetings: [JSON] = []
+        var first = 0
+        var orgCounts: [String: Int] = [:]
+        for linked in index.site.meetings {
+            let m = linked.meeting
+            let count = m.postItCount
+            meetings.append(.array([.string(m.slug), .string(m.title), .int(m.date.year), .int(first), .int(count)]))
+            first += count
+            for slug in Set(linked.participants) { orgCounts[slug, default: 0] += count }
+        }
+        var categoryCounts: [String: Int] = [:]
+        eachPostIt { _, _, p in
+            if let top = p.categoryPath.first { categoryCounts[top, default: 0] += 1 }
+        }
+        let json = JSON.object([
+            ("size", .int(Paginator.ideasPerPage)),
+            ("total", .int(first)),
+            ("meetings", .array(meetings)),
+            ("themes", .array(index.themeOrder.compactMap { slug in
+                let count = index.themes[slug]?.postIts.count ?? 0
+                return count == 0 ? nil : .array([.string(slug), .string(themeName(slug)), .int(count)])
+            })),
+            ("categories", .array(categories().map { c in .array([.string(c.key), .string(c.name), .int(categoryCounts[c.name] ?? 0)]) })),
+            ("organisations", .array(index.organizationOrder.compactMap { slug in
+                guard let count = orgCounts[slug], count > 0 else { return nil }
+                return .array([.string(slug), .string(index.organization(slug)?.name ?? slug), .int(count)])
+            })),
+        ])
+        return Array((json.serialized(pretty: false) + "\n").utf8)
+    }
+
+    /// The theme's ideas as the theme's own idea list has them (`ThemeStats.postIts`).
+    func ideaThemeList(_ slug: String) -> [UInt8] {
+        // Where each meeting's boards and categories start in the idea bank.
+        var starts: [[[Int]]] = []
+        var n = 0
+        for linked in index.site.meetings {
+            starts.append(linked.meeting.boards.map { board in
+                board.categories.map { category in
+                    defer { n += category.postIts.count }
+                    return n
+                }
+            })
+        }
+        let positions = (index.themes[slug]?.postIts ?? []).map { starts[$0.meeting][$0.board][$0.category] + $0.postIt }
+        return Self.deltas(Set(positions).sorted())
+    }
+
+    func categoryList(_ name: String) -> [UInt8] {
+        var positions: [Int] = []
+        eachPostIt { n, _, p in if p.categoryPath.first == name { positions.append(n) } }
+        return Self.deltas(positions)
+    }
+
+    func organizationList(_ slug: String) -> [UInt8] {
+        Self.deltas(index.site.meetings.indices.filter { index.site.meetings[$0].participants.contains(slug) })
+    }
+
+    func questionIndex() -> [UInt8] {
+        let total = index.site.meetings.reduce(0) { $0 + $1.meeting.questions.count }
+        let json = JSON.object([
+            ("size", .int(Paginator.questionsPerPage)),
+            ("total", .int(total)),
+            ("themes", .array(index.themeOrder.compactMap { slug in
+                let count = index.themes[slug]?.questions.count ?? 0
+                return count == 0 ? nil : .array([.string(slug), .string(themeName(slug)), .int(count)])
+            })),
+        ])
+        return Array((json.serialized(pretty: false) + "\n").utf8)
+    }
+
+    /// The theme's questions (`ThemeStats.questions`) by their place in the question bank.
+    func questionThemeList(_ slug: String) -> [UInt8] {
+        var starts: [Int] = [], n = 0
+        for linked in index.site.meetings {
+            starts.append(n)
+            n += linked.meeting.questions.count
+        }
+        return Self.deltas(Set((index.themes[slug]?.questions ?? []).map { starts[$0.meeting] + $0.question }).sorted())
+    }
+
+    /// `[first, second - first, …]` with a final newline: differences are small numbers,
+    /// a few bytes each, where positions in a list of 70,000 would take five or six.
+    static func deltas(_ ascending: [Int]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(ascending.count * 3 + 3)
+        var previous = 0
+        for (i, n) in ascending.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: String(n - previous).utf8)
+            previous = n
+        }
+        out.append(contentsOf: "]\n".utf8)
+        return out
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import Samrad
+@testable import SamradRender
+
+/// The idea bank's and question bank's filter data (FilterData): positions that point at
+/// the items where the paginated pages have them, so filters.js can filter the whole
+/// archive and take the matches from those pages.
+@Suite("filter data for the whole archive", .serialized)
+struct FilterDataTests {
+    static func json(_ site: SiteFolder, _ path: String) throws -> Any {
+        let text = try #require(site.read(path), "\(path) missing")
+        return try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    static func undelta(_ list: [Int]) -> [Int] {
+        var n = 0
+        return list.map { n += $0; return n }
+    }
+
+    /// The `data-*` attributes of every idea card, page after page: what position p is.
+    static func cards(_ site: SiteFolder, pages: Int, base: String = "idebank/") throws -> [String] {
+        var cards: [String] = []
+        for n in 1 ... pages {
+            let html = try #require(site.read(n == 1 ? "\(base)index.html" : "\(base)sida/\(n)/index.html"))
+            cards += html.components(separatedBy: "<li class=\"postit color-").dropFirst().map { String($0.prefix(400)) }
+        }
+        return cards
+    }
+
+    @Test func positionsPointAtTheCardsOnTheirPages() throws {
+        let site = try PaginationTests.site()
+        defer { site.cleanup() }
+        let report = site.build()
+        #expect(!report.hasErrors, "\(report.diagnostics)")
+        let index = try #require(try Self.json(site, "idebank/filter/index.json") as? [String: Any])
+        #expect(index["size"] as? Int == 100)
+        let total = try #require(index["total"] as? Int)
+        #expect(total == 3 * PaginationTests.meetingCount)
+        let cards = try Self.cards(site, pages: 2)
+        #expect(cards.count == total)
+
+        // A meeting's ideas are first ..< first + count.
+        let meetings = try #require(index["meetings"] as? [[Any]])
+        #expect(meetings.count == PaginationTests.meetingCount)
+        for row in meetings {
+            let slug = try #require(row[0] as? String), first = try #require(row[3] as? Int), count = try #require(row[4] as? Int)
+            #expect(count == 3)
+            for p in first ..< first + count { #expect(cards[p].contains("data-meeting=\"\(slug)\""), "position \(p)") }
+        }
+
+        // A theme's list: exactly the cards that carry it.
+        let themes = try #require(index["themes"] as? [[Any]])
+        #expect(themes.map { $0[0] as? String } == ["samverkan"])
+        #expect(themes.first?[2] as? Int == PaginationTests.meetingCount)
+        let positions = Self.undelta(try #require(try Self.json(site, "idebank/filter/tema/samverkan.json") as? [Int]))
+        let tagged = cards.indices.filter { cards[$0].contains("data-themes=\"samverkan\"") }
+        #expect(positions == tagged)
+        #expect(site.exists("idebank/filter/tema/tillit.json"), "every theme has its list, empty or not")
+
+        // Categories by their cards' key; organisations by meeting indexes.
+        let categories = try #require(index["categories"] as? [[Any]])
+        #expect(categories.map { $0[0] as? String } == ["behov"])
+        #expect(Self.undelta(try #require(try Self.json(site, "idebank/filter/kategori/behov.json") as? [Int])) == Array(0 ..< total))
+        let organisations = try #require(index["organisations"] as? [[Any]])
+        #expect(organisations.first?[0] as? String == "fryshuset")
+        #expect(organisations.first?[2] as? Int == total)
+        #expect(Self.undelta(try #require(try Self.json(site, "idebank/filter/organisation/fryshuset.json") as? [Int]))
+            == Array(0 ..< PaginationTests.meetingCount))
+        #expect(site.exists("idebank/filter/organisation/polismyndigheten.json"))
+    }
+
+    @Test func questionPositionsPointAtTheQuestionBanksPages() throws {
+        let site = try PaginationTests.site()
+        defer { site.cleanup() }
+        _ = site.build()
+        let index = try #require(try Self.json(site, "fragor/filter/index.json") as? [String: Any])
+        #expect(index["size"] as? Int == 50)
+        #expect(index["total"] as? Int == PaginationTests.meetingCount)
+        #expect((index["themes"] as? [[Any]])?.first?[0] as? String == "samverkan")
+        let positions = Self.undelta(try #require(try Self.json(site, "fragor/filter/tema/samverkan.json") as? [Int]))
+        #expect(positions == Array(0 ..< PaginationTests.meetingCount))
+        // Position 50 (one question a meeting: the 51st meeting) is the first question of page 2.
+        let ideas = try #require(try Self.json(site, "idebank/filter/index.json") as? [String: Any])
+        let slug = try #require((ideas["meetings"] as? [[Any]])?[50][0] as? String)
+        let second = try #require(site.read("fragor/sida/2/index.html"))
+        let firstGroup = try #require(second.components(separatedBy: "<section class=\"group\"").dropFirst().first)
+        #expect(firstGroup.contains("/moten/\(slug)/"))
+    }
+
+    @Test func deltasAreWrittenAsDifferences() {
+        #expect(String(decoding: FilterData.deltas([3, 4, 5, 12]), as: UTF8.self) == "[3,1,1,7]\n")
+        #expect(String(decoding: FilterData.deltas([]), as: UTF8.self) == "[]\n")
+    }
+}

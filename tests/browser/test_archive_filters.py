@@ -1,0 +1,228 @@
+"""Filtering across the whole archive and search hits on post-its (issue 22), on a site
+large enough to paginate: Benchmarks/generate.py's corpus at 30 meetings (about 1,000
+ideas on 10 pages, 350 questions on 7), built with the search index under /arkiv/.
+
+The idea bank's and question bank's filters choose among every item, not the page shown:
+the count in the live region is the archive's, the result reaches past the first page,
+the choice is in the URL and a reload restores it, and everything works from the keyboard.
+A search for the words of one post-it has that post-it, on its anchor, as its first hit.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import subprocess
+import sys
+import threading
+import time
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import ROOT, WIDTHS, Browser, Site, _free_port, _Handler, format_violations
+from test_keyboard import press
+
+BASE = "/arkiv/"
+
+
+@pytest.fixture(scope="module")
+def archive_site(samrad_bin, tmp_path_factory) -> Site:
+    work = tmp_path_factory.mktemp("archive")
+    subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate.py"), "30", str(work / "gen"), "--kb", "12"],
+                   check=True, capture_output=True)
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}{BASE}"
+    served = work / "served"
+    out = served / BASE.strip("/")
+    result = subprocess.run(
+        [str(samrad_bin), "build", "--site", str(work / "gen" / "samrad"), "--output", str(out), "--base-url", base_url],
+        capture_output=True, text=True)
+    assert result.returncode == 0, f"samrad build failed:\n{result.stdout}\n{result.stderr}"
+    assert "with search" in result.stdout, f"Pagefind did not run (bash scripts/setup.sh installs it):\n{result.stderr}"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(served)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield Site(root=out, base_url=base_url, base_path=BASE)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def archive(driver, archive_site) -> Browser:
+    b = Browser(driver, archive_site)
+    b.set_width(1280)
+    return b
+
+
+def settled(b: Browser) -> str:
+    """Waits until the filters show their result; returns the live region's text."""
+    return b.driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const start = Date.now();
+        const tick = () => {
+          const s = document.querySelector('[data-filter-count]');
+          if (s && /^(Alla|Visar|Inga)/.test(s.textContent)) done(s.textContent);
+          else if (Date.now() - start > 10000) done('timeout: ' + (s ? s.textContent : 'no status'));
+          else setTimeout(tick, 20);
+        };
+        tick();""")
+
+
+def shown_cards(b: Browser) -> list[dict]:
+    return b.js("""
+        return [...document.querySelectorAll('[data-filter-results] > li')].filter(li => li.getClientRects().length)
+          .map(li => ({themes: (li.dataset.themes || '').split(' '), year: li.dataset.year, meeting: li.dataset.meeting,
+                       category: li.dataset.category, href: (li.querySelector('.postit-source a') || {}).href || ''}));""")
+
+
+def count_in(text: str) -> tuple[int, int]:
+    m = re.match(r"Visar ([\d\s\u00a0]+) av ([\d\s\u00a0]+) ", text)
+    assert m, text
+    return tuple(int(re.sub(r"\D", "", g)) for g in m.groups())
+
+
+def index(site: Site, name: str = "idebank") -> dict:
+    return json.loads((site.root / name / "filter" / "index.json").read_text(encoding="utf-8"))
+
+
+def page_one_ids(site: Site, path: str = "idebank/index.html") -> set[str]:
+    html = (site.root / path).read_text(encoding="utf-8")
+    return set(re.findall(r'class="postit-source"><a href="[^"#]*#([^"]+)"', html))
+
+
+def test_theme_filter_counts_the_whole_archive_and_reaches_past_page_one(archive, archive_site):
+    data = index(archive_site)
+    assert data["total"] > 2 * data["size"], "the corpus must fill several pages of ideas"
+    slug, name, count = max(data["themes"], key=lambda t: t[2])
+    archive.open("idebank/")
+    assert settled(archive).startswith("Alla")
+    Select(archive.driver.find_element(By.ID, "filter-tema")).select_by_value(slug)
+    text = settled(archive)
+    shown, total = count_in(text)
+    assert total == count, f"the live region counts {total}, the archive has {count} ideas on {name}"
+    cards = shown_cards(archive)
+    assert len(cards) == shown > 0
+    assert all(slug in c["themes"] for c in cards), "a card without the theme is shown"
+    # The page's own list and its page links give way to the result.
+    assert not archive.js("return document.querySelector('[data-filter-list=\"ideer\"]').getClientRects().length")
+    # More than one page's worth: "Visa fler" brings the rest, across the paginated pages.
+    more = archive.driver.find_element(By.CSS_SELECTOR, "[data-filter-more] button")
+    while more.is_displayed():
+        more.click()
+        time.sleep(0.05)
+        settled(archive)
+    cards = shown_cards(archive)
+    assert len(cards) == count
+    ids = {c["href"].split("#")[-1] for c in cards}
+    assert ids - page_one_ids(archive_site), "every match is on the first page: the filter did not reach the others"
+    assert count_in(settled(archive)) == (count, count)
+
+
+def test_combined_filters_and_url_state_survive_a_reload(archive, archive_site):
+    data = index(archive_site)
+    slug = max(data["themes"], key=lambda t: t[2])[0]
+    year = str(data["meetings"][-1][2])  # the oldest year: far from page one
+    category = max(data["categories"], key=lambda c: c[2])[0]
+    archive.open("idebank/")
+    settled(archive)
+    Select(archive.driver.find_element(By.ID, "filter-tema")).select_by_value(slug)
+    settled(archive)
+    Select(archive.driver.find_element(By.ID, "filter-ar")).select_by_value(year)
+    settled(archive)
+    Select(archive.driver.find_element(By.ID, "filter-kategori")).select_by_value(category)
+    text = settled(archive)
+    query = parse_qs(urlparse(archive.driver.current_url).query)
+    assert query == {"tema": [slug], "ar": [year], "kategori": [category]}, archive.driver.current_url
+    cards = shown_cards(archive)
+    assert cards and all(slug in c["themes"] and c["year"] == year and c["category"] == category for c in cards)
+    archive.open(archive.driver.current_url)
+    assert settled(archive) == text, "a reload shows another result"
+    for select, value in (("filter-tema", slug), ("filter-ar", year), ("filter-kategori", category)):
+        assert Select(archive.driver.find_element(By.ID, select)).first_selected_option.get_attribute("value") == value
+    assert shown_cards(archive) == cards
+
+
+def test_meeting_and_organisation_filters(archive, archive_site):
+    data = index(archive_site)
+    meeting = data["meetings"][-1]  # oldest meeting: its ideas are on the last page
+    archive.open(f"idebank/?mote={meeting[0]}")
+    shown, total = count_in(settled(archive))
+    assert total == meeting[4] and shown == min(total, 50)
+    assert {c["meeting"] for c in shown_cards(archive)} == {meeting[0]}
+    org = max(data["organisations"], key=lambda o: o[2])
+    archive.open(f"idebank/?organisation={org[0]}")
+    shown, total = count_in(settled(archive))
+    assert total == org[2]
+
+
+def test_filters_work_from_the_keyboard(archive, archive_site):
+    archive.open("idebank/")
+    settled(archive)
+    archive.js("document.getElementById('filter-tema').focus()")
+    press(archive, "ArrowDown")
+    text = settled(archive)
+    assert text.startswith("Visar"), text
+    first = archive.js("return document.getElementById('filter-tema').value")
+    assert first and parse_qs(urlparse(archive.driver.current_url).query).get("tema") == [first]
+    # Tab reaches the next filters and the reset button, which clears everything.
+    for _ in range(5):
+        press(archive, "Tab")
+    assert archive.js("return document.activeElement.type") == "reset", archive.js("return document.activeElement.outerHTML")
+    press(archive, "Enter")
+    time.sleep(0.1)
+    assert settled(archive).startswith("Alla")
+    assert "tema=" not in archive.driver.current_url
+    assert archive.js("return document.querySelector('[data-filter-list=\"ideer\"]').getClientRects().length > 0")
+
+
+def test_question_bank_theme_filter_spans_pages(archive, archive_site):
+    data = index(archive_site, "fragor")
+    slug, name, count = max(data["themes"], key=lambda t: t[2])
+    archive.open(f"fragor/?tema={slug}")
+    shown, total = count_in(settled(archive))
+    assert total == count
+    items = archive.js("""
+        return [...document.querySelectorAll('[data-filter-results] .question-list > li')].map(li => ({
+          themes: (li.dataset.themes || '').split(' '), href: li.querySelector('.question-line a').href}));""")
+    assert len(items) == shown and all(slug in i["themes"] for i in items)
+    assert archive.js("return document.querySelectorAll('[data-filter-results] section.group h2').length") > 0
+    first_page = (archive_site.root / "fragor/index.html").read_text(encoding="utf-8")
+    assert any(i["href"].split("#")[-1] not in first_page for i in items) or total <= shown, \
+        "every question shown is on the first page"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_filtered_views_are_axe_clean(archive, archive_site, width):
+    data = index(archive_site)
+    archive.set_width(width)
+    for path in (f"idebank/?tema={data['themes'][0][0]}&ar={data['meetings'][0][2]}",
+                 f"fragor/?tema={index(archive_site, 'fragor')['themes'][0][0]}"):
+        archive.open(path)
+        settled(archive)
+        result = archive.axe()
+        assert not result.get("error") and not result["violations"], \
+            f"axe on /{path} at {width} px:\n" + format_violations(result.get("violations", []))
+    archive.set_width(1280)
+
+
+def test_a_post_its_words_find_that_post_it_first(archive, archive_site):
+    # A post-it from the middle of the archive, with words enough to be its own.
+    ideas = json.loads((archive_site.root / "data" / "ideas.json").read_text(encoding="utf-8"))
+    idea = max(ideas[len(ideas) // 2: len(ideas) // 2 + 50], key=lambda i: len(i["text"].split()))
+    words = " ".join(idea["text"].split()[:6])
+    archive.open("sok/?q=" + words)
+    deadline = time.time() + 15
+    while time.time() < deadline and not archive.js("return document.querySelectorAll('.search-result').length"):
+        time.sleep(0.1)
+    first = archive.js("return document.querySelector('.search-result .result-title a').href")
+    anchor = urlparse(idea["url"]).fragment
+    assert anchor and first.endswith("#" + anchor), f"first hit for {words!r} is {first}, not the post-it #{anchor}"
+    archive.driver.find_element(By.CSS_SELECTOR, ".search-result .result-title a").click()
+    deadline = time.time() + 10
+    while time.time() < deadline and archive.js("return location.hash") != "#" + anchor:
+        time.sleep(0.05)
+    landed = archive.js("const el = document.getElementById(location.hash.slice(1)); return el && el.textContent")
+    assert landed and words.split()[0] in landed, f"the hit lands on {archive.driver.current_url}: {landed!r}"
