@@ -81,21 +81,22 @@ echo "$libs" | grep -q "not found" && fail "ldd: a library is not found"
 in_root samrad --version | grep -q "^samrad $version (commit " || fail "samrad --version: $(in_root samrad --version)"
 
 in_root samrad init /tmp/site | grep -q "created a site" || fail "samrad init"
-out=$(in_root samrad build --site /tmp/site 2>&1) || { echo "$out" >&2; fail "samrad build"; }
+# --lang en: the summary lines below are read in English (the new site is Swedish).
+out=$(in_root samrad build --site /tmp/site --lang en 2>&1) || { echo "$out" >&2; fail "samrad build"; }
 echo "  build: $out" >&2
 echo "$out" | grep -q "with search" || fail "the build did not make the search index"
 echo "$out" | grep -q "warning: Pagefind" && fail "Pagefind beside samrad was not found"
 for page in index.html moten/index.html sok/index.html pagefind/pagefind.js pagefind/pagefind-entry.json data/meetings.json; do
   [ -s "$root/tmp/site/public/$page" ] || fail "public/$page is missing"
 done
-out=$(in_root samrad check --site /tmp/site 2>&1) || { echo "$out" >&2; fail "samrad check"; }
+out=$(in_root samrad check --site /tmp/site --lang en 2>&1) || { echo "$out" >&2; fail "samrad check"; }
 echo "  check: $out" >&2
 echo "$out" | grep -q ": 0 errors" || fail "samrad check: $out"
 
 # The tarball: unpacked anywhere, samrad finds pagefind beside itself.
 in_root tar -C /opt -xzf "/tmp/$(basename "$tarball")"
 folder="/opt/samrad-$version-linux-x86_64"
-out=$(in_root sh -c "cd /tmp && $folder/samrad build --site /tmp/site --output /tmp/public-tar 2>&1") || { echo "$out" >&2; fail "tarball: samrad build"; }
+out=$(in_root sh -c "cd /tmp && $folder/samrad build --site /tmp/site --output /tmp/public-tar --lang en 2>&1") || { echo "$out" >&2; fail "tarball: samrad build"; }
 echo "$out" | grep -q "with search" || fail "tarball: no search index: $out"
 
 echo "release-test: OK: samrad $version from $(basename "$deb") and $(basename "$tarball") ($((size / 1024 / 1024)) MB) on a bare bookworm" >&2

@@ -39,7 +39,8 @@ def archive_site(samrad_bin, tmp_path_factory) -> Site:
     served = work / "served"
     out = served / BASE.strip("/")
     result = subprocess.run(
-        [str(samrad_bin), "build", "--site", str(work / "gen" / "samrad"), "--output", str(out), "--base-url", base_url],
+        [str(samrad_bin), "build", "--site", str(work / "gen" / "samrad"), "--output", str(out), "--base-url", base_url,
+         "--lang", "en"],  # the summary line is read below
         capture_output=True, text=True)
     assert result.returncode == 0, f"samrad build failed:\n{result.stdout}\n{result.stderr}"
     assert "with search" in result.stdout, f"Pagefind did not run (bash scripts/setup.sh installs it):\n{result.stderr}"

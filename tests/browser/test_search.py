@@ -23,7 +23,8 @@ def search_site(samrad_bin, tmp_path_factory):
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}/"
     out = tmp_path_factory.mktemp("search") / "public"
-    result = subprocess.run([str(samrad_bin), "build", "--site", str(ROOT), "--output", str(out), "--base-url", base_url],
+    result = subprocess.run([str(samrad_bin), "build", "--site", str(ROOT), "--output", str(out), "--base-url", base_url,
+                             "--lang", "en"],  # the summary line is read below
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "with search" in result.stdout, f"Pagefind did not run (bash scripts/setup.sh installs it):\n{result.stderr}"
