@@ -32,6 +32,7 @@ public enum DefaultTemplates {
         "partials/idea-card.mustache": PackageResources.idea_card_mustache,
         "partials/meeting-card.mustache": PackageResources.meeting_card_mustache,
         "partials/pagination.mustache": PackageResources.pagination_mustache,
+        "partials/postit.mustache": PackageResources.postit_mustache,
         "partials/postit-tags.mustache": PackageResources.postit_tags_mustache,
         "partials/question-group.mustache": PackageResources.question_group_mustache,
         "partials/question.mustache": PackageResources.question_mustache,

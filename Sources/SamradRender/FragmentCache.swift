@@ -22,6 +22,11 @@ final class FragmentCache: Sendable {
     /// Every post-it of the site (`SiteIndex.allPostIts`), listed once for all the idea
     /// bank's pages rather than once per page.
     let allPostIts = Memo<Int, [PostItRef]>()
+    /// `SiteIndex.themeQuestionEntries` by theme, for the theme page and every page of
+    /// the theme's question list rather than worked out again for each.
+    let themeQuestionEntries = Memo<String, [ThemeQuestionEntry]>()
+    /// Templates rendered once per shape of view model and filled in for each item.
+    let stencils = StencilCache()
 }
 
 /// What an idea card shows of its meeting, worked out once per meeting: tens of thousands

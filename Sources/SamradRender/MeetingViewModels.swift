@@ -273,9 +273,12 @@ struct BoardCategoryView: MustacheParent {
     let parentPath: Text
     let notesHTML: HTML
     let postIts: [PostItView]
+    /// The post-its through partials/postit, one after another.
+    let postItsHTML: HTML
 
     func child(named key: String) -> Any? {
         switch key {
+        case "postItsHTML": postItsHTML
         case "id": id
         case "title": title
         case "depth": depth

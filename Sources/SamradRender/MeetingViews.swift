@@ -14,7 +14,7 @@ struct MeetingViews: Sendable {
 
     /// The meeting's card as HTML, rendered once with partials/meeting-card.
     func cardHTML(_ i: Int) -> CardSlot {
-        CardSlot(cardHTML: fragments.meetingCardHTML.value(i) { HTML(templates.render(card(i), template: "partials/meeting-card")) })
+        CardSlot(cardHTML: fragments.meetingCardHTML.value(i) { HTML(fragments.stencils.render(card(i), template: "partials/meeting-card", with: templates)) })
     }
 
     var base: String { config.basePath }
@@ -97,7 +97,7 @@ struct MeetingViews: Sendable {
             organizer: Text(m.organizer), commissionedBy: Text(m.commissionedBy), location: Text(m.location),
             speakersText: Text(Phrases.list(m.speakers.map(Phrases.speakerName))),
             authorsText: Text(Phrases.list(m.authors)),
-            blocks: m.body.map { block(m, $0) }, toc: toc(m), footnotesHTML: HTML(footnotesHTML(m.footnotes)),
+            blocks: blocks(m, m.body), toc: toc(m), footnotesHTML: HTML(footnotesHTML(m.footnotes)),
             boards: m.boards.enumerated().map { board($0.element, index: $0.offset) },
             participants: linked.participants.map { slug in
                 NamedLink(name: index.organization(slug)?.name ?? slug, url: config.href("organisationer/\(slug)/"), slug: slug)
@@ -110,6 +110,25 @@ struct MeetingViews: Sendable {
             },
             appendices: appendices, documents: documents,
             previous: i + 1 < index.site.meetings.count ? link(i + 1) : nil, next: i > 0 ? link(i - 1) : nil)
+    }
+
+    /// The blocks of a body for partials/blocks, each run of HTML blocks joined into one:
+    /// a long record is hundreds of paragraphs, and each item of the section costs the
+    /// library a context and three look-ups. They are joined with the three line breaks
+    /// the partial puts after each block, so the page is the same.
+    func blocks(_ m: Meeting?, _ body: [BodyBlock]) -> [BlockView] {
+        var out: [BlockView] = []
+        var run: [String] = []
+        func flush() {
+            if !run.isEmpty { out.append(.html(HTML(run.joined(separator: "\n\n\n")))) }
+            run.removeAll()
+        }
+        for b in body {
+            let view = block(m, b)
+            if case .html(let html) = view { run.append(html.html) } else { flush(); out.append(view) }
+        }
+        flush()
+        return out
     }
 
     /// One block of a body; questions and the meeting summary need their meeting.
@@ -205,10 +224,11 @@ struct MeetingViews: Sendable {
         let categories = b.categories.map { c -> BoardCategoryView in
             if c.depth <= 1 { topIndex += 1; lastTop = topIndex }
             let color = ((Swift.max(lastTop, 1) - 1) % 5) + 1
+            let postIts = c.postIts.map { postIt($0, color: color) }
             return BoardCategoryView(
                 id: c.id, title: c.path.last ?? "", depth: c.depth, headingLevel: Swift.min(6, 2 + Swift.max(1, c.depth)),
                 hasHeading: !c.path.isEmpty, parentPath: Text(c.path.dropLast().joined(separator: " › ")),
-                notesHTML: HTML(discussionHTML(c.notes)), postIts: c.postIts.map { postIt($0, color: color) })
+                notesHTML: HTML(discussionHTML(c.notes)), postIts: postIts, postItsHTML: HTML(postIts.map { fragments.stencils.render($0, template: "partials/postit", with: templates) }.joined()))
         }
         return BoardView(
             id: "bilaga-\(Slug.make(b.slug))", title: b.title,

@@ -101,7 +101,7 @@ struct PortalPages: Sendable {
         // The newest of each kind; the complete lists are paginated pages of their own.
         let meetings = (stats?.meetings ?? []).reversed().prefix(ThemePage.newestMeetings).map { views.card($0) }
         let meetingTotal = stats?.meetings.count ?? 0
-        let entries = index.themeQuestionEntries(slug)
+        let entries = views.fragments.themeQuestionEntries.value(slug) { index.themeQuestionEntries(slug) }
         let entryTotal = entries.count
         let postIts = stats?.postIts ?? []
         let excerpts = stats?.excerpts ?? []
@@ -196,7 +196,7 @@ struct PortalPages: Sendable {
 
     /// teman/<slug>/fragor/: all of a theme's questions and summary points, newest meeting first.
     func themeQuestionsPage(_ slug: String, _ n: Int, _ pager: Paginator) -> PageView {
-        let entries = index.themeQuestionEntries(slug)
+        let entries = views.fragments.themeQuestionEntries.value(slug) { index.themeQuestionEntries(slug) }
         let name = themeName(slug)
         let range = pager.range(n).clamped(to: entries.indices)
         let continuing = range.lowerBound > 0 && range.lowerBound < entries.count
@@ -256,7 +256,7 @@ struct PortalPages: Sendable {
 
     /// The idea's card as HTML, rendered once with partials/idea-card.
     func ideaCardHTML(_ ref: PostItRef) -> String {
-        views.fragments.ideaCards.value(ref) { views.templates.render(ideaCard(ref), template: "partials/idea-card") }
+        views.fragments.ideaCards.value(ref) { views.fragments.stencils.render(ideaCard(ref), template: "partials/idea-card", with: views.templates) }
     }
 
     /// The cards of `refs`, a line between each, for `{{{cardsHTML}}}`: a list of tens of

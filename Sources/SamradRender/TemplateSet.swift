@@ -50,7 +50,10 @@ public struct TemplateSet: Sendable {
     /// The output of template `template` (a name such as "partials/meeting-card") for
     /// `view`; "" for a name that is not in the set, which `compile` already reported.
     func render(_ view: any MustacheParent, template: String) -> String {
-        library.render(view, withTemplate: template) ?? ""
+        guard TemplateClock.enabled else { return library.render(view, withTemplate: template) ?? "" }
+        let start = TemplateClock.threadNanoseconds()
+        defer { TemplateClock.add(template, since: start) }
+        return library.render(view, withTemplate: template) ?? ""
     }
 
     /// swift-mustache's parse error in the words of our other template diagnostics.
