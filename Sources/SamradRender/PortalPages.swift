@@ -191,7 +191,8 @@ struct PortalPages: Sendable {
         let pagination = pager.view(page: n, label: "Sidor med \(context.words.plural) om \(name)", config: context.config)
         return context.page(title: "\(context.words.title) om \(name)", path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
             summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: context.words.definiteTitle),
-            meetings: newestFirst[pager.range(n)].map { views.card($0) }, questionGroups: [], excerpts: []), pagination: pagination)
+            meetings: newestFirst[pager.range(n)].map { views.card($0) }, questionGroups: [], excerpts: [],
+            meetingLinesHTML: HTML(newestFirst[pager.range(n)].map { views.lineHTML($0) }.joined())), pagination: pagination)
     }
 
     /// teman/<slug>/fragor/: all of a theme's questions and summary points, newest meeting first.

@@ -41,7 +41,7 @@ public struct SiteRenderer: Sendable {
         return PageContext(config: config, pages: pages, sections: [
             ("Start", ""), (words.title, "moten/"), ("Teman", "teman/"), ("Frågor", "fragor/"),
             ("Idébank", "idebank/"), ("Organisationer", "organisationer/"),
-        ], words: words)
+        ], words: words, templates: templates)
     }
 
     /// A page to render: template name, output path and a builder for its view model.
