@@ -9,15 +9,14 @@ import Glibc
 #endif
 
 /// Pagefind for the preview, through its service (`PagefindService`), as the build does:
-/// after a good build the rendered pages (without the live-reload tag) and the search
-/// records of every meeting go to a Pagefind service, which writes the index into a
+/// after a good build the rendered pages (without the live-reload tag), meeting pages with
+/// their post-its and summary points as anchored headings, go to a Pagefind service, which writes the index into a
 /// private temporary folder; the `pagefind/` files are read back into memory and served
 /// from the snapshot like everything else. Nothing is written into the site folder or
 /// its `public/`.
 ///
 /// Each run indexes the whole site again (Pagefind's service can replace a page but not
-/// remove one, so a deleted meeting or post-it would stay findable in an index updated
-/// in place). Indexing runs after the reload has been sent, at nice 10, so it never
+/// remove one, so a deleted meeting would stay findable in an index updated in place). Indexing runs after the reload has been sent, at nice 10, so it never
 /// delays a save; a new build stops a run still going (its result would be stale
 /// anyway), and until a new index is ready the previous one keeps serving.
 final class PreviewSearch: Sendable {
@@ -43,18 +42,14 @@ final class PreviewSearch: Sendable {
         case cancelled
     }
 
-    /// Every meeting page's records, by the page's path.
-    static func records(_ index: SiteIndex) -> [String: [SearchRecord]] {
+    /// Completes a meeting page for the index as the build does (`SearchRecords.indexedPage`).
+    static func completer(_ index: SiteIndex) -> @Sendable (String, String) -> String {
         let records = SearchRecords(index)
-        var out: [String: [SearchRecord]] = [:]
-        for (i, linked) in index.site.meetings.enumerated() {
-            out[linked.path + "index.html"] = records.records(meeting: i)
-        }
-        return out
+        return { path, html in records.meeting(atPath: path).map { records.indexedPage(html, meeting: $0) } ?? html }
     }
 
     /// Indexes `html` (site path → rendered bytes) and the records of its meeting pages.
-    func index(html: [(String, ByteBuffer)], records: [String: [SearchRecord]], language: String) async -> Outcome {
+    func index(html: [(String, ByteBuffer)], complete: @escaping @Sendable (String, String) -> String, language: String) async -> Outcome {
         guard let binary else { return .failed("Pagefind was not found") }
         let run = counter.withLock { value -> Int in
             value += 1
@@ -62,12 +57,12 @@ final class PreviewSearch: Sendable {
         }
         return await withCheckedContinuation { continuation in
             queue.async {
-                continuation.resume(returning: self.indexNow(html: html, records: records, language: language, binary: binary, run: run))
+                continuation.resume(returning: self.indexNow(html: html, complete: complete, language: language, binary: binary, run: run))
             }
         }
     }
 
-    private func indexNow(html: [(String, ByteBuffer)], records: [String: [SearchRecord]], language: String, binary: String, run: Int) -> Outcome {
+    private func indexNow(html: [(String, ByteBuffer)], complete: @Sendable (String, String) -> String, language: String, binary: String, run: Int) -> Outcome {
         if closed.current { return .cancelled }
         let start = DispatchTime.now()
         let fm = FileManager.default
@@ -95,9 +90,7 @@ final class PreviewSearch: Sendable {
         defer { running.withLock { $0 = nil } }
         for (path, bytes) in html.sorted(by: { $0.0 < $1.0 }) {
             if closed.current { service.close(); return .cancelled }
-            var messages = (records[path] ?? []).map { service.record($0, language: language) }
-            messages.append(service.page(path: path, html: String(decoding: bytes.readableBytesView, as: UTF8.self)))
-            service.send(messages)
+            service.send([service.page(path: path, html: complete(path, String(decoding: bytes.readableBytesView, as: UTF8.self)))])
         }
         let index = target.appendingPathComponent("pagefind")
         if let failure = service.write(to: index.path) {

@@ -233,8 +233,8 @@ public final class PreviewServer: Service, Sendable {
         var generation: Int
         /// The pages as served; made when the index is built, off the rebuild path.
         var html: @Sendable () -> [(String, ByteBuffer)]
-        /// The search records of each meeting page, by path (`SearchRecords`).
-        var records: @Sendable () -> [String: [SearchRecord]]
+        /// Completes a page for the index: (path, html) → html (`SearchRecords.indexedPage`).
+        var complete: @Sendable (String, String) -> String
         var language: String
     }
 
@@ -493,9 +493,10 @@ public final class PreviewServer: Service, Sendable {
             // largest page) would cost the next save its CPU for nothing.
             let served = next.files
             let pageSlugs = rendered.index?.site.pages.map(\.slug) ?? []
-            let index = rendered.index
+            let complete: @Sendable (String, String) -> String
+            if let index = rendered.index { complete = PreviewSearch.completer(index) } else { complete = { _, html in html } }
             searchJob.yield(SearchJob(generation: generation, html: { served.html(where: { SearchIndexer.isIndexed($0, pageSlugs: pageSlugs) }) },
-                                      records: { index.map(PreviewSearch.records) ?? [:] },
+                                      complete: complete,
                                       language: config?.language ?? "sv"))
         }
     }
@@ -567,8 +568,8 @@ public final class PreviewServer: Service, Sendable {
             if Task.isCancelled { break }
             if state.withLock({ $0.generation }) != job.generation { continue }
             // Its own queue: rendering every page for the index must not hold up a rebuild.
-            let (pages, records) = await BuildQueue.runSearch { (job.html(), job.records()) }
-            switch await search.index(html: pages, records: records, language: job.language) {
+            let pages = await BuildQueue.runSearch { job.html() }
+            switch await search.index(html: pages, complete: job.complete, language: job.language) {
             case .indexed(let files, let seconds):
                 var applied = false
                 store.update { current in
