@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "SamradServe",
             dependencies: [
-                "Samrad", "SamradCore", "SamradRender", "SamradIndex", "CSamradSys",
+                "Samrad", "SamradCore", "SamradAggregate", "SamradRender", "SamradIndex", "CSamradSys",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

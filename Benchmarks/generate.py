@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic synthetic site for benchmarking samrad against Hugo.
 
-    python3 Benchmarks/generate.py N OUT_DIR [--seed S] [--kb KB]
+    python3 Benchmarks/generate.py N OUT_DIR [--seed S] [--kb KB] [--shape standard|long]
 
 Writes two sites with the same Markdown:
 
@@ -16,6 +16,12 @@ Writes two sites with the same Markdown:
                     post-it appendix, front matter title/date/description/themes/organisationer.
 
 Each meeting is about KB (default 30) kilobytes of Markdown (index.md + postits.md).
+
+Shapes: `standard` (the default, above: 20–50 post-its a meeting) and `long`: fewer,
+longer records (default 120 KB each) with 80–160 post-its in 3–4 categories, and a leaner
+Hugo site (one taxonomy, `themes`, and no table of contents), so that a result does not
+depend on one corpus or on what the Hugo side is asked to do. Run it with, say, 500
+meetings: about as much Markdown as 2,000 standard ones.
 Meeting i depends only on (seed, i), so the first 2,000 meetings of an N=4,000 site are
 the 2,000 meetings of an N=2,000 site. Python standard library only.
 """
@@ -234,8 +240,9 @@ def slugify(s):
 BASE_DATE = datetime.date(2005, 1, 3)
 
 
-def meeting(seed, i, orgs, target_bytes):
-    r = random.Random(f"samrad-bench-{seed}-{i}")
+def meeting(seed, i, orgs, target_bytes, shape="standard"):
+    r = random.Random(f"samrad-bench-{seed}-{i}" + ("" if shape == "standard" else f"-{shape}"))
+    long = shape == "long"
     t = Text(r, ALL_TAGS)
     date = BASE_DATE + datetime.timedelta(days=int(i * 1.6))
     kind = r.choice(KINDS)
@@ -258,12 +265,12 @@ def meeting(seed, i, orgs, target_bytes):
         return s
 
     # --- post-it appendix
-    n_notes = r.randint(20, 50)
-    cats = r.sample(POSTIT_CATEGORIES, r.randint(2, 3))
+    n_notes = r.randint(80, 160) if long else r.randint(20, 50)
+    cats = r.sample(POSTIT_CATEGORIES, r.randint(3, 4) if long else r.randint(2, 3))
     plan = []  # (category, [(sub, count)])
     left = n_notes
     for ci, c in enumerate(cats):
-        subs = r.sample(POSTIT_SUBCATEGORIES, r.randint(2, 3))
+        subs = r.sample(POSTIT_SUBCATEGORIES, r.randint(3, 4) if long else r.randint(2, 3))
         plan.append((c, subs))
     slots = [(ci, si) for ci, (_, subs) in enumerate(plan) for si in range(len(subs))]
     counts = {s: 1 for s in slots}
@@ -279,8 +286,8 @@ def meeting(seed, i, orgs, target_bytes):
             pl.append("\n".join(f"- {t.short()}{tag(0.35)}" for _ in range(counts[(ci, si)])) + "\n")
     postits = "\n".join(pl)
 
-    # --- questions: 4–8 over two sessions
-    n_q = r.randint(4, 8)
+    # --- questions: 4–8 over two sessions (8–14 in a long record)
+    n_q = r.randint(8, 14) if long else r.randint(4, 8)
     first = r.randint(2, n_q - 2)
     questions = []
     for q in range(n_q):
@@ -450,6 +457,19 @@ LAYOUTS = {
 }
 
 
+# The long shape's Hugo site: one taxonomy and no table of contents, the least a
+# Hugo user would build for the same archive.
+LEAN_HUGO_TOML = HUGO_TOML.replace('  organisation = "organisationer"\n', "")
+
+LEAN_LAYOUTS = dict(LAYOUTS)
+LEAN_LAYOUTS["_default/baseof.html"] = LAYOUTS["_default/baseof.html"].replace(
+    '\n<a href="{{ "/organisationer/" | relURL }}">Organisationer</a>', "")
+LEAN_LAYOUTS["_default/single.html"] = (
+    LAYOUTS["_default/single.html"]
+    .replace('<p>Deltagare: {{ range .GetTerms "organisationer" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p>\n', "")
+    .replace('<nav class="toc">{{ .TableOfContents }}</nav>\n', ""))
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -465,8 +485,12 @@ def main():
     ap.add_argument("n", type=int, help="number of meetings")
     ap.add_argument("out", help="output folder (samrad/ and hugo/ are replaced)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--kb", type=float, default=30.0, help="approximate Markdown per meeting in KB")
+    ap.add_argument("--kb", type=float, default=None, help="approximate Markdown per meeting in KB (default 30; 120 for --shape long)")
+    ap.add_argument("--shape", choices=["standard", "long"], default="standard",
+                    help="standard: the default corpus; long: fewer, longer records with more post-its and a leaner Hugo site")
     a = ap.parse_args()
+    if a.kb is None:
+        a.kb = 120.0 if a.shape == "long" else 30.0
 
     sam = os.path.join(a.out, "samrad")
     hugo = os.path.join(a.out, "hugo")
@@ -479,8 +503,9 @@ def main():
     write(os.path.join(sam, "content", "themes.yml"), themes_yaml())
     write(os.path.join(sam, "content", "organizations.yml"), organizations_yaml(orgs))
 
-    write(os.path.join(hugo, "hugo.toml"), HUGO_TOML)
-    for rel, text in LAYOUTS.items():
+    long = a.shape == "long"
+    write(os.path.join(hugo, "hugo.toml"), LEAN_HUGO_TOML if long else HUGO_TOML)
+    for rel, text in (LEAN_LAYOUTS if long else LAYOUTS).items():
         write(os.path.join(hugo, "layouts", rel), text)
     write(os.path.join(hugo, "content", "moten", "_index.md"), '---\ntitle: "Möten"\n---\n')
     for slug, name, _ in THEMES:
@@ -490,13 +515,14 @@ def main():
     total = 0
     target = int(a.kb * 1024)
     for i in range(a.n):
-        m = meeting(a.seed, i, orgs, target)
+        m = meeting(a.seed, i, orgs, target, a.shape)
         d = os.path.join(sam, "content", "meetings", m["slug"])
         write(os.path.join(d, "index.md"), m["index"])
         write(os.path.join(d, "postits.md"), m["postits"])
         total += len(m["index"].encode()) + len(m["postits"].encode())
+        orgs_front = "" if long else f'organisationer:\n{yaml_list(m["orgs"])}\n'
         page = (f'---\ntitle: "{m["title"]}"\ndate: {m["date"]}\ndescription: "{m["summary"]}"\n'
-                f'themes:\n{yaml_list(m["themes"])}\norganisationer:\n{yaml_list(m["orgs"])}\n---\n\n'
+                f'themes:\n{yaml_list(m["themes"])}\n{orgs_front}---\n\n'
                 f'{m["body"]}\n## Bilaga: Post-it-lappar från workshopen\n\n{m["postits_body"]}')
         write(os.path.join(hugo, "content", "moten", m["slug"] + ".md"), page)
 

@@ -8,6 +8,8 @@
 #   BENCH_DIR             where sites and outputs go (default /tmp/samrad-bench); generated sites
 #                         are reused while generate.py, N and the seed are unchanged
 #   BENCH_SEED            generator seed (default 1)
+#   BENCH_SHAPE           corpus shape for generate.py --shape (default standard; "long": fewer, longer
+#                         records with more post-its and a leaner Hugo site, e.g. run.sh 500 5)
 #   TOOLS                 which builds to time, any of "samrad samrad+search hugo hugo+pagefind"
 #                         (default all four; --scaling defaults to "samrad hugo"). hugo+pagefind
 #                         is what a Hugo user does for search: Hugo, then the Pagefind CLI on
@@ -38,6 +40,7 @@ else
 fi
 BENCH_DIR=${BENCH_DIR:-/tmp/samrad-bench}
 SEED=${BENCH_SEED:-1}
+SHAPE=${BENCH_SHAPE:-standard}
 mkdir -p "$BENCH_DIR"
 
 say() { echo "bench: $*" >&2; }
@@ -146,7 +149,7 @@ for tool, wall, rss, pages, usr, sy in rows:
 if not by:
     sys.exit("bench: no timed runs")
 n = sys.argv[2]
-print(f"\n{n} meetings, {len(next(iter(by.values())))} runs each")
+print(f"\n{n}, {len(next(iter(by.values())))} runs each")
 print(f"{'tool':<15} {'min s':>8} {'median s':>9} {'max RSS MiB':>12} {'pages':>7} {'CPU s (median)':>15}")
 stats = {}
 for tool in [t for t in order if t in by]:
@@ -178,19 +181,19 @@ GEN_HASH=$(sha256sum Benchmarks/generate.py | cut -c1-16)
 declare -A MEDIANS
 BUDGET_FAILED=0
 for N in "${SIZES[@]}"; do
-  SITE="$BENCH_DIR/site-$N"
-  STAMP="$GEN_HASH seed=$SEED n=$N"
+  SITE="$BENCH_DIR/site-$N"; [ "$SHAPE" = standard ] || SITE="$SITE-$SHAPE"
+  STAMP="$GEN_HASH seed=$SEED n=$N shape=$SHAPE"
   if [ "$(cat "$SITE/.stamp" 2>/dev/null || true)" != "$STAMP" ]; then
-    say "generating $N meetings into $SITE"
+    say "generating $N meetings ($SHAPE shape) into $SITE"
     rm -rf "$SITE"
-    python3 Benchmarks/generate.py "$N" "$SITE" --seed "$SEED"
+    python3 Benchmarks/generate.py "$N" "$SITE" --seed "$SEED" --shape "$SHAPE"
     echo "$STAMP" >"$SITE/.stamp"
   fi
   say "checking the generated site with samrad check"
   "$SAMRAD" check --site "$SITE/samrad" >"$BENCH_DIR/check.log" 2>&1 || { tail -20 "$BENCH_DIR/check.log" >&2; exit 1; }
   tail -1 "$BENCH_DIR/check.log" >&2
 
-  RESULTS="$BENCH_DIR/results-$N.txt"
+  RESULTS="$BENCH_DIR/results-$N.txt"; [ "$SHAPE" = standard ] || RESULTS="$BENCH_DIR/results-$N-$SHAPE.txt"
   : >"$RESULTS"
   empty_trash
   say "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -199,7 +202,7 @@ for N in "${SIZES[@]}"; do
     for tool in $TOOLS; do run_tool "$tool" "$SITE" "$BENCH_DIR/out-$tool" "$RESULTS" "run $r"; done
   done
   say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  summarize "$RESULTS" "$N"
+  summarize "$RESULTS" "$N meetings ($SHAPE shape)"
   # The page budget on the last samrad output: fails the run when a page is over 300 KB.
   for tool in samrad samrad+search; do
     if [[ " $TOOLS " == *" $tool "* ]]; then

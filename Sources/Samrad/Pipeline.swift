@@ -107,6 +107,7 @@ public enum Pipeline {
                     stream?.consume(path, content)
                 }
                 clock.lap("render and write")
+                if clock.enabled { FileHandle.standardError.write(Data(TemplateClock.report().utf8)) }
                 if !anchorErrors.isEmpty {
                     report.diagnostics = Diagnostics(report.diagnostics + anchorErrors).sorted
                     throw StopBuild()

@@ -3,9 +3,9 @@ import SamradAggregate
 import SamradCore
 import SamradIndex
 
-/// The index stage, run beside rendering: each page that carries an index body, and the
-/// records of its meeting (post-its, questions, summary points), go to Pagefind's service
-/// as soon as the page is rendered. Pages are rendered on all cores and finish in a
+/// The index stage, run beside rendering: each page that carries an index body goes to
+/// Pagefind's service as soon as it is rendered, a meeting page with its post-its and
+/// summary points as headings on their anchors (`SearchRecords.indexedPage`). Pages are rendered on all cores and finish in a
 /// slightly different order each time; they are handed over in the fixed render order
 /// (a page finished early waits for the ones before it), so the index is the same on
 /// every build.
@@ -17,7 +17,7 @@ final class SearchStream: @unchecked Sendable {
     private let position: [String: Int]
     private let lock = NSLock()
     private var next = 0
-    private var waiting: [Int: [PagefindService.Message]] = [:]
+    private var waiting: [Int: PagefindService.Message] = [:]
 
     /// - Parameter order: every output path in render order; only indexed pages are kept.
     init(service: PagefindService, index: SiteIndex, order: [String], language: String) {
@@ -35,16 +35,15 @@ final class SearchStream: @unchecked Sendable {
     /// Called for every rendered file, from any thread.
     func consume(_ path: String, _ content: OutputFile.Content) {
         guard let place = position[path], case .text(let html) = content else { return }
-        // Records are made and everything encoded here, on the rendering thread; only
-        // the hand-over is in order.
-        var messages = (records.meeting(atPath: path).map { records.records(meeting: $0) } ?? [])
-            .map { service.record($0, language: language) }
-        messages.append(service.page(path: path, html: html))
+        // The page is completed and encoded here, on the rendering thread; only the
+        // hand-over is in order.
+        let indexed = records.meeting(atPath: path).map { records.indexedPage(html, meeting: $0) } ?? html
+        let message = service.page(path: path, html: indexed)
         lock.lock()
         defer { lock.unlock() }
-        waiting[place] = messages
+        waiting[place] = message
         while let ready = waiting.removeValue(forKey: next) {
-            service.send(ready)
+            service.send([ready])
             next += 1
         }
     }
@@ -54,7 +53,7 @@ final class SearchStream: @unchecked Sendable {
     func finish(into folder: URL) -> String? {
         lock.lock()
         for place in waiting.keys.sorted() {
-            if let messages = waiting[place] { service.send(messages) }
+            if let message = waiting[place] { service.send([message]) }
         }
         waiting = [:]
         lock.unlock()

@@ -6,6 +6,7 @@ import Foundation
 /// ("Москва" → moskva), so that every name gets an address of its own that reads.
 public enum Slug {
     public static func make(_ text: String, maxWords: Int = 0) -> String {
+        if let slug = latinSlug(text, maxWords: maxWords) { return slug }
         var words: [String] = []
         var current = ""
         let latin = needsTransliteration(text) ? transliterated(text) : text
@@ -22,6 +23,45 @@ public enum Slug {
         if !current.isEmpty { words.append(current) }
         if maxWords > 0 && words.count > maxWords { words = Array(words.prefix(maxWords)) }
         return words.joined(separator: "-")
+    }
+
+    /// `make` in one pass for text of ASCII and the Latin letters `latinBaseLetters`
+    /// folds (nearly every heading and label): no lowercased or folded copies of the
+    /// text. nil for any other letter, which `make` handles the long way.
+    static func latinSlug(_ text: String, maxWords: Int) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var words = 0
+        var inWord = false
+        func add(_ byte: UInt8) -> Bool {
+            if !inWord {
+                if maxWords > 0 && words == maxWords { return false }
+                if words > 0 { out.append(UInt8(ascii: "-")) }
+                words += 1
+                inWord = true
+            }
+            out.append(byte)
+            return true
+        }
+        scalars: for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                var b = UInt8(scalar.value)
+                if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b += 32 }
+                if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) {
+                    if !add(b) { break scalars }
+                } else {
+                    inWord = false
+                }
+            } else if let base = latinBase[scalar] {
+                for var b in base.utf8 {
+                    if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b += 32 }
+                    if !add(b) { break scalars }
+                }
+            } else {
+                return nil
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `make`, never empty: a name with no letter or digit in any script (emoji, signs)

@@ -58,7 +58,7 @@ extension String {
     }
 }
 
-private let latinBase: [Unicode.Scalar: String] = {
+let latinBase: [Unicode.Scalar: String] = {
     let pairs: [(String, String)] = [
         ("àáâãäåā", "a"), ("ç", "c"), ("èéêëē", "e"), ("ìíîïī", "i"), ("ñ", "n"),
         ("òóôõöøō", "o"), ("ùúûüū", "u"), ("ýÿ", "y"), ("æ", "ae"), ("ß", "ss"),

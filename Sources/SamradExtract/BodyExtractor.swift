@@ -356,20 +356,25 @@ struct BodyExtractor {
     /// About two sentences, at most some 240 characters, cut at a word: enough to see
     /// what the passage says, short enough for a list of them.
     static func firstSentences(_ text: String, limit: Int = 240) -> String {
-        let chars = Array(text)
+        // Walks the characters in place; an array of every Character of the text was
+        // most of this function's cost.
         var sentences = 0
         var i = 0
-        while i < chars.count {
-            if ".?!".contains(chars[i]), i + 1 == chars.count || chars[i + 1] == " " {
+        var at = text.startIndex
+        while at < text.endIndex {
+            let ch = text[at]
+            let next = text.index(after: at)
+            if ch == "." || ch == "?" || ch == "!", next == text.endIndex || text[next] == " " {
                 sentences += 1
-                if sentences == 2 || i >= limit / 2 { return String(chars[...i]) }
+                if sentences == 2 || i >= limit / 2 { return String(text[..<next]) }
             }
             if i >= limit {
-                var cut = i
-                while cut > 0, chars[cut] != " " { cut -= 1 }
-                return String(chars[..<(cut > 0 ? cut : i)]).trimmed + " …"
+                var cut = i, cutAt = at
+                while cut > 0, text[cutAt] != " " { cut -= 1; cutAt = text.index(before: cutAt) }
+                return String(text[..<(cut > 0 ? cutAt : at)]).trimmed + " …"
             }
             i += 1
+            at = next
         }
         return text
     }

@@ -212,8 +212,20 @@ public final class PagefindService: @unchecked Sendable {
 
     /// Stops the service now, for a preview run a newer save makes stale.
     public func cancel() {
+        state.lock()
+        cancelled = true
+        state.unlock()
         if process.isRunning { process.terminate() }
     }
+
+    /// Whether `cancel()` stopped it.
+    public var wasCancelled: Bool {
+        state.lock()
+        defer { state.unlock() }
+        return cancelled
+    }
+
+    private var cancelled = false
 
     // MARK: Messages
 

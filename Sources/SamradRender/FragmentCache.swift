@@ -10,6 +10,8 @@ final class FragmentCache: Sendable {
     let meetingCards = Memo<Int, MeetingCard>()
     /// Meeting cards as HTML, for the start, meeting list and organisation pages.
     let meetingCardHTML = Memo<Int, HTML>()
+    /// Meeting lines (partials/meeting-line) for the theme lists.
+    let meetingLineHTML = Memo<Int, String>()
     /// Idea cards by post-it: keyed by its four indexes, not a formatted string.
     let ideaCards = Memo<PostItRef, String>()
     /// Tag link view models by the theme slugs they were made from.
@@ -17,11 +19,18 @@ final class FragmentCache: Sendable {
     /// partials/postit-tags by the same key: tens of thousands of post-its and idea cards
     /// share a few hundred combinations of themes.
     let postItTags = Memo<[String], HTML>()
+    /// partials/tags by the same key, for meetings and questions.
+    let tagListHTML = Memo<[String], HTML>()
     /// `Slug.make` of idea categories: a few hundred categories for tens of thousands of cards.
     let categorySlugs = Memo<String, String>()
     /// Every post-it of the site (`SiteIndex.allPostIts`), listed once for all the idea
     /// bank's pages rather than once per page.
     let allPostIts = Memo<Int, [PostItRef]>()
+    /// `SiteIndex.themeQuestionEntries` by theme, for the theme page and every page of
+    /// the theme's question list rather than worked out again for each.
+    let themeQuestionEntries = Memo<String, [ThemeQuestionEntry]>()
+    /// Templates rendered once per shape of view model and filled in for each item.
+    let stencils = StencilCache()
 }
 
 /// What an idea card shows of its meeting, worked out once per meeting: tens of thousands

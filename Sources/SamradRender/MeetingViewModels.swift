@@ -36,6 +36,10 @@ struct MeetingPage: MustacheParent {
     let tags: [NamedLink]
     /// Theme names for the search filter.
     let searchThemes: [String]
+    /// The themes and participants as partials/search-filter, one after another.
+    let searchFiltersHTML: HTML
+    /// `tags` through partials/tags (made once per combination of themes).
+    let tagListHTML: HTML
     let organizer: Text, commissionedBy: Text, location: Text, speakersText: Text
     /// "Anna Berg och Karl Ek": a report's `authors`.
     let authorsText: Text
@@ -55,7 +59,9 @@ struct MeetingPage: MustacheParent {
         switch name {
         case "jsonLD": jsonLD
         case "tags": tags
+        case "tagListHTML": tagListHTML
         case "searchThemes": searchThemes
+        case "searchFiltersHTML": searchFiltersHTML
         case "organizer": organizer
         case "commissionedBy": commissionedBy
         case "location": location
@@ -91,15 +97,31 @@ struct NeighbourLink: MustacheParent, Sendable {
     }
 }
 
+/// One value of a search filter on a meeting page (partials/search-filter): "tema", "Skola".
+struct SearchFilterView: MustacheParent, Sendable {
+    let key: String, value: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "key": key
+        case "value": value
+        default: nil
+        }
+    }
+}
+
 /// A group of participants ("Civilsamhället"); `name` is empty for an ungrouped list.
 struct ParticipantGroupView: MustacheParent, Sendable {
     let name: Text
     let members: [ParticipantView]
+    /// `members` through partials/participant, one after another.
+    let membersHTML: HTML
 
     func child(named key: String) -> Any? {
         switch key {
         case "name": name
         case "members": members
+        case "membersHTML": membersHTML
         default: nil
         }
     }
@@ -180,7 +202,11 @@ struct QuestionView: MustacheParent {
     let headingLevel: Int
     let session: Text
     let tags: [NamedLink]
+    /// `tags` through partials/tags (made once per combination of themes).
+    let tagListHTML: HTML
     let prompts: [HTMLItem]
+    /// `prompts` through partials/prompt, one after another.
+    let promptsHTML: HTML
     let summary: SummaryView?
     let hasDiscussion: Bool
     let discussionHTML: HTML
@@ -194,7 +220,9 @@ struct QuestionView: MustacheParent {
         case "headingLevel": headingLevel
         case "session": session
         case "tags": tags
+        case "tagListHTML": tagListHTML
         case "prompts": prompts
+        case "promptsHTML": promptsHTML
         case "summary": orFalse(summary)
         case "hasDiscussion": hasDiscussion
         case "discussionHTML": discussionHTML
@@ -218,6 +246,8 @@ struct SummaryView: MustacheParent, Sendable {
     /// The id of the question heading a question's summary belongs to; empty for a meeting's own.
     let questionID: Text
     let points: [SummaryPointView]
+    /// `points` through partials/summary-point, one after another.
+    let pointsHTML: HTML
 
     func child(named key: String) -> Any? {
         switch key {
@@ -226,6 +256,7 @@ struct SummaryView: MustacheParent, Sendable {
         case "headingLevel": headingLevel
         case "questionID": questionID
         case "points": points
+        case "pointsHTML": pointsHTML
         default: nil
         }
     }
@@ -273,9 +304,12 @@ struct BoardCategoryView: MustacheParent {
     let parentPath: Text
     let notesHTML: HTML
     let postIts: [PostItView]
+    /// The post-its through partials/postit, one after another.
+    let postItsHTML: HTML
 
     func child(named key: String) -> Any? {
         switch key {
+        case "postItsHTML": postItsHTML
         case "id": id
         case "title": title
         case "depth": depth

@@ -1,3 +1,4 @@
+import Mustache
 import SamradAggregate
 import SamradCore
 import SamradExtract
@@ -14,7 +15,12 @@ struct MeetingViews: Sendable {
 
     /// The meeting's card as HTML, rendered once with partials/meeting-card.
     func cardHTML(_ i: Int) -> CardSlot {
-        CardSlot(cardHTML: fragments.meetingCardHTML.value(i) { HTML(templates.render(card(i), template: "partials/meeting-card")) })
+        CardSlot(cardHTML: fragments.meetingCardHTML.value(i) { HTML(fragments.stencils.render(card(i), template: "partials/meeting-card", with: templates)) })
+    }
+
+    /// The meeting's line in a theme's list (partials/meeting-line), made once per build.
+    func lineHTML(_ i: Int) -> String {
+        fragments.meetingLineHTML.value(i) { fragments.stencils.render(card(i), template: "partials/meeting-line", with: templates) }
     }
 
     var base: String { config.basePath }
@@ -41,6 +47,18 @@ struct MeetingViews: Sendable {
     }
 
     func tags(_ refs: [TagRef]) -> [NamedLink] { tags(refs.map(\.name)) }
+
+    /// partials/tags for a list of theme slugs, rendered once per list.
+    func tagListHTML(_ slugs: [String]) -> HTML {
+        fragments.tagListHTML.value(slugs) { HTML(templates.render(TagListView(tags: tags(slugs)), template: "partials/tags")) }
+    }
+
+    /// Items through a partial that is a stencil, one after another (`{{{…HTML}}}`).
+    func itemsHTML(_ items: [some MustacheParent], template: String) -> HTML {
+        var out = ""
+        for item in items { out += fragments.stencils.render(item, template: template, with: templates) }
+        return HTML(out)
+    }
 
     /// partials/postit-tags for a list of theme slugs, rendered once per list.
     func postItTagsHTML(_ slugs: [String]) -> HTML {
@@ -94,25 +112,50 @@ struct MeetingViews: Sendable {
         func link(_ j: Int) -> NeighbourLink {
             NeighbourLink(title: facts(j).title, url: facts(j).url, noun: t.noun(index.site.meetings[j].meeting.type))
         }
+        let searchThemes = index.site.themes.resolveAll(linked.themes).map { index.site.themes.theme($0)?.name ?? $0 }
+        let participants = linked.participants.map { slug in
+            NamedLink(name: index.organization(slug)?.name ?? slug, url: config.href("organisationer/\(slug)/"), slug: slug)
+        }
         return MeetingPage(
             card: card(linked), jsonLD: HTML(jsonLD), tags: tags(m.frontThemes),
-            searchThemes: index.site.themes.resolveAll(linked.themes).map { index.site.themes.theme($0)?.name ?? $0 },
+            searchThemes: searchThemes,
+            searchFiltersHTML: itemsHTML(searchThemes.map { SearchFilterView(key: "tema", value: $0) }
+                                         + participants.map { SearchFilterView(key: "organisation", value: $0.name) }, template: "partials/search-filter"),
+            tagListHTML: tagListHTML(m.frontThemes.map(\.name)),
             organizer: Text(m.organizer), commissionedBy: Text(m.commissionedBy), location: Text(m.location),
             speakersText: Text(t.join(m.speakers.map(Phrases.speakerName))),
             authorsText: Text(t.join(m.authors)),
-            blocks: m.body.map { block(m, $0) }, toc: toc(m), footnotesHTML: HTML(footnotesHTML(m.footnotes)),
+            blocks: blocks(m, m.body), toc: toc(m), footnotesHTML: HTML(footnotesHTML(m.footnotes)),
             boards: m.boards.enumerated().map { board($0.element, index: $0.offset) },
-            participants: linked.participants.map { slug in
-                NamedLink(name: index.organization(slug)?.name ?? slug, url: config.href("organisationer/\(slug)/"), slug: slug)
-            },
+            participants: participants,
             participantGroups: linked.participantGroups.map { group in
-                ParticipantGroupView(name: Text(group.name), members: group.members.map { member in
+                let members = group.members.map { member in
                     ParticipantView(name: index.organization(member.slug)?.name ?? member.slug,
                                     url: config.href("organisationer/\(member.slug)/"), role: Text(member.role))
-                })
+                }
+                return ParticipantGroupView(name: Text(group.name), members: members, membersHTML: itemsHTML(members, template: "partials/participant"))
             },
             appendices: appendices, documents: documents,
             previous: i + 1 < index.site.meetings.count ? link(i + 1) : nil, next: i > 0 ? link(i - 1) : nil)
+    }
+
+    /// The blocks of a body for partials/blocks, each run of HTML blocks joined into one:
+    /// a long record is hundreds of paragraphs, and each item of the section costs the
+    /// library a context and three look-ups. They are joined with the three line breaks
+    /// the partial puts after each block, so the page is the same.
+    func blocks(_ m: Meeting?, _ body: [BodyBlock]) -> [BlockView] {
+        var out: [BlockView] = []
+        var run: [String] = []
+        func flush() {
+            if !run.isEmpty { out.append(.html(HTML(run.joined(separator: "\n\n\n")))) }
+            run.removeAll()
+        }
+        for b in body {
+            let view = block(m, b)
+            if case .html(let html) = view { run.append(html.html) } else { flush(); out.append(view) }
+        }
+        flush()
+        return out
     }
 
     /// One block of a body; questions and the meeting summary need their meeting.
@@ -176,11 +219,12 @@ struct MeetingViews: Sendable {
     ///   (theme pages, question bank), so that links point back to it.
     func question(_ q: Question, meetingURL: String?) -> QuestionView {
         let label = config.questionLabels.first ?? t["question_label"]
+        let prompts = q.prompts.map { HTMLItem(html: HTML(html.renderItemContent($0.content, includeTags: true))) }
         return QuestionView(
             id: q.id, label: q.number.map { "\(label) \($0)" } ?? label, text: q.text, url: (meetingURL ?? "") + "#" + q.id,
             titleHTML: HTML(html.renderInlines(q.title)), headingLevel: Swift.min(6, Swift.max(2, q.level)),
-            session: Text(q.session), tags: tags(q.tags),
-            prompts: q.prompts.map { HTMLItem(html: HTML(html.renderItemContent($0.content, includeTags: true))) },
+            session: Text(q.session), tags: tags(q.tags), tagListHTML: tagListHTML(q.tags.map(\.name)),
+            prompts: prompts, promptsHTML: itemsHTML(prompts, template: "partials/prompt"),
             summary: q.summary.map { summary($0, headingLevel: Swift.min(6, Swift.max(2, q.level) + 1), question: q.id) },
             hasDiscussion: !q.discussion.isEmpty, discussionHTML: HTML(discussionHTML(q.discussion)))
     }
@@ -189,12 +233,12 @@ struct MeetingViews: Sendable {
     ///   to. Its landmark is named by both headings ("Sammanfattning Fråga 3 Vad …?"), so a
     ///   screen reader's landmark list tells the summaries of a meeting apart.
     func summary(_ s: Summary, headingLevel: Int, question: String? = nil) -> SummaryView {
-        SummaryView(
+        let points = s.points.map { p in
+            SummaryPointView(id: p.id, text: p.text, html: HTML(html.renderItemContent(p.content)), tagsHTML: HTML(tagsHTML(p.tags)))
+        }
+        return SummaryView(
             id: s.id, label: config.summaryLabels.first ?? t["summary_label"], headingLevel: headingLevel,
-            questionID: Text(question),
-            points: s.points.map { p in
-                SummaryPointView(id: p.id, text: p.text, html: HTML(html.renderItemContent(p.content)), tagsHTML: HTML(tagsHTML(p.tags)))
-            })
+            questionID: Text(question), points: points, pointsHTML: itemsHTML(points, template: "partials/summary-point"))
     }
 
     func tagsHTML(_ refs: [TagRef]) -> String {
@@ -208,10 +252,11 @@ struct MeetingViews: Sendable {
         let categories = b.categories.map { c -> BoardCategoryView in
             if c.depth <= 1 { topIndex += 1; lastTop = topIndex }
             let color = ((Swift.max(lastTop, 1) - 1) % 5) + 1
+            let postIts = c.postIts.map { postIt($0, color: color) }
             return BoardCategoryView(
                 id: c.id, title: c.path.last ?? "", depth: c.depth, headingLevel: Swift.min(6, 2 + Swift.max(1, c.depth)),
                 hasHeading: !c.path.isEmpty, parentPath: Text(c.path.dropLast().joined(separator: " › ")),
-                notesHTML: HTML(discussionHTML(c.notes)), postIts: c.postIts.map { postIt($0, color: color) })
+                notesHTML: HTML(discussionHTML(c.notes)), postIts: postIts, postItsHTML: itemsHTML(postIts, template: "partials/postit"))
         }
         return BoardView(
             id: "bilaga-\(Slug.make(b.slug))", title: b.title,

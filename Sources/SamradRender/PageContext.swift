@@ -11,9 +11,16 @@ struct PageContext: Sendable {
     let sections: [(label: String, path: String)]
     /// What the site's documents are called ("möten och rapporter").
     let words: DocumentWords
+    /// The navigation through partials/nav-link for each section (nil: none is current)
+    /// and the footer's links through partials/footer-link: the same on thousands of
+    /// pages, so rendered once per build.
+    let navHTML: [String?: HTML]
+    let footerLinksHTML: HTML
 
+    /// - Parameter templates: renders the navigation and footer partials; without it
+    ///   (tests of view models alone) they are empty.
     init(config: SiteConfig, pages: [(title: String, slug: String)], sections: [(label: String, path: String)],
-         words: DocumentWords? = nil) {
+         words: DocumentWords? = nil, templates: TemplateSet? = nil) {
         let words = words ?? DocumentWords([], config.catalogue)
         self.config = config
         self.sections = sections
@@ -24,6 +31,21 @@ struct PageContext: Sendable {
             + [LabelledLink(label: config.catalogue["footer_accessibility"], url: "\(base)tillganglighet/"),
                LabelledLink(label: config.catalogue["footer_open_data"], url: "\(base)data/"),
                LabelledLink(label: config.catalogue["footer_feed"], url: "\(base)feed.xml")]
+        var navHTML: [String?: HTML] = [:]
+        var footerLinksHTML = HTML("")
+        if let templates {
+            let stencils = StencilCache()
+            func joined(_ links: [LabelledLink], _ template: String) -> HTML {
+                HTML(links.map { stencils.render($0, template: template, with: templates) }.joined())
+            }
+            for section in [nil] + sections.map(\.path) {
+                navHTML[section] = joined(sections.map { LabelledLink(label: $0.label, url: config.href($0.path), current: $0.path == section) },
+                                          "partials/nav-link")
+            }
+            footerLinksHTML = joined(footerLinks, "partials/footer-link")
+        }
+        self.navHTML = navHTML
+        self.footerLinksHTML = footerLinksHTML
     }
 
     /// - Parameters:
@@ -40,7 +62,8 @@ struct PageContext: Sendable {
             title: title, fullTitle: path.isEmpty ? config.title : "\(shownTitle) – \(config.title)",
             description: Text(description ?? config.description), canonical: config.absoluteURL(path), path: path,
             previousURL: pagination?.previousURL ?? Text(nil), nextURL: pagination?.nextURL ?? Text(nil))
-        return PageView(site: site, page: info, nav: nav, footerLinks: footerLinks, content: content)
+        return PageView(site: site, page: info, nav: nav, footerLinks: footerLinks,
+                        navHTML: navHTML[section] ?? navHTML[nil] ?? HTML(""), footerLinksHTML: footerLinksHTML, content: content)
     }
 }
 
@@ -51,6 +74,8 @@ struct PageView: MustacheParent {
     let page: PageInfo
     let nav: [LabelledLink]
     let footerLinks: [LabelledLink]
+    /// `nav` and `footerLinks` through their partials.
+    let navHTML: HTML, footerLinksHTML: HTML
     let content: any MustacheParent
 
     func child(named name: String) -> Any? {
@@ -59,6 +84,8 @@ struct PageView: MustacheParent {
         case "page": page
         case "nav": nav
         case "footerLinks": footerLinks
+        case "navHTML": navHTML
+        case "footerLinksHTML": footerLinksHTML
         default: content.child(named: name)
         }
     }

@@ -103,7 +103,7 @@ struct PortalPages: Sendable {
         // The newest of each kind; the complete lists are paginated pages of their own.
         let meetings = (stats?.meetings ?? []).reversed().prefix(ThemePage.newestMeetings).map { views.card($0) }
         let meetingTotal = stats?.meetings.count ?? 0
-        let entries = index.themeQuestionEntries(slug)
+        let entries = views.fragments.themeQuestionEntries.value(slug) { index.themeQuestionEntries(slug) }
         let entryTotal = entries.count
         let postIts = stats?.postIts ?? []
         let excerpts = stats?.excerpts ?? []
@@ -196,12 +196,13 @@ struct PortalPages: Sendable {
         let pagination = pager.view(page: n, label: context.words.text("pages_of_theme_documents", ["name": name]), config: context.config)
         return context.page(title: context.words.text("theme_documents_title", ["name": name]), path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
             summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: context.words.definiteTitle, t),
-            meetings: newestFirst[pager.range(n)].map { views.card($0) }, questionGroups: [], excerpts: []), pagination: pagination)
+            meetings: newestFirst[pager.range(n)].map { views.card($0) }, questionGroups: [], excerpts: [],
+            meetingLinesHTML: HTML(newestFirst[pager.range(n)].map { views.lineHTML($0) }.joined())), pagination: pagination)
     }
 
     /// teman/<slug>/fragor/: all of a theme's questions and summary points, newest meeting first.
     func themeQuestionsPage(_ slug: String, _ n: Int, _ pager: Paginator) -> PageView {
-        let entries = index.themeQuestionEntries(slug)
+        let entries = views.fragments.themeQuestionEntries.value(slug) { index.themeQuestionEntries(slug) }
         let name = themeName(slug)
         let range = pager.range(n).clamped(to: entries.indices)
         let continuing = range.lowerBound > 0 && range.lowerBound < entries.count
@@ -261,7 +262,7 @@ struct PortalPages: Sendable {
 
     /// The idea's card as HTML, rendered once with partials/idea-card.
     func ideaCardHTML(_ ref: PostItRef) -> String {
-        views.fragments.ideaCards.value(ref) { views.templates.render(ideaCard(ref), template: "partials/idea-card") }
+        views.fragments.ideaCards.value(ref) { views.fragments.stencils.render(ideaCard(ref), template: "partials/idea-card", with: views.templates) }
     }
 
     /// The cards of `refs`, a line between each, for `{{{cardsHTML}}}`: a list of tens of

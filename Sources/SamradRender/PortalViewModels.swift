@@ -167,12 +167,15 @@ struct ThemeListPart: MustacheParent {
     let meetings: [MeetingCard]
     let questionGroups: [QuestionGroup]
     let excerpts: [ExcerptView]
+    /// `meetings` through partials/meeting-line, each line made once per build.
+    var meetingLinesHTML = HTML("")
 
     func child(named key: String) -> Any? {
         switch key {
         case "pagination": pagination
         case "rangeText": rangeText
         case "meetings": meetings
+        case "meetingLinesHTML": meetingLinesHTML
         case "questionGroups": questionGroups
         case "excerpts": excerpts
         default: summary.child(named: key)
@@ -430,6 +433,8 @@ struct OrganizationPage: MustacheParent {
     let kind: Text, website: Text, aliasesText: Text
     /// This page's meetings.
     let meetings: [CardSlot]
+    /// Their cards one after another.
+    var meetingCardsHTML: HTML { HTML(meetings.map { $0.cardHTML.html + "\n" }.joined()) }
     /// The roles the organisation had, one line per document that names one.
     let roles: [RoleLine]
     let tags: [NamedLink]
@@ -444,6 +449,7 @@ struct OrganizationPage: MustacheParent {
         case "website": website
         case "aliasesText": aliasesText
         case "meetings": meetings
+        case "meetingCardsHTML": meetingCardsHTML
         case "meetingsText": meetingsText
         case "roles": roles
         case "tags": tags

@@ -48,7 +48,7 @@ public struct SiteRenderer: Sendable {
         return PageContext(config: config, pages: pages, sections: [
             (t["nav_start"], ""), (words.title, "moten/"), (t["nav_themes"], "teman/"), (t["nav_questions"], "fragor/"),
             (t["nav_ideas"], "idebank/"), (t["nav_organizations"], "organisationer/"),
-        ], words: words)
+        ], words: words, templates: templates)
     }
 
     /// A page to render: template name, output path and a builder for its view model.
@@ -70,7 +70,13 @@ public struct SiteRenderer: Sendable {
         let pages = pageJobs()
         let templates = self.templates
         var jobs: [OutputJob] = pages.map { job in
-            OutputJob(path: job.path + "index.html") { .text(templates.render(job.build(), template: job.template)) }
+            OutputJob(path: job.path + "index.html") {
+                guard TemplateClock.enabled else { return .text(templates.render(job.build(), template: job.template)) }
+                let start = TemplateClock.threadNanoseconds()
+                let view = job.build()
+                TemplateClock.add("(view model of \(job.template))", since: start)
+                return .text(templates.render(view, template: job.template))
+            }
         }
         let ctx = pageContext
         jobs.append(OutputJob(path: "404.html") {
@@ -137,7 +143,7 @@ public struct SiteRenderer: Sendable {
                     ctx.page(title: appendix.title, path: path, description: nil, section: "moten/", content: AppendixPage(
                         title: appendix.title, url: config.href(path), meetingTitle: m.title,
                         meetingURL: views.url(linked), isoDate: m.date.description, dateText: views.dateText(m),
-                        year: m.date.year, blocks: appendix.body.map { views.block(m, $0) },
+                        year: m.date.year, blocks: views.blocks(m, appendix.body),
                         footnotesHTML: HTML(views.footnotesHTML(appendix.footnotes))))
                 })
             }
@@ -146,7 +152,7 @@ public struct SiteRenderer: Sendable {
             let path = "\(page.slug)/"
             jobs.append(PageJob(path: path, template: "page") {
                 ctx.page(title: page.title, path: path, description: page.description, section: path,
-                         content: BodyPage(blocks: page.body.map { views.block(nil, $0) }, footnotesHTML: HTML(views.footnotesHTML(page.footnotes))))
+                         content: BodyPage(blocks: views.blocks(nil, page.body), footnotesHTML: HTML(views.footnotesHTML(page.footnotes))))
             })
         }
         // Portal pages show items away from their document: footnote numbers without links.

@@ -53,7 +53,11 @@ public struct TemplateSet: Sendable {
     /// The output of template `template` (a name such as "partials/meeting-card") for
     /// `view`; "" for a name that is not in the set, which `compile` already reported.
     func render(_ view: any MustacheParent, template: String) -> String {
-        library.render(Localized(view: view, words: words), withTemplate: template) ?? ""
+        let view = Localized(view: view, words: words)
+        guard TemplateClock.enabled else { return library.render(view, withTemplate: template) ?? "" }
+        let start = TemplateClock.threadNanoseconds()
+        defer { TemplateClock.add(template, since: start) }
+        return library.render(view, withTemplate: template) ?? ""
     }
 
     /// The catalogue key of swift-mustache's parse error (`diag_template_…`).

@@ -1,27 +1,30 @@
 import Dispatch
 import Foundation
 import Hummingbird
+import SamradAggregate
 import SamradCore
 import SamradIndex
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Pagefind for the preview. Pagefind reads HTML from a folder, so after a good build the
-/// rendered HTML (without the live-reload tag) is written to a private temporary folder,
-/// indexed there, and the resulting `pagefind/` files are read back into memory and
-/// served from the snapshot like everything else. Nothing is written into the site
-/// folder or its `public/`.
+/// Pagefind for the preview, through its service (`PagefindService`), as the build does:
+/// after a good build the rendered pages (without the live-reload tag), meeting pages with
+/// their post-its and summary points as anchored headings, go to a Pagefind service, which writes the index into a
+/// private temporary folder; the `pagefind/` files are read back into memory and served
+/// from the snapshot like everything else. Nothing is written into the site folder or
+/// its `public/`.
 ///
-/// Indexing runs after the reload has been sent, so it never delays a save; a new build
-/// stops a run still going (its result would be stale anyway), and until a new index is
-/// ready the previous one keeps serving, so search works throughout.
+/// Each run indexes the whole site again (Pagefind's service can replace a page but not
+/// remove one, so a deleted meeting would stay findable in an index updated in place). Indexing runs after the reload has been sent, at nice 10, so it never
+/// delays a save; a new build stops a run still going (its result would be stale
+/// anyway), and until a new index is ready the previous one keeps serving.
 final class PreviewSearch: Sendable {
     let binary: String?
     /// Where the binary was found, for the line the preview prints.
     let found: SearchIndexer.Pagefind?
     let folder: URL
-    private let running = Locked<Process?>(nil)
+    private let running = Locked<PagefindService?>(nil)
     private let closed = Locked(false)
     private let counter = Locked(0)
     private let queue = DispatchQueue(label: "samrad.serve.search")
@@ -39,8 +42,14 @@ final class PreviewSearch: Sendable {
         case cancelled
     }
 
-    /// Indexes `html` (site path → rendered bytes).
-    func index(html: [(String, ByteBuffer)], language: String) async -> Outcome {
+    /// Completes a meeting page for the index as the build does (`SearchRecords.indexedPage`).
+    static func completer(_ index: SiteIndex) -> @Sendable (String, String) -> String {
+        let records = SearchRecords(index)
+        return { path, html in records.meeting(atPath: path).map { records.indexedPage(html, meeting: $0) } ?? html }
+    }
+
+    /// Indexes `html` (site path → rendered bytes) and the records of its meeting pages.
+    func index(html: [(String, ByteBuffer)], complete: @escaping @Sendable (String, String) -> String, language: String) async -> Outcome {
         guard let binary else { return .failed("Pagefind was not found") }
         let run = counter.withLock { value -> Int in
             value += 1
@@ -48,53 +57,45 @@ final class PreviewSearch: Sendable {
         }
         return await withCheckedContinuation { continuation in
             queue.async {
-                continuation.resume(returning: self.indexNow(html: html, language: language, binary: binary, run: run))
+                continuation.resume(returning: self.indexNow(html: html, complete: complete, language: language, binary: binary, run: run))
             }
         }
     }
 
-    private func indexNow(html: [(String, ByteBuffer)], language: String, binary: String, run: Int) -> Outcome {
+    private func indexNow(html: [(String, ByteBuffer)], complete: @Sendable (String, String) -> String, language: String, binary: String, run: Int) -> Outcome {
         if closed.current { return .cancelled }
         let start = DispatchTime.now()
         let fm = FileManager.default
         let target = folder.appendingPathComponent("run-\(run)")
         defer { try? fm.removeItem(at: target) }
+        let service: PagefindService
         do {
-            var made = Set<String>()
-            for (path, bytes) in html {
-                if closed.current { return .cancelled }
-                let file = target.appendingPathComponent(path)
-                let dir = file.deletingLastPathComponent().path
-                if made.insert(dir).inserted { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-                try Data(bytes.readableBytesView).write(to: file)
-            }
-        } catch {
-            return .failed("cannot write the preview's pages for Pagefind: \(error.localizedDescription)")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--site", target.path, "--output-subdir", "pagefind", "--force-language", language, "--quiet"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        let started: Bool = running.withLock { current in
-            guard current == nil, !closed.current else { return false }
-            do { try process.run() } catch { return false }
             // Indexing may take seconds on a large site; the editor's next save must not
             // wait for CPU behind it.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), 10)
-            current = process
+            service = try PagefindService(binary: binary, language: language, niceness: 10)
+        } catch let failure as PagefindService.Failure {
+            return .failed(failure.message)
+        } catch {
+            return .failed("cannot run Pagefind at \(binary)")
+        }
+        let started: Bool = running.withLock { current in
+            guard current == nil, !closed.current else { return false }
+            current = service
             return true
         }
-        guard started else { return closed.current ? .cancelled : .failed("cannot run Pagefind at \(binary)") }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        running.withLock { $0 = nil }
-        if process.terminationReason == .uncaughtSignal { return .cancelled }
-        guard process.terminationStatus == 0 else {
-            return .failed("Pagefind failed: " + String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        guard started else {
+            service.close()
+            return closed.current ? .cancelled : .failed("cannot run Pagefind at \(binary)")
+        }
+        defer { running.withLock { $0 = nil } }
+        for (path, bytes) in html.sorted(by: { $0.0 < $1.0 }) {
+            if closed.current { service.close(); return .cancelled }
+            service.send([service.page(path: path, html: complete(path, String(decoding: bytes.readableBytesView, as: UTF8.self)))])
         }
         let index = target.appendingPathComponent("pagefind")
+        if let failure = service.write(to: index.path) {
+            return service.wasCancelled ? .cancelled : .failed("Pagefind failed: " + failure)
+        }
         var files: [String: SiteEntry] = [:]
         guard let walker = fm.enumerator(atPath: index.path) else { return .failed("Pagefind wrote no index") }
         while let relative = walker.nextObject() as? String {
@@ -111,9 +112,7 @@ final class PreviewSearch: Sendable {
 
     /// Stops a run still going (a newer build makes it stale; shutdown must not orphan it).
     func cancelRunning() {
-        running.withLock { process in
-            if let process, process.isRunning { process.terminate() }
-        }
+        running.withLock { service in service?.cancel() }
     }
 
     /// Stops for good: ends a run still going and removes the temporary folder once the

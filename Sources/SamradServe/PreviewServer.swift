@@ -235,6 +235,8 @@ public final class PreviewServer: Service, Sendable {
         var generation: Int
         /// The pages as served; made when the index is built, off the rebuild path.
         var html: @Sendable () -> [(String, ByteBuffer)]
+        /// Completes a page for the index: (path, html) → html (`SearchRecords.indexedPage`).
+        var complete: @Sendable (String, String) -> String
         var language: String
     }
 
@@ -494,7 +496,10 @@ public final class PreviewServer: Service, Sendable {
             // largest page) would cost the next save its CPU for nothing.
             let served = next.files
             let pageSlugs = rendered.index?.site.pages.map(\.slug) ?? []
+            let complete: @Sendable (String, String) -> String
+            if let index = rendered.index { complete = PreviewSearch.completer(index) } else { complete = { _, html in html } }
             searchJob.yield(SearchJob(generation: generation, html: { served.html(where: { SearchIndexer.isIndexed($0, pageSlugs: pageSlugs) }) },
+                                      complete: complete,
                                       language: config?.language ?? "sv"))
         }
     }
@@ -573,7 +578,7 @@ public final class PreviewServer: Service, Sendable {
             if state.withLock({ $0.generation }) != job.generation { continue }
             // Its own queue: rendering every page for the index must not hold up a rebuild.
             let pages = await BuildQueue.runSearch { job.html() }
-            switch await search.index(html: pages, language: job.language) {
+            switch await search.index(html: pages, complete: job.complete, language: job.language) {
             case .indexed(let files, let seconds):
                 var applied = false
                 store.update { current in

@@ -21,8 +21,9 @@ final class DeployedLinkCheck: Sendable {
     private struct State {
         /// The ids of every HTML page.
         var ids: [String: Set<String>] = [:]
-        /// Fragments to look up when all pages are known: "file#id" → (page, href).
-        var fragments: [String: (page: String, href: String)] = [:]
+        /// Fragments to look up when all pages are known: file → id → (page, href), the
+        /// first page that links there.
+        var fragments: [String: [String: (page: String, href: String)]] = [:]
         var problems: [(page: String, href: String, message: String)] = []
     }
 
@@ -65,22 +66,24 @@ final class DeployedLinkCheck: Sendable {
         var problems: [(page: String, href: String, message: String)] = duplicates.map {
             (path, "#" + $0, "the id '\($0)' is on two elements, so links to it may jump to the wrong one")
         }
-        var fragments: [String: (page: String, href: String)] = [:]
+        var fragments: [String: [String: (page: String, href: String)]] = [:]
         var checked = Set<String>()
         for href in links where checked.insert(href).inserted {
             switch resolve(href, on: path) {
             case .external: continue
             case .problem(let message): problems.append((path, href, message))
             case .file(let file, let fragment):
-                if let fragment, !fragment.isEmpty, file.hasSuffix(".html") {
-                    let key = file + "#" + fragment
-                    if fragments[key] == nil { fragments[key] = (path, href) }
+                if let fragment, !fragment.isEmpty, file.hasSuffix(".html"), fragments[file]?[fragment] == nil {
+                    fragments[file, default: [:]][fragment] = (path, href)
                 }
             }
         }
         state.withLock { s in
             if let ids { s.ids[path] = ids }
-            for (key, value) in fragments where s.fragments[key] == nil { s.fragments[key] = value }
+            for (file, ids) in fragments {
+                if s.fragments[file] == nil { s.fragments[file] = ids; continue }
+                for (id, from) in ids where s.fragments[file]?[id] == nil { s.fragments[file]?[id] = from }
+            }
             s.problems += problems
         }
     }
@@ -89,10 +92,9 @@ final class DeployedLinkCheck: Sendable {
     func diagnostics() -> [Diagnostic] {
         var problems = state.withLock { s -> [(page: String, href: String, message: String)] in
             var out = s.problems
-            for (key, from) in s.fragments {
-                guard let hash = key.firstIndex(of: "#") else { continue }
-                let file = String(key[..<hash]), id = String(key[key.index(after: hash)...])
-                if let ids = s.ids[file], !ids.contains(id) {
+            for (file, wanted) in s.fragments {
+                guard let ids = s.ids[file] else { continue }
+                for (id, from) in wanted where !ids.contains(id) {
                     out.append((from.page, from.href, "no element on \(Self.url(of: file, basePath: basePath)) has the id '\(id)'"))
                 }
             }

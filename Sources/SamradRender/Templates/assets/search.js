@@ -20,10 +20,9 @@
     return text.replace(/\{([a-z_]+)\}/g, function (all, key) { return key in values ? values[key] : all; });
   }
   var language = word("language") || "sv";
-  // "slag": what a hit is, for the records of post-its, questions and summary points.
-  var facetLabels = { "slag": word("facet-slag"), "tema": word("facet-tema"), "typ": word("facet-typ"), "år": word("facet-ar"), "organisation": word("facet-organisation") };
-  var facetParams = { "slag": "slag", "tema": "tema", "typ": "typ", "år": "ar", "organisation": "organisation" };
-  var order = ["slag", "tema", "typ", "år", "organisation"];
+  var facetLabels = { "tema": word("facet-tema"), "typ": word("facet-typ"), "år": word("facet-ar"), "organisation": word("facet-organisation") };
+  var facetParams = { "tema": "tema", "typ": "typ", "år": "ar", "organisation": "organisation" };
+  var order = ["tema", "typ", "år", "organisation"];
   var pagefind = null;
   var shown = 0;
   var results = [];
@@ -117,7 +116,11 @@
     var excerpt = el("p", { "class": "excerpt" });
     excerpt.innerHTML = data.excerpt;
     item.appendChild(excerpt);
-    var subs = (data.sub_results || []).filter(function (s) { return s.anchor; }).slice(0, 3);
+    // The best-matching places first (a post-it whose words were searched for before a
+    // paragraph that has one of them), not Pagefind's page order.
+    var score = function (s) { return (s.weighted_locations || []).reduce(function (sum, l) { return sum + (l.balanced_score || 0); }, 0); };
+    var subs = (data.sub_results || []).filter(function (s) { return s.anchor; })
+      .sort(function (a, b) { return score(b) - score(a); }).slice(0, 3);
     if (subs.length) {
       var ul = el("ul", { "class": "sub-results", "aria-label": word("hits-on-page") });
       subs.forEach(function (s) {

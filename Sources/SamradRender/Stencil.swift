@@ -1,0 +1,200 @@
+import Mustache
+import SamradCore
+
+/// A template's output for one shape of view model, cut at its fields: rendered once by
+/// swift-mustache with a placeholder in every text and number field, then filled for
+/// each item with a few appends instead of a render (tens of thousands of idea cards and
+/// post-its each cost a context, casts and a look-up per tag through the library).
+///
+/// The template still holds all markup and may be the site's own. What the render
+/// depended on is recorded while it runs: every name the template looked up and what
+/// kind of value it found (absent, `true`/`false`, empty or non-empty optional text,
+/// text, number). A view model whose names give the same kinds follows the same path
+/// through the template, so its output is the stencil with its own values in the
+/// placeholders, escaped where the template escapes (`{{name}}`) and raw where it does
+/// not (`{{{name}}}`). A template that looks up anything else (a list, a nested view
+/// model) or applies a transform to a field is rendered by the library every time.
+struct Stencil: Sendable {
+    enum Kind: Equatable, Sendable {
+        case absent, yes, no, emptyText, text, number
+    }
+
+    enum Piece: Sendable {
+        case text(String)
+        /// The value of `names[index]`, HTML-escaped when `escaped`.
+        case field(Int, escaped: Bool)
+    }
+
+    /// Every name the template looked up, with the kind of value it found.
+    let names: [String]
+    let kinds: [Kind]
+    let pieces: [Piece]
+    let size: Int
+
+    /// The kind of a view model's value, or nil for a value a stencil cannot hold.
+    static func kind(of value: Any?) -> Kind? {
+        switch value {
+        case nil: .absent
+        case let flag as Bool: flag ? .yes : .no
+        case let text as Text: text.isNull ? .emptyText : .text
+        case let html as HTML: html.isNull ? .emptyText : .text
+        case is String: .text
+        case is Int: .number
+        default: nil
+        }
+    }
+
+    /// The text a field's value renders as.
+    static func text(of value: Any?) -> String {
+        switch value {
+        case let text as Text: text.text
+        case let html as HTML: html.html
+        case let string as String: string
+        case let number as Int: String(number)
+        default: ""
+        }
+    }
+
+    /// The view's output, or nil when one of the names gives another kind of value.
+    func fill(_ view: any MustacheParent) -> String? {
+        var values: [Any?] = []
+        values.reserveCapacity(names.count)
+        for (i, name) in names.enumerated() {
+            let value = view.child(named: name)
+            guard Self.kind(of: value) == kinds[i] else { return nil }
+            values.append(value)
+        }
+        var out = ""
+        out.reserveCapacity(size + 64 * names.count)
+        for piece in pieces {
+            switch piece {
+            case .text(let text): out += text
+            case .field(let i, let escaped):
+                let text = Self.text(of: values[i])
+                out += escaped ? text.htmlEscaped : text
+            }
+        }
+        return out
+    }
+}
+
+/// The stencils made so far, per template; shared by every render thread of a build.
+final class StencilCache: Sendable {
+    /// Beyond this many shapes of one template, further shapes are rendered by the library.
+    static let shapesPerTemplate = 32
+
+    private struct Entry {
+        var stencils: [Stencil] = []
+        /// Set when a render showed that the template cannot be stencilled.
+        var unusable = false
+    }
+
+    private let entries = Locked<[String: Entry]>([:])
+
+    /// `view` rendered with `template`, through a stencil when one fits or can be made.
+    func render(_ view: any MustacheParent, template: String, with templates: TemplateSet) -> String {
+        let entry = entries.withLock { $0[template] ?? Entry() }
+        if entry.unusable { return templates.render(view, template: template) }
+        for stencil in entry.stencils {
+            if let out = stencil.fill(view) { return out }
+        }
+        guard entry.stencils.count < Self.shapesPerTemplate else { return templates.render(view, template: template) }
+        guard let stencil = Self.make(view, template: template, with: templates) else {
+            entries.withLock { $0[template, default: Entry()].unusable = true }
+            return templates.render(view, template: template)
+        }
+        entries.withLock { $0[template, default: Entry()].stencils.append(stencil) }
+        return stencil.fill(view) ?? templates.render(view, template: template)
+    }
+
+    /// Renders `template` once for `view` with placeholders in its fields; nil when the
+    /// template needs something a stencil cannot hold.
+    static func make(_ view: any MustacheParent, template: String, with templates: TemplateSet) -> Stencil? {
+        let probe = Probe(view: view)
+        let output = templates.render(probe, template: template)
+        guard probe.log.usable else { return nil }
+        return cut(output, names: probe.log.names, kinds: probe.log.kinds)
+    }
+
+    /// The output cut at its placeholders, `\u{E000}&N\u{E001}` (raw) or
+    /// `\u{E000}&amp;N\u{E001}` (escaped by the template); nil for a placeholder left
+    /// changed or cut in two.
+    static func cut(_ output: String, names: [String], kinds: [Stencil.Kind]) -> Stencil? {
+        var pieces: [Stencil.Piece] = []
+        var literal = ""
+        var size = 0
+        var rest = output[...]
+        while let open = rest.firstIndex(of: Probe.open) {
+            literal += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: Probe.close) else { return nil }
+            let inside = after[..<close]
+            let escaped: Bool
+            let digits: Substring
+            if inside.hasPrefix("&amp;") { escaped = true; digits = inside.dropFirst(5) }
+            else if inside.hasPrefix("&") { escaped = false; digits = inside.dropFirst(1) }
+            else { return nil }
+            guard let index = Int(digits), names.indices.contains(index) else { return nil }
+            if !literal.isEmpty { pieces.append(.text(literal)); size += literal.utf8.count; literal = "" }
+            pieces.append(.field(index, escaped: escaped))
+            rest = after[after.index(after: close)...]
+        }
+        literal += rest
+        guard !literal.contains(Probe.close) else { return nil }
+        if !literal.isEmpty { pieces.append(.text(literal)); size += literal.utf8.count }
+        return Stencil(names: names, kinds: kinds, pieces: pieces, size: size)
+    }
+}
+
+/// What a probe render looked up.
+private final class ProbeLog {
+    var names: [String] = []
+    var kinds: [Stencil.Kind] = []
+    var slots: [String: Int] = [:]
+    var usable = true
+
+    func slot(_ name: String, _ kind: Stencil.Kind) -> Int {
+        if let i = slots[name] { return i }
+        names.append(name)
+        kinds.append(kind)
+        slots[name] = names.count - 1
+        return names.count - 1
+    }
+}
+
+/// The view model as a template sees it during a probe render: flags and empty texts as
+/// they are, every other text or number a placeholder naming its field.
+private struct Probe: MustacheParent {
+    static let open: Character = "\u{E000}", close: Character = "\u{E001}"
+    let view: any MustacheParent
+    let log = ProbeLog()
+
+    func child(named name: String) -> Any? {
+        let value = view.child(named: name)
+        guard let kind = Stencil.kind(of: value) else {
+            log.usable = false
+            return value
+        }
+        let index = log.slot(name, kind)
+        switch kind {
+        case .text, .number: return Placeholder(index: index, log: log)
+        default: return value
+        }
+    }
+}
+
+/// A field's place in a probe render. A transform on it would change the value, not the
+/// placeholder, so the template is marked as one a stencil cannot hold.
+private struct Placeholder: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
+    let index: Int
+    let log: ProbeLog
+
+    var renderText: String { "\(Probe.open)&\(index)\(Probe.close)" }
+    var isNull: Bool { false }
+    /// Names inside a section opened on the field are looked up around it, as for text.
+    func child(named name: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? {
+        log.usable = false
+        return nil
+    }
+}
