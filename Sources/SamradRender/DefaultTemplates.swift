@@ -30,6 +30,7 @@ public enum DefaultTemplates {
         "partials/board.mustache": PackageResources.board_mustache,
         "partials/excerpt.mustache": PackageResources.excerpt_mustache,
         "partials/idea-card.mustache": PackageResources.idea_card_mustache,
+        "partials/idea-group.mustache": PackageResources.idea_group_mustache,
         "partials/meeting-card.mustache": PackageResources.meeting_card_mustache,
         "partials/meeting-line.mustache": PackageResources.meeting_line_mustache,
         "partials/pagination.mustache": PackageResources.pagination_mustache,

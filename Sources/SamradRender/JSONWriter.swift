@@ -107,17 +107,30 @@ public indirect enum JSON: Sendable {
     }
 }
 
-/// Writes JSON as it goes, in the same layout as `JSON.serialized()`: the open data
-/// files hold every meeting, question and idea, and building a `JSON` tree for tens of
-/// thousands of records first cost more than writing them. Bytes, not a `String`:
-/// appending to a string keeps its character count and flags up to date on every call.
+/// Writes JSON as it goes: the open data files hold every meeting, question and idea,
+/// and building a `JSON` tree for tens of thousands of records first cost more than
+/// writing them. Bytes, not a `String`: appending to a string keeps its character count
+/// and flags up to date on every call.
 struct JSONStream {
+    /// `.pretty` is `JSON.serialized()`'s layout (two spaces a level). `.recordPerLine`
+    /// puts each member of the outermost array or object on a line of its own and writes
+    /// everything inside it without spaces: the open data stay readable record by record
+    /// and diff line by line, at about 15 % fewer bytes than indented JSON.
+    enum Layout: Sendable { case pretty, recordPerLine }
+
     private(set) var bytes: [UInt8] = []
     /// One entry per open array or object: how many members it has so far.
     private var counts: [Int] = []
     private var keyed = false
+    private let layout: Layout
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 0, layout: Layout = .pretty) {
+        self.layout = layout
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Whether a line break goes before a member (and the closing bracket) at nesting `depth`.
+    private func breaks(_ depth: Int) -> Bool { layout == .pretty || depth == 1 }
 
     mutating func beginArray() { value(); bytes.append(UInt8(ascii: "[")); counts.append(0) }
     mutating func endArray() { close(UInt8(ascii: "]")) }
@@ -129,7 +142,7 @@ struct JSONStream {
         member()
         JSON.escape(name, into: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        if layout == .pretty { bytes.append(UInt8(ascii: " ")) }
         keyed = true
     }
 
@@ -162,12 +175,13 @@ struct JSONStream {
         guard let last = counts.indices.last else { return }
         if counts[last] > 0 { bytes.append(UInt8(ascii: ",")) }
         counts[last] += 1
-        JSON.newline(counts.count, into: &bytes)
+        if breaks(counts.count) { JSON.newline(layout == .pretty ? counts.count : 0, into: &bytes) }
     }
 
     private mutating func close(_ bracket: UInt8) {
+        let depth = counts.count
         guard let n = counts.popLast() else { return }
-        if n > 0 { JSON.newline(counts.count, into: &bytes) }
+        if n > 0, breaks(depth) { JSON.newline(layout == .pretty ? counts.count : 0, into: &bytes) }
         bytes.append(bracket)
     }
 }

@@ -123,7 +123,7 @@ struct PortalPages: Sendable {
             moreExcerpts: more(excerpts.count, shown: ThemePage.newestExcerpts, path: "teman/\(slug)/avsnitt/",
                                t.text("shown_latest_excerpts", ["shown": String(ThemePage.newestExcerpts), "total": String(excerpts.count)]),
                                t.text("link_all_excerpts_about", ["total": String(excerpts.count), "name": name])),
-            postItsHTML: HTML(ideaCardsHTML(postIts.prefix(ThemePage.newestIdeas))),
+            postItsHTML: HTML(ideaGroupsHTML(postIts.prefix(ThemePage.newestIdeas), level: 3, theme: slug)),
             moreIdeas: more(postIts.count, shown: ThemePage.newestIdeas, path: "idebank/\(slug)/",
                             t.text("shown_latest_ideas", ["shown": String(ThemePage.newestIdeas), "total": String(postIts.count)]),
                             t.text("link_all_ideas_about", ["total": String(postIts.count), "name": name])),
@@ -260,39 +260,85 @@ struct PortalPages: Sendable {
 
     // MARK: Idea bank
 
-    /// The idea's card as HTML, rendered once with partials/idea-card.
-    func ideaCardHTML(_ ref: PostItRef) -> String {
-        views.fragments.ideaCards.value(ref) { views.fragments.stencils.render(ideaCard(ref), template: "partials/idea-card", with: views.templates) }
+    /// The idea's card as HTML (partials/idea-card). On the idea bank's own pages
+    /// (`theme` nil) it carries its themes for the filters and is rendered once per build.
+    /// In a theme's list (and the theme page) it leaves out that theme's tag, which every
+    /// card there has, and the filter attributes, which nothing there reads.
+    func ideaCardHTML(_ ref: PostItRef, theme: String? = nil) -> String {
+        guard let theme else {
+            return views.fragments.ideaCards.value(ref) { Self.trimmed(views.fragments.stencils.render(ideaCard(ref), template: "partials/idea-card", with: views.templates)) }
+        }
+        return Self.trimmed(views.fragments.stencils.render(ideaCard(ref, leaving: theme), template: "partials/idea-card", with: views.templates))
     }
 
-    /// The cards of `refs`, a line between each, for `{{{cardsHTML}}}`: a list of tens of
-    /// thousands of cards through a Mustache section costs a context and a lookup each.
-    func ideaCardsHTML(_ refs: ArraySlice<PostItRef>) -> String {
+    /// A rendered partial without the line breaks its template file ends with: the lists
+    /// put one line break between items themselves.
+    static func trimmed(_ html: String) -> String {
+        var html = html
+        while html.last == "\n" { html.removeLast() }
+        return html
+    }
+
+    /// The cards of `refs` grouped by meeting (partials/idea-group), for `{{{cardsHTML}}}`:
+    /// the meeting's title, date and link once above its cards, then one run of cards per
+    /// category. The cards themselves go through no Mustache section: a list of tens of
+    /// thousands of them costs a context and a lookup each. `theme` is the theme whose
+    /// list this is (nil on the idea bank's own pages, which have the filters);
+    /// `continuing` says that the first meeting's cards began on the previous page.
+    func ideaGroupsHTML(_ refs: ArraySlice<PostItRef>, level: Int, theme: String?, continuing: Bool = false) -> String {
         var out = ""
-        out.reserveCapacity(refs.count * 640)
-        for (i, ref) in refs.enumerated() {
-            if i > 0 { out += "\n" }
-            out += ideaCardHTML(ref)
+        out.reserveCapacity(refs.count * 260)
+        var start = refs.startIndex
+        while start < refs.endIndex {
+            let mi = refs[start].meeting
+            var runs: [IdeaGroup.Run] = []
+            var end = start
+            while end < refs.endIndex, refs[end].meeting == mi {
+                let first = refs[end]
+                var cards = ""
+                while end < refs.endIndex, refs[end].meeting == mi, refs[end].board == first.board, refs[end].category == first.category {
+                    if !cards.isEmpty { cards += "\n" }
+                    cards += ideaCardHTML(refs[end], theme: theme)
+                    end += 1
+                }
+                let path = index.postIt(first).categoryPath
+                let top = path.first ?? ""
+                runs.append(IdeaGroup.Run(path: path.joined(separator: " › "),
+                                          key: views.fragments.categorySlugs.value(top) { Slug.make(top) },
+                                          color: (first.category % 5) + 1, cardsHTML: HTML(cards)))
+            }
+            let m = views.facts(mi)
+            if !out.isEmpty { out += "\n" }
+            out += Self.trimmed(views.templates.render(
+                IdeaGroup(title: m.title, url: m.url, slug: m.slug, dateText: m.dateText, isoDate: m.isoDate, year: m.year,
+                          level: level, runs: runs, continued: continuing && start == refs.startIndex, filterable: theme == nil),
+                template: "partials/idea-group"))
+            start = end
         }
         return out
     }
 
-    func ideaCard(_ ref: PostItRef) -> IdeaCard {
+    /// The card's view model; `leaving` is a theme whose tag the card does not show.
+    func ideaCard(_ ref: PostItRef, leaving theme: String? = nil) -> IdeaCard {
         let m = views.facts(ref.meeting)
         let p = index.postIt(ref)
         let top = p.categoryPath.first ?? ""
+        let text = html.renderItemContent(p.content)
+        let shown = theme.map { t in index.site.themes.resolveAll(p.themes).filter { $0 != t } } ?? p.themes
         return IdeaCard(
-            id: p.id, text: p.text, url: m.url + "#" + p.id, html: HTML(html.renderItemContent(p.content)),
+            id: p.id, text: p.text, url: m.url + "#" + p.id, html: HTML(text), hasLink: text.contains("<a "),
             categoryPath: p.categoryPath.joined(separator: " › "), category: top,
             categoryKey: views.fragments.categorySlugs.value(top) { Slug.make(top) },
-            tags: views.tags(p.themes), tagsHTML: views.postItTagsHTML(p.themes), themes: p.themes.joined(separator: " "),
+            tags: views.tags(shown), tagsHTML: views.postItTagsHTML(shown), themes: p.themes.joined(separator: " "),
+            filterable: theme == nil,
             meetingTitle: m.title, meetingSlug: m.slug, meetingURL: m.url, dateText: m.dateText, isoDate: m.isoDate,
             year: m.year, color: (ref.category % 5) + 1)
     }
 
     func ideasPage(theme: String?, page n: Int, _ pager: Paginator) -> PageView {
         let all = theme.map { index.themes[$0]?.postIts ?? [] } ?? views.fragments.allPostIts.value(0) { index.allPostIts }
-        let refs = all[pager.range(n).clamped(to: all.indices)]
+        let range = pager.range(n).clamped(to: all.indices)
+        let refs = all[range]
         // The filters choose among the cards on this page, so they offer what is on it.
         var categories: [String] = [], seenCategories = Set<String>()
         var meetings: [(String, String)] = [], seenMeetings = Set<Int>()
@@ -311,7 +357,8 @@ struct PortalPages: Sendable {
         let title = theme.map { "\(t["idea_bank_title"]): \(themeName($0))" } ?? t["idea_bank_title"]
         let pagination = pager.view(page: n, label: theme.map { t.text("pages_of_theme_ideas", ["name": themeName($0)]) } ?? t["pages_of_idea_bank"], config: context.config)
         return context.page(title: title, path: pager.path(n), description: t["ideas_description"], section: "idebank/", content: IdeaBankPage(
-            cardsHTML: HTML(ideaCardsHTML(refs)), total: all.count, totalText: t.count(all.count, "count_idea"), pagination: pagination, rangeText: pager.rangeText(n, noun: t["range_ideas"], t),
+            cardsHTML: HTML(ideaGroupsHTML(refs, level: 2, theme: theme, continuing: range.lowerBound > 0 && all[range.lowerBound - 1].meeting == refs.first?.meeting)),
+            total: all.count, totalText: t.count(all.count, "count_idea"), pagination: pagination, rangeText: pager.rangeText(n, noun: t["range_ideas"], t),
             isFiltered: theme != nil, themeName: theme.map(themeName) ?? "",
             allURL: "\(base)idebank/", themeURL: theme.map { href("idebank/\($0)/") } ?? "",
             csvURL: "\(base)idebank/idebank.csv", xlsxURL: "\(base)idebank/idebank.xlsx", jsonURL: "\(base)data/ideas.json",

@@ -116,7 +116,7 @@ struct ThemePage: MustacheParent {
     /// Tagged sections and paragraphs, newest first (the newest few; `moreExcerpts` links to all).
     let excerpts: [ExcerptView]
     let moreExcerpts: Any
-    /// The idea cards (partials/idea-card, each rendered once per build), one per line.
+    /// The newest ideas by meeting (partials/idea-group; each card rendered once per build).
     let postItsHTML: HTML
     let moreIdeas: Any
     let related: [CountedLink]
@@ -260,6 +260,8 @@ struct QuestionLine: MustacheParent {
 }
 
 /// A summary point away from its meeting, linking to it there.
+/// A summary point in a theme's question list; the point is the link to its anchor
+/// unless its text holds a link of its own (`hasLink`: links do not nest).
 struct PointLink: MustacheParent, Sendable {
     let id: String, url: String
     let html: HTML
@@ -269,6 +271,7 @@ struct PointLink: MustacheParent, Sendable {
         case "id": id
         case "url": url
         case "html": html
+        case "hasLink": html.html.contains("<a ")
         default: nil
         }
     }
@@ -319,7 +322,7 @@ struct QuestionBankPage: MustacheParent {
 
 /// ideas.mustache: the idea bank, whole or for one theme.
 struct IdeaBankPage: MustacheParent {
-    /// The idea cards (partials/idea-card, each rendered once per build), one per line.
+    /// The page's cards by meeting (partials/idea-group; each card rendered once per build).
     let cardsHTML: HTML
     /// Ideas in the whole list (all pages), and as words ("7 000 idéer").
     let total: Int, totalText: String
@@ -360,9 +363,61 @@ struct IdeaBankPage: MustacheParent {
 }
 
 /// partials/idea-card: a post-it in the idea bank and on theme pages.
+/// One meeting's ideas in a list (partials/idea-group): the meeting is named once, above
+/// its cards, and the cards follow in runs of one category each (a heading per run), so
+/// that a card holds its own text, anchor link and tags only.
+struct IdeaGroup: MustacheParent {
+    /// A run of cards of one category; `color` is the post-it colour of the category.
+    struct Run: MustacheParent {
+        let path: String, key: String, color: Int
+        /// The run's cards (partials/idea-card), one per line.
+        let cardsHTML: HTML
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "path": path
+            case "hasPath": !path.isEmpty
+            case "key": self.key
+            case "color": color
+            case "cardsHTML": cardsHTML
+            default: nil
+            }
+        }
+    }
+
+    let title: String, url: String, slug: String, dateText: String, isoDate: String, year: Int
+    /// The heading levels of the meeting and of its categories (2 and 3 on the idea bank,
+    /// 3 and 4 under a theme page's "Idéer" heading).
+    let level: Int
+    let runs: [Run]
+    /// Whether the meeting's cards began on the previous page.
+    let continued: Bool
+    /// Whether the page has the filters, which read the meeting, year and category here.
+    let filterable: Bool
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "url": url
+        case "slug": slug
+        case "dateText": dateText
+        case "isoDate": isoDate
+        case "year": year
+        case "level": level
+        case "subLevel": level + 1
+        case "runs": runs
+        case "continued": continued
+        case "filterable": filterable
+        default: nil
+        }
+    }
+}
+
 struct IdeaCard: MustacheParent {
     let id: String, text: String, url: String
     let html: HTML
+    /// Whether `html` holds a link of its own; then the card cannot be one link as a whole.
+    let hasLink: Bool
     /// "Top › Sub"; `category` is the top one and `categoryKey` its slug for the filter.
     let categoryPath: String, category: String, categoryKey: String
     let tags: [NamedLink]
@@ -370,6 +425,8 @@ struct IdeaCard: MustacheParent {
     let tagsHTML: HTML
     /// Theme slugs separated by spaces, for the filter.
     let themes: String
+    /// Whether the page has the filters (the idea bank's own pages), which read `themes`.
+    let filterable: Bool
     let meetingTitle: String, meetingSlug: String, meetingURL: String, dateText: String, isoDate: String
     let year: Int, color: Int
 
@@ -377,6 +434,9 @@ struct IdeaCard: MustacheParent {
         switch key {
         case "id": id
         case "html": html
+        case "hasLink": hasLink
+        case "hasThemes": !themes.isEmpty
+        case "filterable": filterable
         case "text": text
         case "categoryPath": categoryPath
         case "hasCategory": !categoryPath.isEmpty

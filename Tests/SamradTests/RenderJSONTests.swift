@@ -33,6 +33,38 @@ struct RenderJSONTests {
         #expect(String(decoding: json.bytes, as: UTF8.self) == tree.serialized())
     }
 
+    /// The open data files: one record a line and no spaces inside a record, the same
+    /// value as the indented layout, and far fewer bytes.
+    @Test func recordPerLineIsTheSameValueInFewerBytes() throws {
+        func write(_ layout: JSONStream.Layout) -> String {
+            var json = JSONStream(layout: layout)
+            json.beginArray()
+            for id in ["a", "b"] {
+                json.beginObject()
+                json.field("id", id); json.field("text", Self.tricky); json.field("tomma", [String]())
+                json.field("lista", ["x", "y"]); json.field("inget", nil as String?)
+                json.key("under")
+                json.beginArray()
+                json.beginObject(); json.field("k", 1); json.endObject()
+                json.endArray()
+                json.endObject()
+            }
+            json.endArray()
+            return String(decoding: json.bytes, as: UTF8.self)
+        }
+        let pretty = write(.pretty), compact = write(.recordPerLine)
+        #expect(compact.split(separator: "\n").map(String.init) == [
+            "[",
+            "{\"id\":\"a\",\"text\":\(JSON.string(Self.tricky).serialized()),\"tomma\":[],\"lista\":[\"x\",\"y\"],\"inget\":null,\"under\":[{\"k\":1}]},",
+            "{\"id\":\"b\",\"text\":\(JSON.string(Self.tricky).serialized()),\"tomma\":[],\"lista\":[\"x\",\"y\"],\"inget\":null,\"under\":[{\"k\":1}]}",
+            "]",
+        ])
+        let a = try JSONSerialization.jsonObject(with: Data(pretty.utf8)) as? NSArray
+        let b = try JSONSerialization.jsonObject(with: Data(compact.utf8)) as? NSArray
+        #expect(a != nil && a == b)
+        #expect(compact.utf8.count * 10 < pretty.utf8.count * 9)
+    }
+
     @Test func escapingKeepsScriptsClosedAndRoundTrips() throws {
         let text = JSON.string(Self.tricky).serialized()
         #expect(!text.contains("<") && !text.contains(">") && !text.contains("&"))

@@ -135,7 +135,7 @@ struct AddressCaseTests {
             let report = site.build()
             #expect(!report.hasErrors, "\(report.diagnostics)")
             let json = try #require(site.read("data/questions.json"))
-            return DeployedLinkCheck.attributeValues(json, names: ["\"id\": \""]).filter { !$0.contains("punkt") }
+            return DeployedLinkCheck.attributeValues(json, names: ["\"id\":\""]).filter { !$0.contains("punkt") }
         }
         let before = try ids()
         #expect(before == ["fraga-1", "fraga-2", "rundabordssamtal-2-fraga-1", "rundabordssamtal-2-fraga-2"])

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import Samrad
+@testable import SamradRender
+import SamradAggregate
+
+/// The markup of the long lists, kept light (issue 22: the output no larger than Hugo's):
+/// the idea bank names each meeting once above its cards, in runs of one category each,
+/// a card is its text (the link to its anchor) and its tags, and a theme's question list
+/// makes each summary point the link to its anchor. Links inside a post-it or point keep
+/// a separate link to the anchor, since links do not nest.
+@Suite("light markup of the long lists", .serialized)
+struct ListMarkupTests {
+    static func count(_ needle: String, in text: String) -> Int { text.ranges(of: needle).count }
+
+    /// The part of `page` between the first `start` and the `end` after it.
+    static func slice(_ page: String, from start: String, to end: String) throws -> String {
+        let from = try #require(page.range(of: start))
+        let to = try #require(page.range(of: end, range: from.upperBound ..< page.endIndex))
+        return String(page[from.lowerBound ..< to.upperBound])
+    }
+
+    @Test func ideaCardsAreGroupedUnderTheirMeeting() throws {
+        let site = try PaginationTests.site()
+        defer { site.cleanup() }
+        let report = site.build()
+        #expect(!report.hasErrors, "\(report.diagnostics)")
+        let first = try #require(site.read("idebank/index.html"))
+        let second = try #require(site.read("idebank/sida/2/index.html"))
+        // 55 meetings of three cards, newest first: page 1 holds 33 whole meetings and one
+        // card of the 34th, whose other two open page 2 under a "continued" heading.
+        #expect(Self.count("<li class=\"postit\"", in: first) == 100)
+        #expect(Self.count("<section class=\"idea-group\"", in: first) == 34)
+        #expect(Self.count("<section class=\"idea-group\"", in: second) == 55 - 33)
+        #expect(Self.count("<h3 class=\"idea-category\">Behov</h3>", in: first) == 34)
+        #expect(!first.contains("fortsättning från föregående sida"))
+        let opening = try Self.slice(second, from: "<section class=\"idea-group\"", to: "</h2>")
+        #expect(opening.contains("fortsättning från föregående sida"), "\(opening)")
+        #expect(Self.count("fortsättning från föregående sida", in: second) == 1)
+        // Each meeting is named, dated and linked once; no card repeats its source.
+        for n in [48, 1] {
+            let title = ">Möte nummer \(n)</a>"
+            #expect(Self.count(title, in: first) + Self.count(title, in: second) == 1, "meeting \(n) named more than once")
+        }
+        #expect(!first.contains("postit-source") && !first.contains("postit-category"))
+        let group = try Self.slice(first, from: "<section class=\"idea-group\"", to: "</section>")
+        #expect(group.contains("data-meeting=\"2021-12-04-mote-48\" data-year=\"2021\""), "\(group)")
+        #expect(group.contains("<h2><a href=\"/portal/moten/2021-12-04-mote-48/\">Möte nummer 48</a> <span class=\"meta\">· <time datetime=\"2021-12-04\">4 december 2021</time></span></h2>"), "\(group)")
+        #expect(group.contains("<ul class=\"postits idea-bank color-1\" data-filter-list=\"ideer\" data-category=\"behov\">"), "\(group)")
+        // A card: its text is the link to its anchor, themes only where it has some.
+        #expect(group.contains("<li class=\"postit\" data-themes=\"samverkan\"><a href=\"/portal/moten/2021-12-04-mote-48/#postit-behov-1\">Idé A från möte 48</a><p class=\"postit-tags\">"), "\(group)")
+        #expect(group.contains("<li class=\"postit\"><a href=\"/portal/moten/2021-12-04-mote-48/#postit-behov-2\">Idé B från möte 48</a></li>"), "\(group)")
+        // What a card costs with its share of the headings (three cards a meeting here): about
+        // 550 to 750 bytes each before the cards were grouped.
+        let cards = try Self.slice(first, from: "<div class=\"idea-groups\">", to: "</div>")
+        #expect(cards.utf8.count / 100 < 300, "\(cards.utf8.count / 100) bytes a card")
+
+        // The theme page's newest ideas sit under its h2, so meetings are h3 and categories h4.
+        let theme = try #require(site.read("teman/samverkan/index.html"))
+        let ideas = try Self.slice(theme, from: "<h2 id=\"ideer-rubrik\">", to: "</section>\n</div>")
+        #expect(Self.count("<li class=\"postit\"", in: ideas) == ThemePage.newestIdeas)
+        #expect(Self.count("<section class=\"idea-group\">\n<h3><a href=", in: ideas) == ThemePage.newestIdeas)
+        #expect(Self.count("<h4 class=\"idea-category\">Behov</h4>", in: ideas) == ThemePage.newestIdeas)
+        // Every card there is on the theme, so none repeats its tag; no filter reads attributes there.
+        #expect(!ideas.contains("postit-tags") && !ideas.contains("data-"), "\(ideas)")
+        let themeList = try #require(site.read("idebank/samverkan/index.html"))
+        #expect(Self.count("<li class=\"postit\"><a href=", in: themeList) == PaginationTests.meetingCount)
+        #expect(!themeList.contains("postit-tags") && !themeList.contains("data-themes"))
+    }
+
+    @Test func summaryPointsAreTheLinksToTheirAnchors() throws {
+        let site = try PaginationTests.site()
+        defer { site.cleanup() }
+        let report = site.build()
+        #expect(!report.hasErrors, "\(report.diagnostics)")
+        let list = try #require(site.read("teman/samverkan/fragor/index.html"))
+        #expect(list.contains("<li><a href=\"/portal/moten/2021-12-04-mote-48/#fraga-1-punkt-1\">Tid i möte 48</a></li>"))
+        #expect(!list.contains("Till punkten"))
+    }
+
+    /// A post-it or summary point whose text holds a link cannot be a link as a whole; it
+    /// keeps a separate link to its anchor, and no link holds another.
+    @Test func textsWithLinksKeepASeparateAnchorLink() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        try site.write("content/meetings/2023-09-14-mote/postits.md", """
+        ---
+        title: Workshoppens lappar
+        appendix: postits
+        ---
+
+        ## Nya behov
+
+        - Se [rapporten](https://www.example.com/rapport) #samverkan
+        - Gemensam mall #samverkan
+        """)
+        try site.write("content/meetings/2023-10-01-lankar/index.md", """
+        ---
+        title: Mötet med länkar
+        date: 2023-10-01
+        ---
+
+        ## Rundabordssamtal
+
+        ### Fråga 1 – Vad läste ni? #samverkan
+
+        Sammanfattning:
+
+        - Läs [mer här](https://www.example.com/mer) #samverkan
+        - Utan länk #samverkan
+        """)
+        let report = site.build()
+        #expect(!report.hasErrors, "\(report.diagnostics)")
+        let bank = try #require(site.read("idebank/index.html"))
+        let linked = try Self.slice(bank, from: "<li class=\"postit\" data-themes=\"samverkan\"><p class=\"postit-text\">", to: "</li>")
+        #expect(linked.contains("<a href=\"https://www.example.com/rapport\">rapporten</a>"), "\(linked)")
+        #expect(linked.contains("#postit-nya-behov-1\">Till lappen<span class=\"visually-hidden\"> i dokumentet</span></a>"), "\(linked)")
+        #expect(bank.contains("#postit-nya-behov-2\">Gemensam mall</a>"))
+
+        let theme = try #require(site.read("teman/samverkan/index.html"))
+        let points = try Self.slice(theme, from: "<ul class=\"points\">", to: "</ul>")
+        #expect(points.contains("<li>Läs <a href=\"https://www.example.com/mer\">mer här</a> <a class=\"deep-link\" href=\"/portal/moten/2023-10-01-lankar/#fraga-1-punkt-1\">Till punkten"), "\(points)")
+        #expect(points.contains("<li><a href=\"/portal/moten/2023-10-01-lankar/#fraga-1-punkt-2\">Utan länk</a></li>"), "\(points)")
+        // No anchor opens inside another anywhere on these pages.
+        let tokens = try Regex("<a\\s|</a>")
+        for page in [bank, theme] {
+            var depth = 0
+            for match in page.matches(of: tokens) {
+                depth += page[match.range].hasPrefix("</") ? -1 : 1
+                #expect(depth <= 1, "a link inside a link near \(page[match.range.lowerBound...].prefix(120))")
+            }
+        }
+    }
+}
