@@ -43,7 +43,7 @@ struct FilterData: Sendable {
     }
 
     /// Top categories of all post-its in Swedish order, each with a key for its file
-    /// and the URL (the same slug the idea cards' `data-category` carries).
+    /// and the URL (`Slug.make` of the name).
     func categories() -> [(key: String, name: String)] {
         var seen = Set<String>()
         for linked in index.site.meetings {
@@ -56,7 +56,7 @@ struct FilterData: Sendable {
         var keys = Set<String>()
         return seen.sorted().sortedSwedish(by: { $0 }).compactMap { name in
             let key = Slug.make(name)
-            // Two names with one slug share the cards' data-category: the first keeps it.
+            // Two names with one slug share one key: the first keeps it.
             guard !key.isEmpty, keys.insert(key).inserted else { return nil }
             return (key, name)
         }

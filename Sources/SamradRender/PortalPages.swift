@@ -261,9 +261,8 @@ struct PortalPages: Sendable {
     // MARK: Idea bank
 
     /// The idea's card as HTML (partials/idea-card). On the idea bank's own pages
-    /// (`theme` nil) it carries its themes for the filters and is rendered once per build.
-    /// In a theme's list (and the theme page) it leaves out that theme's tag, which every
-    /// card there has, and the filter attributes, which nothing there reads.
+    /// (`theme` nil) it is rendered once per build; in a theme's list (and on the theme
+    /// page) it leaves out that theme's tag, which every card there has.
     func ideaCardHTML(_ ref: PostItRef, theme: String? = nil) -> String {
         guard let theme else {
             return views.fragments.ideaCards.value(ref) { Self.trimmed(views.fragments.stencils.render(ideaCard(ref), template: "partials/idea-card", with: views.templates)) }
@@ -283,8 +282,9 @@ struct PortalPages: Sendable {
     /// the meeting's title, date and link once above its cards, then one run of cards per
     /// category. The cards themselves go through no Mustache section: a list of tens of
     /// thousands of them costs a context and a lookup each. `theme` is the theme whose
-    /// list this is (nil on the idea bank's own pages, which have the filters);
-    /// `continuing` says that the first meeting's cards began on the previous page.
+    /// list this is (nil on the idea bank's own pages); `continuing` says that the first
+    /// meeting's cards began on the previous page. Every run of cards is a
+    /// `[data-filter-list]`, where filters.js takes the n-th card of a page from.
     func ideaGroupsHTML(_ refs: ArraySlice<PostItRef>, level: Int, theme: String?, continuing: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(refs.count * 260)
@@ -311,7 +311,7 @@ struct PortalPages: Sendable {
             if !out.isEmpty { out += "\n" }
             out += Self.trimmed(views.templates.render(
                 IdeaGroup(title: m.title, url: m.url, slug: m.slug, dateText: m.dateText, isoDate: m.isoDate, year: m.year,
-                          level: level, runs: runs, continued: continuing && start == refs.startIndex, filterable: theme == nil),
+                          level: level, runs: runs, continued: continuing && start == refs.startIndex),
                 template: "partials/idea-group"))
             start = end
         }
@@ -330,7 +330,6 @@ struct PortalPages: Sendable {
             categoryPath: p.categoryPath.joined(separator: " › "), category: top,
             categoryKey: views.fragments.categorySlugs.value(top) { Slug.make(top) },
             tags: views.tags(shown), tagsHTML: views.postItTagsHTML(shown), themes: p.themes.joined(separator: " "),
-            filterable: theme == nil,
             meetingTitle: m.title, meetingSlug: m.slug, meetingURL: m.url, dateText: m.dateText, isoDate: m.isoDate,
             year: m.year, color: (ref.category % 5) + 1)
     }

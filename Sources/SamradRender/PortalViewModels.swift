@@ -392,8 +392,6 @@ struct IdeaGroup: MustacheParent {
     let runs: [Run]
     /// Whether the meeting's cards began on the previous page.
     let continued: Bool
-    /// Whether the page has the filters, which read the meeting, year and category here.
-    let filterable: Bool
 
     func child(named key: String) -> Any? {
         switch key {
@@ -407,7 +405,6 @@ struct IdeaGroup: MustacheParent {
         case "subLevel": level + 1
         case "runs": runs
         case "continued": continued
-        case "filterable": filterable
         default: nil
         }
     }
@@ -418,15 +415,13 @@ struct IdeaCard: MustacheParent {
     let html: HTML
     /// Whether `html` holds a link of its own; then the card cannot be one link as a whole.
     let hasLink: Bool
-    /// "Top › Sub"; `category` is the top one and `categoryKey` its slug for the filter.
+    /// "Top › Sub"; `category` is the top one and `categoryKey` its slug.
     let categoryPath: String, category: String, categoryKey: String
     let tags: [NamedLink]
     /// `tags` through partials/postit-tags (made once per combination).
     let tagsHTML: HTML
-    /// Theme slugs separated by spaces, for the filter.
+    /// Theme slugs separated by spaces.
     let themes: String
-    /// Whether the page has the filters (the idea bank's own pages), which read `themes`.
-    let filterable: Bool
     let meetingTitle: String, meetingSlug: String, meetingURL: String, dateText: String, isoDate: String
     let year: Int, color: Int
 
@@ -435,8 +430,6 @@ struct IdeaCard: MustacheParent {
         case "id": id
         case "html": html
         case "hasLink": hasLink
-        case "hasThemes": !themes.isEmpty
-        case "filterable": filterable
         case "text": text
         case "categoryPath": categoryPath
         case "hasCategory": !categoryPath.isEmpty

@@ -235,3 +235,34 @@ def pytest_report_header(config):
 
 def load_json(path: Path):
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------------------------
+# Idea cards and what they show
+
+
+# The hrefs of the idea cards matching the selector arguments[0] (only those on screen
+# when arguments[1]): each card's link to its post-it, the one link that is no tag.
+CARD_HREFS = """
+    const visible = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    return [...document.querySelectorAll(arguments[0])].filter(li => !arguments[1] || visible(li))
+      .map(li => ([...li.querySelectorAll('a:not(.tag)')].find(a => a.hash) || {}).href || '');
+"""
+
+
+@functools.lru_cache(maxsize=None)
+def _ideas(root: str) -> dict:
+    ideas = json.loads((Path(root) / "data" / "ideas.json").read_text(encoding="utf-8"))
+    return {(i["meeting"], i["id"]): i for i in ideas}
+
+
+def idea_of(site: Site, href: str) -> dict:
+    """The record of the site's data/ideas.json that a card linking to `href` shows. The
+    cards carry no data attributes (issue 22: lighter pages), so tests read what a card
+    is (themes, meeting, date, category) from the open data."""
+    path, _, anchor = href.partition("#")
+    slug = path.rstrip("/").rsplit("/", 1)[-1]
+    idea = _ideas(str(site.root)).get((slug, anchor))
+    assert idea, f"a card links to {href}, which is no idea of data/ideas.json"
+    return idea
+

@@ -24,7 +24,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import ROOT, WIDTHS, Browser, Site, _free_port, _Handler, format_violations
+from conftest import CARD_HREFS, ROOT, WIDTHS, Browser, Site, _free_port, _Handler, format_violations, idea_of
 from test_keyboard import press
 
 BASE = "/arkiv/"
@@ -74,10 +74,15 @@ def settled(b: Browser) -> str:
 
 
 def shown_cards(b: Browser) -> list[dict]:
-    return b.js("""
-        return [...document.querySelectorAll('[data-filter-results] > li')].filter(li => li.getClientRects().length)
-          .map(li => ({themes: (li.dataset.themes || '').split(' '), year: li.dataset.year, meeting: li.dataset.meeting,
-                       category: li.dataset.category, href: (li.querySelector('.postit-source a') || {}).href || ''}));""")
+    """The cards of the filtered result with what data/ideas.json says of each (the cards
+    carry no data attributes: issue 22, lighter pages)."""
+    categories = {label: value for value, label, _ in index(b.site)["categories"]}
+    cards = []
+    for href in b.js(CARD_HREFS, "[data-filter-results] li.postit", True):
+        idea = idea_of(b.site, href)
+        cards.append({"themes": idea["themes"], "year": idea["date"][:4], "meeting": idea["meeting"],
+                      "category": categories.get(idea["category"][0] if idea["category"] else ""), "href": href})
+    return cards
 
 
 def count_in(text: str) -> tuple[int, int]:
@@ -92,7 +97,7 @@ def index(site: Site, name: str = "idebank") -> dict:
 
 def page_one_ids(site: Site, path: str = "idebank/index.html") -> set[str]:
     html = (site.root / path).read_text(encoding="utf-8")
-    return set(re.findall(r'class="postit-source"><a href="[^"#]*#([^"]+)"', html))
+    return set(re.findall(r'href="[^"#]*#(postit-[^"]+)"', html))
 
 
 def test_theme_filter_counts_the_whole_archive_and_reaches_past_page_one(archive, archive_site):

@@ -11,23 +11,22 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import WIDTHS, format_violations
+from conftest import CARD_HREFS, WIDTHS, format_violations, idea_of
 
 IDEAS = "idebank/"
 
-CARD_STATE = """
-    const cards = [...document.querySelectorAll('[data-filter-list="ideer"] > li')];
-    // Shown: the page's own list, or the filtered list that takes its place.
-    const shownCards = [...document.querySelectorAll('ul.idea-bank > li')].filter(
-      el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
-    const theme = arguments[0];
+def card_state(browser, theme: str) -> dict:
+    """The page's own cards and the cards on screen (the page's list, or the filtered list
+    that takes its place), and how many of each carry `theme` (from data/ideas.json)."""
+    page = browser.js(CARD_HREFS, '[data-filter-list="ideer"] > li', False)
+    shown = browser.js(CARD_HREFS, "ul.idea-bank > li", True)
+    has = lambda href: theme in idea_of(browser.site, href)["themes"]
     return {
-      total: cards.length,
-      shown: shownCards.length,
-      tagged: theme ? cards.filter(c => (c.dataset.themes || '').split(' ').includes(theme)).length : cards.length,
-      shownTagged: theme ? shownCards.filter(c => (c.dataset.themes || '').split(' ').includes(theme)).length : 0,
-    };
-"""
+        "total": len(page),
+        "shown": len(shown),
+        "tagged": sum(map(has, page)) if theme else len(page),
+        "shownTagged": sum(map(has, shown)) if theme else 0,
+    }
 
 
 def settled(browser):
@@ -43,11 +42,9 @@ def settled(browser):
 
 def theme_to_pick(browser) -> str:
     """A theme that some but not all cards carry, as near half the cards as there is."""
-    counts = browser.js("""
-        const cards = [...document.querySelectorAll('[data-filter-list="ideer"] > li')];
-        return [...document.querySelectorAll('#filter-tema option')].filter(o => o.value).map(o =>
-          [o.value, cards.filter(c => (c.dataset.themes || '').split(' ').includes(o.value)).length, cards.length]);
-    """)
+    page = browser.js(CARD_HREFS, '[data-filter-list="ideer"] > li', False)
+    values = browser.js("return [...document.querySelectorAll('#filter-tema option')].map(o => o.value).filter(v => v)")
+    counts = [(v, sum(v in idea_of(browser.site, h)["themes"] for h in page), len(page)) for v in values]
     usable = [(v, n, total) for v, n, total in counts if 0 < n < total]
     assert usable, f"no theme in the filter is on some but not all cards: {counts}"
     return min(usable, key=lambda t: abs(t[1] - t[2] / 2))[0]
@@ -68,7 +65,7 @@ def test_theme_filter_in_the_page(browser, width):
     status = driver.find_element(By.CSS_SELECTOR, "[data-filter-count]")
     assert status.get_attribute("aria-live") == "polite" or status.get_attribute("role") == "status"
 
-    before = browser.js(CARD_STATE, "")
+    before = card_state(browser, "")
     assert before["shown"] == before["total"] > 1
     assert str(before["total"]) in status_text(browser)
 
@@ -78,7 +75,7 @@ def test_theme_filter_in_the_page(browser, width):
     Select(select).select_by_value(theme)
     settled(browser)
 
-    after = browser.js(CARD_STATE, theme)
+    after = card_state(browser, theme)
     assert 0 < after["tagged"] < after["total"]
     assert after["shown"] == after["tagged"] == after["shownTagged"], \
         f"filter '{theme}': {after['shown']} cards shown, {after['tagged']} carry the theme"
@@ -98,7 +95,7 @@ def test_theme_filter_in_the_page(browser, width):
     browser.open(driver.current_url)
     settled(browser)
     assert Select(driver.find_element(By.ID, "filter-tema")).first_selected_option.get_attribute("value") == theme
-    restored = browser.js(CARD_STATE, theme)
+    restored = card_state(browser, theme)
     assert restored["shown"] == after["shown"], "reloading the filtered URL does not restore the filter"
     assert str(after["shown"]) in status_text(browser)
 
@@ -107,7 +104,7 @@ def test_theme_filter_in_the_page(browser, width):
     reset.click()
     browser.driver.execute_async_script("setTimeout(arguments[arguments.length - 1], 50)")
     settled(browser)
-    cleared = browser.js(CARD_STATE, "")
+    cleared = card_state(browser, "")
     assert cleared["shown"] == cleared["total"], f"after reset {cleared['shown']} of {cleared['total']} shown"
     assert "tema=" not in driver.current_url
     assert str(cleared["total"]) in status_text(browser)
@@ -118,5 +115,5 @@ def test_unknown_filter_value_in_url_is_ignored(browser):
     browser.set_width(1280)
     browser.open(IDEAS + "?tema=finns-inte")
     settled(browser)
-    state = browser.js(CARD_STATE, "")
+    state = card_state(browser, "")
     assert state["shown"] == state["total"], "an unknown ?tema= hides cards"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import WIDTHS
+from conftest import CARD_HREFS, WIDTHS, idea_of
 
 # Pages to tab through from top to bottom. Add a path here to cover another page.
 TAB_PAGES = [
@@ -138,14 +138,11 @@ def test_idea_filters_work_from_the_keyboard(browser):
         const tick = () => /^(Visar|Inga)/.test(document.querySelector('[data-filter-count]').textContent)
           ? done() : setTimeout(tick, 20);
         tick();""")
-    state = browser.js("""
-        const sel = document.getElementById('filter-tema');
-        const cards = [...document.querySelectorAll('[data-filter-list="ideer"] > li')];
-        const shown = [...document.querySelectorAll('ul.idea-bank > li')];
-        return {value: sel.value, shown: shown.filter(c => c.getClientRects().length > 0).length,
-                tagged: cards.filter(c => (c.dataset.themes || '').split(' ').includes(sel.value)).length,
-                status: document.querySelector('[data-filter-count]').textContent};
-    """)
+    value = browser.js("return document.getElementById('filter-tema').value")
+    page = browser.js(CARD_HREFS, '[data-filter-list="ideer"] > li', False)
+    state = {"value": value, "shown": len(browser.js(CARD_HREFS, "ul.idea-bank > li", True)),
+             "tagged": sum(value in idea_of(browser.site, h)["themes"] for h in page),
+             "status": browser.js("return document.querySelector('[data-filter-count]').textContent")}
     assert state["value"], "ArrowDown on the focused theme filter does not choose a theme"
     assert state["shown"] == state["tagged"] < total, f"keyboard choice does not filter: {state}"
     assert str(state["shown"]) in state["status"]

@@ -18,12 +18,13 @@ struct FilterDataTests {
         return list.map { n += $0; return n }
     }
 
-    /// The `data-*` attributes of every idea card, page after page: what position p is.
+    /// Every idea card's markup, page after page: what position p is. A card links to its
+    /// post-it on the meeting page and shows its theme tags.
     static func cards(_ site: SiteFolder, pages: Int, base: String = "idebank/") throws -> [String] {
         var cards: [String] = []
         for n in 1 ... pages {
             let html = try #require(site.read(n == 1 ? "\(base)index.html" : "\(base)sida/\(n)/index.html"))
-            cards += html.components(separatedBy: "<li class=\"postit color-").dropFirst().map { String($0.prefix(400)) }
+            cards += html.components(separatedBy: "<li class=\"postit\"").dropFirst().map { String($0.prefix(400)) }
         }
         return cards
     }
@@ -46,7 +47,7 @@ struct FilterDataTests {
         for row in meetings {
             let slug = try #require(row[0] as? String), first = try #require(row[3] as? Int), count = try #require(row[4] as? Int)
             #expect(count == 3)
-            for p in first ..< first + count { #expect(cards[p].contains("data-meeting=\"\(slug)\""), "position \(p)") }
+            for p in first ..< first + count { #expect(cards[p].contains("/moten/\(slug)/#"), "position \(p)") }
         }
 
         // A theme's list: exactly the cards that carry it.
@@ -54,7 +55,7 @@ struct FilterDataTests {
         #expect(themes.map { $0[0] as? String } == ["samverkan"])
         #expect(themes.first?[2] as? Int == PaginationTests.meetingCount)
         let positions = Self.undelta(try #require(try Self.json(site, "idebank/filter/tema/samverkan.json") as? [Int]))
-        let tagged = cards.indices.filter { cards[$0].contains("data-themes=\"samverkan\"") }
+        let tagged = cards.indices.filter { cards[$0].contains("class=\"tag\" href=\"/portal/teman/samverkan/\"") }
         #expect(positions == tagged)
         #expect(site.exists("idebank/filter/tema/tillit.json"), "every theme has its list, empty or not")
 

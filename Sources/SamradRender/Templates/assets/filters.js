@@ -18,10 +18,11 @@
   var empty = document.querySelector("[data-filter-empty]");
   var more = document.querySelector("[data-filter-more]");
   var isIdeas = name === "ideer";
-  // What the page shows without filters: hidden while a filtered list is shown.
+  // What the page shows without filters: hidden while a filtered list is shown. The
+  // idea bank's cards are in .idea-groups, under their meeting's and category's headings.
   var pageParts = Array.prototype.slice.call(document.querySelectorAll(
-    isIdeas ? '[data-filter-list="ideer"], nav.pagination, .page-range' : "[data-filter-group], nav.pagination, .page-range"));
-  var anchor = isIdeas ? document.querySelector('[data-filter-list="ideer"]') : document.querySelector("[data-filter-group]");
+    isIdeas ? ".idea-groups, nav.pagination, .page-range" : "[data-filter-group], nav.pagination, .page-range"));
+  var anchor = isIdeas ? document.querySelector(".idea-groups") : document.querySelector("[data-filter-group]");
   if (!anchor || !more) return;
   var results = null;
   var info = null;
@@ -149,6 +150,37 @@
     return { key: key, list: ul };
   }
 
+  // An idea goes under a copy of its meeting's heading and its category's heading, as on
+  // the list's pages (without "continued from the previous page").
+  function ideaGroupFor(item, last) {
+    var run = item.parentNode;
+    var group = run.closest ? run.closest(".idea-group") : null;
+    var heading = group ? group.firstElementChild : null;
+    var category = run.previousElementSibling;
+    if (category && !category.classList.contains("idea-category")) category = null;
+    var link = heading ? heading.querySelector("a") : null;
+    var meeting = link ? link.getAttribute("href") : (heading ? heading.textContent : "");
+    var key = category ? category.textContent : "";
+    if (last && last.meeting === meeting && last.key === key && last.run === run.className) return last;
+    var section = last && last.meeting === meeting ? last.section : null;
+    if (!section) {
+      section = document.createElement("section");
+      section.className = "idea-group";
+      if (heading) {
+        var copy = document.importNode(heading, true);
+        var continued = copy.querySelector(".continued");
+        if (continued) continued.parentNode.removeChild(continued);
+        section.appendChild(copy);
+      }
+      results.appendChild(section);
+    }
+    if (category) section.appendChild(document.importNode(category, true));
+    var ul = document.createElement("ul");
+    ul.className = run.className;
+    section.appendChild(ul);
+    return { meeting: meeting, key: key, run: run.className, section: section, list: ul };
+  }
+
   var lastGroup = null;
 
   // Shows the next matches: up to `batch` items from at most `pagesPerStep` pages.
@@ -173,8 +205,8 @@
           if (!item) return;
           var copy = document.importNode(item, true);
           copy.hidden = false;
-          if (isIdeas) results.appendChild(copy);
-          else { lastGroup = groupFor(item, lastGroup); lastGroup.list.appendChild(copy); }
+          lastGroup = isIdeas ? ideaGroupFor(item, lastGroup) : groupFor(item, lastGroup);
+          lastGroup.list.appendChild(copy);
         });
         shown += wanted.length;
         more.hidden = shown >= matches.length;
@@ -255,8 +287,8 @@
     info = data;
     if (!data.meetings) data.meetings = [];
     options(data);
-    results = document.createElement(isIdeas ? "ul" : "div");
-    results.className = isIdeas ? anchor.className : "filter-results";
+    results = document.createElement("div");
+    results.className = isIdeas ? "idea-groups" : "filter-results";
     results.setAttribute("data-filter-results", "");
     results.hidden = true;
     anchor.parentNode.insertBefore(results, anchor);
