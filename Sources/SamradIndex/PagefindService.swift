@@ -101,19 +101,6 @@ public final class PagefindService: @unchecked Sendable {
         }
     }
 
-    /// A record that is not a page of its own (a post-it, a question, a summary point).
-    public func record(_ record: SearchRecord, language: String) -> Message {
-        message("AddRecord") { o in
-            o.field("index_id", 0)
-            o.field("url", record.url)
-            o.field("content", record.content)
-            o.field("language", language)
-            o.object("meta") { m in for (k, v) in record.meta.sorted(by: { $0.key < $1.key }) { m.field(k, v) } }
-            o.object("filters") { f in for (k, v) in record.filters.sorted(by: { $0.key < $1.key }) { f.field(k, v) } }
-            o.object("sort") { s in for (k, v) in record.sort.sorted(by: { $0.key < $1.key }) { s.field(k, v) } }
-        }
-    }
-
     /// Queues messages to be written in the order of the calls; never blocks.
     public func send(_ messages: [Message]) {
         state.lock()

@@ -137,17 +137,30 @@ public struct SearchRecords: Sendable {
     /// all pages added before (a linear search per page), so 140,000 records at 2,000
     /// meetings took it minutes and 4 GB; one page per meeting keeps it at the CLI's cost.
     public func indexedPage(_ html: String, meeting i: Int) -> String {
-        let items = records(meeting: i).filter { $0.filters["slag"] != [Kind.question] }
-        guard !items.isEmpty, let end = html.range(of: "</article>", options: .backwards) else { return html }
+        // Only anchors and words are needed here, so they come straight from the model:
+        // this runs for every meeting page of a build with search, and the records'
+        // meta, filters and dates would be made for 70,000 post-its only to be dropped.
+        let m = index.meeting(i).meeting
         var section = "<section>\n"
-        for item in items {
-            guard let hash = item.url.lastIndex(of: "#") else { continue }
+        var headings = 0
+        func heading(id: String, text: String) {
             section += "<h6 id=\""
-            appendHTMLEscaped(String(item.url[item.url.index(after: hash)...]), to: &section)
+            appendHTMLEscaped(id, to: &section)
             section += "\">"
-            appendHTMLEscaped(item.content, to: &section)
+            appendHTMLEscaped(text, to: &section)
             section += "</h6>\n"
+            headings += 1
         }
+        for board in m.boards {
+            for category in board.categories {
+                for p in category.postIts { heading(id: p.id, text: p.text) }
+            }
+        }
+        for q in m.questions {
+            for point in q.summary?.points ?? [] { heading(id: point.id, text: point.text) }
+        }
+        for point in m.summary?.points ?? [] { heading(id: point.id, text: point.text) }
+        guard headings > 0, let end = html.range(of: "</article>", options: .backwards) else { return html }
         section += "</section>\n"
         var out = html
         out.insert(contentsOf: section, at: end.lowerBound)
