@@ -9,6 +9,7 @@ folder, serves it on 127.0.0.1 and opens one headless Chromium that every test r
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import importlib.util
@@ -17,6 +18,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +81,30 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # keep pytest output quiet
         pass
+
+
+@contextlib.contextmanager
+def served_generated_site(samrad_bin: Path, work: Path, meetings: int, *build_args: str):
+    """Benchmarks/generate.py's site of `meetings` meetings, built under /arkiv/ with
+    `build_args` and served on 127.0.0.1; yields (Site, the build's CompletedProcess)."""
+    base = "/arkiv/"
+    subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate.py"), str(meetings), str(work / "gen"),
+                    "--kb", "12"], check=True, capture_output=True)
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}{base}"
+    served = work / "served"
+    out = served / base.strip("/")
+    result = subprocess.run(
+        [str(samrad_bin), "build", "--site", str(work / "gen" / "samrad"), "--output", str(out),
+         "--base-url", base_url, *build_args], capture_output=True, text=True)
+    assert result.returncode == 0, f"samrad build failed:\n{result.stdout}\n{result.stderr}"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(served)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield Site(root=out, base_url=base_url, base_path=base), result
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -10,13 +10,8 @@ in the first hit (its meeting).
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import subprocess
-import sys
-import threading
 import time
 from urllib.parse import parse_qs, quote, urlparse
 
@@ -24,32 +19,17 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import CARD_HREFS, ROOT, WIDTHS, Browser, Site, _free_port, _Handler, format_violations, idea_of
+from conftest import CARD_HREFS, WIDTHS, Browser, Site, format_violations, idea_of, served_generated_site
 from test_keyboard import press
 
-BASE = "/arkiv/"
 
 
 @pytest.fixture(scope="module")
 def archive_site(samrad_bin, tmp_path_factory) -> Site:
-    work = tmp_path_factory.mktemp("archive")
-    subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate.py"), "30", str(work / "gen"), "--kb", "12"],
-                   check=True, capture_output=True)
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}{BASE}"
-    served = work / "served"
-    out = served / BASE.strip("/")
-    result = subprocess.run(
-        [str(samrad_bin), "build", "--site", str(work / "gen" / "samrad"), "--output", str(out), "--base-url", base_url,
-         "--lang", "en"],  # the summary line is read below
-        capture_output=True, text=True)
-    assert result.returncode == 0, f"samrad build failed:\n{result.stdout}\n{result.stderr}"
-    assert "with search" in result.stdout, f"Pagefind did not run (bash scripts/setup.sh installs it):\n{result.stderr}"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(served)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Site(root=out, base_url=base_url, base_path=BASE)
-    server.shutdown()
-    server.server_close()
+    # --lang en: the summary line is read below.
+    with served_generated_site(samrad_bin, tmp_path_factory.mktemp("archive"), 30, "--lang", "en") as (site, result):
+        assert "with search" in result.stdout, f"Pagefind did not run (bash scripts/setup.sh installs it):\n{result.stderr}"
+        yield site
 
 
 @pytest.fixture(scope="module")

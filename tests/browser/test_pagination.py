@@ -9,12 +9,7 @@ than a theme page shows.
 """
 from __future__ import annotations
 
-import functools
 import json
-import http.server
-import subprocess
-import sys
-import threading
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
@@ -22,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import ROOT, WIDTHS, Browser, Site, _free_port, _Handler, format_violations
+from conftest import WIDTHS, Browser, Site, format_violations, served_generated_site
 from test_keyboard import FOCUSED, press
 
 BASE = "/arkiv/"
@@ -30,23 +25,8 @@ BASE = "/arkiv/"
 
 @pytest.fixture(scope="session")
 def paged_site(samrad_bin, tmp_path_factory) -> Site:
-    work = tmp_path_factory.mktemp("paged")
-    subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate.py"), "60", str(work / "gen"), "--kb", "12"],
-                   check=True, capture_output=True)
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}{BASE}"
-    served = work / "served"
-    out = served / BASE.strip("/")
-    result = subprocess.run(
-        [str(samrad_bin), "build", "--site", str(work / "gen" / "samrad"), "--output", str(out),
-         "--base-url", base_url, "--no-search"], capture_output=True, text=True)
-    assert result.returncode == 0, f"samrad build failed:\n{result.stdout}\n{result.stderr}"
-    handler = functools.partial(_Handler, directory=str(served))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Site(root=out, base_url=base_url, base_path=BASE)
-    server.shutdown()
-    server.server_close()
+    with served_generated_site(samrad_bin, tmp_path_factory.mktemp("paged"), 60, "--no-search") as (site, _):
+        yield site
 
 
 @pytest.fixture(scope="session")

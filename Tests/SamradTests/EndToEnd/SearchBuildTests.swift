@@ -153,15 +153,20 @@ extension SearchBuildTests {
         #expect(ordered(first) == ordered(second), "the index is the same on every build")
     }
 
-    @Test func aFailingPagefindIsAWarning() throws {
-        let site = try Self.siteWithPostIts()
-        defer { site.cleanup() }
+    /// Builds `site` with search, Pagefind being a shell script with `script` as its text.
+    static func build(_ site: SiteFolder, withPagefind script: String) throws -> BuildReport {
         let fake = site.root.appendingPathComponent("fake-pagefind")
-        try Data("#!/bin/sh\nexit 3\n".utf8).write(to: fake)
+        try Data(script.utf8).write(to: fake)
         chmod(fake.path, 0o755)
         setenv("PAGEFIND_BINARY_PATH", fake.path, 1)
         defer { unsetenv("PAGEFIND_BINARY_PATH") }
-        let report = Pipeline.build(BuildOptions(site: site.path, search: true))
+        return Pipeline.build(BuildOptions(site: site.path, search: true))
+    }
+
+    @Test func aFailingPagefindIsAWarning() throws {
+        let site = try Self.siteWithPostIts()
+        defer { site.cleanup() }
+        let report = try Self.build(site, withPagefind: "#!/bin/sh\nexit 3\n")
         #expect(!report.hasErrors)
         #expect(report.wrote)
         #expect(!report.searchIndexed)
@@ -174,13 +179,8 @@ extension SearchBuildTests {
         let site = try Self.siteWithPostIts()
         defer { site.cleanup() }
         // Answers the first message as a service would, then stops reading.
-        let fake = site.root.appendingPathComponent("dying-pagefind")
         let answer = Data(#"{"message_id":1,"payload":{"type":"NewIndex","index_id":0}}"#.utf8).base64EncodedString()
-        try Data("#!/bin/sh\nhead -c 10 >/dev/null\nprintf '%s,' '\(answer)'\nexit 0\n".utf8).write(to: fake)
-        chmod(fake.path, 0o755)
-        setenv("PAGEFIND_BINARY_PATH", fake.path, 1)
-        defer { unsetenv("PAGEFIND_BINARY_PATH") }
-        let report = Pipeline.build(BuildOptions(site: site.path, search: true))
+        let report = try Self.build(site, withPagefind: "#!/bin/sh\nhead -c 10 >/dev/null\nprintf '%s,' '\(answer)'\nexit 0\n")
         #expect(!report.hasErrors)
         #expect(report.wrote)
         #expect(!report.searchIndexed)
