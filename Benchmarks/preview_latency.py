@@ -27,7 +27,8 @@ def main():
     browser = os.environ.get("BROWSER", "1") == "1"
     spacing = float(os.environ.get("SPACING", "0.6"))
     port = free_port()
-    args = [binary, "serve", "--site", site, "--port", str(port)]
+    # --lang en: the lines read below ("serving", "rebuilt") are the English ones.
+    args = [binary, "serve", "--site", site, "--port", str(port), "--lang", "en"]
     if os.environ.get("SEARCH") != "1":
         args.append("--no-search")
     poll = os.environ.get("POLL")

@@ -80,7 +80,7 @@ extra=$(echo "$libs" | awk '{print $1}' | grep -Ev '^(libc|libm|libpthread|libdl
 echo "$libs" | grep -q "not found" && fail "ldd: a library is not found"
 in_root samrad --version | grep -q "^samrad $version (commit " || fail "samrad --version: $(in_root samrad --version)"
 
-in_root samrad init /tmp/site | grep -q "created a site" || fail "samrad init"
+in_root samrad init /tmp/site --lang en | grep -q "created a site" || fail "samrad init"
 # --lang en: the summary lines below are read in English (the new site is Swedish).
 out=$(in_root samrad build --site /tmp/site --lang en 2>&1) || { echo "$out" >&2; fail "samrad build"; }
 echo "  build: $out" >&2

@@ -36,7 +36,7 @@ public struct BuildReport: Sendable {
     public var wrote = false
     public var searchIndexed = false
     /// Why search was not indexed, when it was asked for.
-    public var searchWarning: String?
+    public var searchWarning: Diagnostic?
     /// The Pagefind that indexed the site and where it was found ("/usr/bin/pagefind (PATH)").
     public var searchBinary: String?
     public var seconds: Double = 0

@@ -4,14 +4,14 @@ import SamradRender
 
 /// Diagnostics as JSON for editors and CI (`samrad check --format json`).
 public enum DiagnosticReport {
-    /// The names not in organizations.yml, one line each, for the end of `check`.
-    public static func unlistedLines(_ report: BuildReport) -> [String] {
+    /// The names not in organizations.yml, one line each, for the end of `check`, in
+    /// the words of `t` (English when not given).
+    public static func unlistedLines(_ report: BuildReport, _ t: Catalogue = .english) -> [String] {
         guard !report.unlistedNames.isEmpty else { return [] }
-        var lines = ["\(report.unlistedNames.count) participant name\(report.unlistedNames.count == 1 ? " is" : "s are") not in content/organizations.yml (each gets a page of its own; add it, or an alias, to link it):"]
+        var lines = [t.text("cli_unlisted_heading", ["names": t.count(report.unlistedNames.count, "cli_count_unlisted_name")])]
         for u in report.unlistedNames {
-            let count = u.meetings.count
-            var line = "  '\(u.name)' in \(count) meeting\(count == 1 ? "" : "s")"
-            if !u.closest.isEmpty { line += "; closest: " + u.closest.map { "'\($0)'" }.joined(separator: ", ") }
+            var line = t.text("cli_unlisted_name", ["name": u.name, "meetings": t.count(u.meetings.count, "cli_count_meeting")])
+            if !u.closest.isEmpty { line += t.text("cli_unlisted_closest", ["names": u.closest.map { "'\($0)'" }.joined(separator: ", ")]) }
             lines.append(line)
         }
         return lines

@@ -31,14 +31,15 @@ public enum Pipeline {
         }
     }
 
-    public static func render(_ options: BuildOptions, progress: @Sendable (String) -> Void = { _ in }) -> Rendered {
+    /// - Parameter progress: told each step as a catalogue key (`progress_…`) with its values.
+    public static func render(_ options: BuildOptions, progress: @Sendable (String, [String: String]) -> Void = { _, _ in }) -> Rendered {
         let start = DispatchTime.now()
-        progress("reading and checking the site…")
+        progress("progress_reading", [:])
         let snapshot = oneShot(options)
         var report = snapshot.report
         var files: [OutputFile] = []
         if !report.hasErrors {
-            progress("rendering \(snapshot.paths.count) files for \(report.meetings) meetings…")
+            progress("progress_rendering", ["files": String(snapshot.paths.count), "meetings": String(report.meetings)])
             var clock = StageClock()
             let made = Locked<[OutputFile]>([])
             let anchorErrors = renderChecked(snapshot) { path, content in made.withLock { $0.append(OutputFile(path, content)) } }
@@ -55,7 +56,7 @@ public enum Pipeline {
     /// after rendering throws the staging folder away like any other failure.
     /// - Parameter keep: receives the site model before the build returns, for a caller
     ///   that would rather not free it (the command line exits right after).
-    public static func build(_ options: BuildOptions, progress: @Sendable (String) -> Void = { _ in },
+    public static func build(_ options: BuildOptions, progress: @Sendable (String, [String: String]) -> Void = { _, _ in },
                              keep: (AnyObject) -> Void = { _ in }) -> BuildReport {
         let start = DispatchTime.now()
         // Where the site goes is decided first: a wrong --output is refused before
@@ -65,19 +66,23 @@ public enum Pipeline {
             target = try OutputGuard.target(output: options.outputPath, site: options.site)
         } catch {
             var report = BuildReport()
-            report.diagnostics = [.error("\(FileErrorText.describe(error))")]
+            if let refusal = error as? OutputGuard.Refusal {
+                report.diagnostics = [.error(key: refusal.key, refusal.values)]
+            } else {
+                report.diagnostics = [.error(key: "diag_output_refused", ["reason": FileErrorText.describe(error)])]
+            }
             return report
         }
-        progress("reading and checking the site…")
+        progress("progress_reading", [:])
         let snapshot = oneShot(options)
         var report = snapshot.report
         guard !report.hasErrors else {
             report.seconds = seconds(since: start)
             return report
         }
-        progress("rendering and writing \(snapshot.paths.count) files for \(report.meetings) meetings…")
+        progress("progress_rendering_writing", ["files": String(snapshot.paths.count), "meetings": String(report.meetings)])
         // The index stage starts before rendering: Pagefind reads each page as it is made.
-        var searchWarning: String?
+        var searchWarning: Diagnostic?
         var started: SearchStream?
         if options.search, let index = snapshot.renderer?.index {
             if let pagefind = SearchIndexer.locate() {
@@ -87,12 +92,12 @@ public enum Pipeline {
                     started = SearchStream(service: service, index: index, order: snapshot.renderOrderPaths,
                                           language: index.site.config.language)
                 } catch let failure as PagefindService.Failure {
-                    searchWarning = "Pagefind failed, so this build has no search index: \(failure.message)"
+                    searchWarning = .warning(key: "diag_pagefind_failed", ["reason": failure.message])
                 } catch {
-                    searchWarning = "Pagefind failed, so this build has no search index: \(error)"
+                    searchWarning = .warning(key: "diag_pagefind_failed", ["reason": "\(error)"])
                 }
             } else {
-                searchWarning = "Pagefind was not found, so this build has no search index; install it with 'pip install pagefind-bin' (the README's first command does) or set PAGEFIND_BINARY_PATH"
+                searchWarning = .warning(key: "diag_pagefind_missing")
             }
         }
         let stream = started
@@ -120,12 +125,12 @@ public enum Pipeline {
                     }
                     return
                 }
-                progress("writing the search index…")
+                progress("progress_search", [:])
                 var clock = StageClock()
                 let folder = staging.appendingPathComponent("pagefind")
                 if let failure = stream.finish(into: folder) {
                     try? FileManager.default.removeItem(at: folder)
-                    searchWarning = "Pagefind failed, so this build has no search index: \(failure.trimmed)"
+                    searchWarning = .warning(key: "diag_pagefind_failed", ["reason": failure.trimmed])
                 } else {
                     searchDone = true
                 }
@@ -137,7 +142,7 @@ public enum Pipeline {
         } catch is StopBuild {
             // The errors are in the report.
         } catch {
-            report.diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(FileErrorText.describe(error)); the previous output is unchanged"))
+            report.diagnostics.append(.error(key: "diag_cannot_write_site", ["path": options.outputPath, "reason": FileErrorText.describe(error)]))
         }
         report.seconds = seconds(since: start)
         keep(snapshot)
@@ -157,7 +162,7 @@ public enum Pipeline {
             // What the writer would refuse, check reports too (a page named moten.md and the meeting list).
             var seen = Set<String>()
             let clashes = snapshot.paths.filter { !seen.insert($0).inserted }
-                .map { Diagnostic.error("two pages want the same file '\($0)'; rename one of the meetings or pages") }
+                .map { Diagnostic.error(key: "diag_output_twice", ["path": $0]) }
             report.diagnostics = Diagnostics(report.diagnostics + clashes + renderChecked(snapshot) { _, _ in }).sorted
         }
         report.seconds = seconds(since: start)

@@ -6,8 +6,17 @@ import SamradRender
 /// `samrad new meeting` and `samrad init`: files for people to fill in, never over
 /// something that exists.
 public enum Scaffold {
+    /// Why a file could not be made: a catalogue key with its values, said in the
+    /// site's language by `message(in:)` (`description` is the English).
     public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+        public var key: String
+        public var values: [String: String]
+        public init(_ key: String, _ values: [String: String] = [:]) {
+            self.key = key
+            self.values = values
+        }
+        public func message(in words: Catalogue) -> String { words.text(key, values) }
+        public var description: String { message(in: .english) }
     }
 
     /// The longest slug `new meeting` makes, in bytes: a folder name must stay well
@@ -26,14 +35,14 @@ public enum Scaffold {
         let folder = meetings.appendingPathComponent(name)
         let single = meetings.appendingPathComponent("\(name).md")
         for existing in [folder, single] where fm.fileExists(atPath: existing.path) {
-            throw Failure(description: "'\(existing.path)' already exists; nothing was changed")
+            throw Failure("cli_exists", ["path": existing.path])
         }
         do {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
             let file = folder.appendingPathComponent("index.md")
             try Data(meetingTemplate(title: title, date: date).utf8).write(to: file, options: .withoutOverwriting)
         } catch {
-            throw Failure(description: "cannot create '\(folder.path)': \(FileErrorText.describe(error))")
+            throw Failure("cli_cannot_create", ["path": folder.path, "reason": FileErrorText.describe(error)])
         }
         return "content/meetings/\(name)/index.md"
     }
@@ -45,17 +54,17 @@ public enum Scaffold {
     public static func newPage(site: String, title: String, slug chosen: String? = nil) throws -> String {
         let slug = try newSlug(title: title, chosen: chosen)
         guard !SiteParser.reservedPageSlugs.contains(slug) else {
-            throw Failure(description: "the page name '\(slug)' is reserved for samrad's own files; give another --slug")
+            throw Failure("cli_page_reserved", ["slug": slug])
         }
         let fm = FileManager.default
         let pages = try contentFolder("pages", site: site)
         let file = pages.appendingPathComponent("\(slug).md")
-        if fm.fileExists(atPath: file.path) { throw Failure(description: "'\(file.path)' already exists; nothing was changed") }
+        if fm.fileExists(atPath: file.path) { throw Failure("cli_exists", ["path": file.path]) }
         do {
             try fm.createDirectory(at: pages, withIntermediateDirectories: true)
             try Data(pageTemplate(title: title).utf8).write(to: file, options: .withoutOverwriting)
         } catch {
-            throw Failure(description: "cannot create '\(file.path)': \(FileErrorText.describe(error))")
+            throw Failure("cli_cannot_create", ["path": file.path, "reason": FileErrorText.describe(error)])
         }
         return "content/pages/\(slug).md"
     }
@@ -66,13 +75,12 @@ public enum Scaffold {
     ///   title, or a title or slug with no letter or digit.
     static func newSlug(title: String, chosen: String?) throws -> String {
         if title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            throw Failure(description: "the title holds a line break or another control character; write it on one line")
+            throw Failure("cli_title_control")
         }
-        guard !title.trimmed.isEmpty else { throw Failure(description: "the title is empty") }
+        guard !title.trimmed.isEmpty else { throw Failure("cli_title_empty") }
         let slug = shortened(chosen.map { Slug.make($0) } ?? folderSlug(title))
         guard !slug.isEmpty else {
-            throw Failure(description: chosen == nil ? "the title '\(title)' gives an empty address; use letters or digits in it, or give --slug"
-                                                     : "the slug '\(chosen ?? "")' is empty once made an address; use letters or digits")
+            throw chosen == nil ? Failure("cli_title_empty_address", ["title": title]) : Failure("cli_slug_empty", ["slug": chosen ?? ""])
         }
         return slug
     }
@@ -84,13 +92,13 @@ public enum Scaffold {
     static func contentFolder(_ name: String, site: String) throws -> URL {
         let root = URL(fileURLWithPath: site).standardizedFileURL
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path) else {
-            throw Failure(description: "no content/ folder in '\(site)'; run this in a samrad site (or create one with 'samrad init DIR')")
+            throw Failure("cli_no_content_folder", ["path": site])
         }
         let folder = root.appendingPathComponent("content/\(name)")
         let realRoot = root.resolvingSymlinksInPath().path
         let realFolder = folder.resolvingSymlinksInPath().path
         guard realFolder == realRoot + "/content/\(name)" || realFolder.hasPrefix(realRoot + "/") else {
-            throw Failure(description: "content/\(name) is a symbolic link out of the site folder (to '\(realFolder)'); samrad writes only inside the site")
+            throw Failure("cli_content_symlink_out", ["folder": "content/\(name)", "target": realFolder])
         }
         return folder
     }
@@ -210,11 +218,11 @@ public enum Scaffold {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         if fm.fileExists(atPath: root.path, isDirectory: &isFolder), !isFolder.boolValue {
-            throw Failure(description: "'\(directory)' is a file; samrad init creates a new folder: give the name of one that does not exist yet")
+            throw Failure("cli_init_is_file", ["path": directory])
         }
         if fm.fileExists(atPath: root.path) {
             let entries = (try? fm.contentsOfDirectory(atPath: root.path))?.filter { !$0.hasPrefix(".") } ?? []
-            guard entries.isEmpty else { throw Failure(description: "'\(directory)' is not empty; samrad init only creates new sites") }
+            guard entries.isEmpty else { throw Failure("cli_init_not_empty", ["path": directory]) }
         }
         var files: [String: String] = [
             "site.yml": """
@@ -280,7 +288,7 @@ public enum Scaffold {
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
-                throw Failure(description: "cannot create '\(url.path)': \(FileErrorText.describe(error))")
+                throw Failure("cli_cannot_create", ["path": url.path, "reason": FileErrorText.describe(error)])
             }
             written.append(path)
         }
@@ -300,15 +308,14 @@ public enum Scaffold {
         let root = URL(fileURLWithPath: site)
         let fm = FileManager.default
         guard fm.fileExists(atPath: root.appendingPathComponent("site.yml").path) else {
-            throw Failure(description: "no site.yml in '\(site)'; run this in a samrad site (or give --site)")
+            throw Failure("cli_no_site_yml", ["path": site])
         }
         var paths: [String] = []
         for name in names.isEmpty ? templateNames : names {
             let key = DefaultTemplates.files[name] != nil ? name : name + ".mustache"
             guard DefaultTemplates.files[key] != nil else {
                 let close = closestMatches(to: name, in: templateNames, limit: 1)
-                let hint = close.isEmpty ? "" : " (did you mean '\(close[0])'?)"
-                throw Failure(description: "there is no default template '\(name)'\(hint); 'samrad templates --list' shows them")
+                throw close.isEmpty ? Failure("cli_no_template", ["name": name]) : Failure("cli_no_template_close", ["name": name, "guess": close[0]])
             }
             paths.append(key)
         }

@@ -136,8 +136,8 @@ public final class SiteSession: @unchecked Sendable {
         configDiagnostics.append(contentsOf: parsedConfig?.diagnostics ?? [])
         var config = parsedConfig?.site ?? SiteConfig()
         if let baseURL = options.baseURL {
-            if let problem = ConfigURLs.baseURLProblem(baseURL) {
-                configDiagnostics.error("--base-url '\(baseURL)' must be a full address such as https://example.org/portal/ (or a path such as /portal/), but \(problem)")
+            if let problem = ConfigURLs.baseURLProblemKey(baseURL) {
+                configDiagnostics.error(key: "diag_base_url_option", problem.asReason.merging(["url": baseURL]) { a, _ in a })
             } else {
                 config.baseURL = SiteConfig.normalizeBaseURL(baseURL)
             }

@@ -162,7 +162,7 @@ public struct Catalogue: Sendable, Equatable {
         var catalogue = builtIn(language) ?? Catalogue(language: language, entries: swedish.entries)
         guard let own else {
             if builtIn(language) == nil {
-                diagnostics.warning("samrad has no words in language '\(language)' (only \(builtInLanguages.joined(separator: ", "))); the pages use Swedish words until \(path) gives them",
+                diagnostics.warning(key: "diag_catalogue_no_language", ["language": language, "languages": builtInLanguages.joined(separator: ", "), "path": path],
                                     at: SourceLocation(file: "site.yml"))
             }
             return (catalogue, diagnostics.items)
@@ -171,18 +171,22 @@ public struct Catalogue: Sendable, Equatable {
         for (key, (entry, location)) in own.sorted(by: { $0.key < $1.key }) {
             guard let builtIn = known[key] else {
                 let close = closestMatches(to: key, in: Array(known.keys))
-                diagnostics.warning("unknown key '\(key)'" + (close.isEmpty ? "" : " (did you mean \(quotedAlternatives(close))?)") + "; it is not used", at: location)
+                if close.isEmpty {
+                    diagnostics.warning(key: "diag_catalogue_unknown_key", ["key": key], at: location)
+                } else {
+                    diagnostics.warning(key: "diag_catalogue_unknown_key_close", ["key": key, "alternatives_choices": Diagnostic.choices(close)], at: location)
+                }
                 continue
             }
             guard sameShape(entry, builtIn) else {
-                diagnostics.warning("'\(key)' should be \(shapeName(builtIn)), as in samrad's own catalogue; the built-in words are used", at: location)
+                diagnostics.warning(key: "diag_catalogue_wrong_shape", ["key": key, "shape_key": shapeKey(builtIn), "count": shapeCount(builtIn)], at: location)
                 continue
             }
             catalogue.entries[key] = entry
         }
         if builtIn(language) == nil {
             for key in known.keys.sorted() where own[key] == nil {
-                diagnostics.warning("key '\(key)' is missing; the Swedish words are used", at: SourceLocation(file: path, line: 1, column: 1))
+                diagnostics.warning(key: "diag_catalogue_missing_key", ["key": key], at: SourceLocation(file: path, line: 1, column: 1))
             }
         }
         return (catalogue, diagnostics.items)
@@ -197,12 +201,18 @@ public struct Catalogue: Sendable, Equatable {
         }
     }
 
-    static func shapeName(_ e: Entry) -> String {
+    /// The catalogue key naming the shape of `e` (its `{count}` is `shapeCount`).
+    static func shapeKey(_ e: Entry) -> String {
         switch e {
-        case .text: return "a text"
-        case .plural: return "plural forms (one: …, other: …)"
-        case .list(let items): return "a list of \(items.count) texts"
+        case .text: return "diag_shape_text"
+        case .plural: return "diag_shape_plural"
+        case .list: return "diag_shape_list"
         }
+    }
+
+    static func shapeCount(_ e: Entry) -> String {
+        if case .list(let items) = e { return String(items.count) }
+        return ""
     }
 
     /// The entries of a catalogue file (its YAML root) with where each stands.
@@ -210,7 +220,7 @@ public struct Catalogue: Sendable, Equatable {
         var diagnostics = Diagnostics()
         var out: [String: (Entry, SourceLocation)] = [:]
         guard let mapping = root.mapping else {
-            diagnostics.error("\(path) should hold keys with their words (key: text)", at: location(root, path))
+            diagnostics.error(key: "diag_catalogue_not_fields", ["path": path], at: location(root, path))
             return (out, diagnostics.items)
         }
         for (keyNode, value) in mapping {
@@ -223,7 +233,7 @@ public struct Catalogue: Sendable, Equatable {
             } else if let items = value.sequence, items.allSatisfy({ $0.scalar != nil }) {
                 out[key] = (.list(items.compactMap(\.scalar?.string)), at)
             } else {
-                diagnostics.warning("'\(key)' should be a text, plural forms (one: …, other: …) or a list of texts", at: at)
+                diagnostics.warning(key: "diag_catalogue_bad_entry", ["key": key], at: at)
             }
         }
         return (out, diagnostics.items)

@@ -39,7 +39,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var key: String?
     public var values: [String: String] = [:]
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
+    /// A message that is not in the catalogue. Internal (tests reach it through
+    /// `@testable`): every diagnostic a user reads has a key, so the compiler refuses a
+    /// new English-only one anywhere outside SamradCore.
+    init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
@@ -67,11 +70,16 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The text of `key` with `values`; a value named `x_key` is itself a catalogue key,
-    /// said first and filled in as `{x}` (a reason inside a message).
+    /// said first and filled in as `{x}` (a reason inside a message); a value named
+    /// `x_choices` (made by `choices`) is said as "'a', 'b' or 'c'" in the catalogue's words.
     static func say(_ key: String, _ values: [String: String], _ catalogue: Catalogue) -> String {
         var filled = values
         for (name, inner) in values where name.hasSuffix("_key") {
             filled[String(name.dropLast(4))] = catalogue.text(inner, values)
+        }
+        for (name, items) in values where name.hasSuffix("_choices") {
+            let words = items.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            filled[String(name.dropLast(8))] = quotedAlternatives(words, conjunction: catalogue["list_or"])
         }
         return catalogue.text(key, filled)
     }
@@ -85,11 +93,15 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         return "\(severity.rawValue): \(text)"
     }
 
-    public static func error(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+    /// The value of an `x_choices` name: alternatives a message offers ("did you mean …?").
+    public static func choices(_ words: [String]) -> String { words.joined(separator: "\n") }
+
+    /// Unkeyed, for tests only (see `init(_:_:at:)`).
+    static func error(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: location)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+    static func warning(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
         Diagnostic(.warning, message, at: location)
     }
 
@@ -108,10 +120,11 @@ public struct Diagnostics: Sendable {
 
     public mutating func append(_ d: Diagnostic) { items.append(d) }
     public mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
-    public mutating func error(_ message: String, at location: SourceLocation? = nil) {
+    // Unkeyed, for tests only (see `Diagnostic.init(_:_:at:)`).
+    mutating func error(_ message: String, at location: SourceLocation? = nil) {
         items.append(.error(message, at: location))
     }
-    public mutating func warning(_ message: String, at location: SourceLocation? = nil) {
+    mutating func warning(_ message: String, at location: SourceLocation? = nil) {
         items.append(.warning(message, at: location))
     }
     public mutating func error(key: String, _ values: [String: String] = [:], at location: SourceLocation? = nil) {
@@ -143,8 +156,8 @@ public struct Diagnostics: Sendable {
 public struct SamradError: Error, CustomStringConvertible, Sendable {
     public var diagnostics: [Diagnostic]
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-    public init(_ message: String, at location: SourceLocation? = nil) {
-        self.diagnostics = [.error(message, at: location)]
+    public init(key: String, _ values: [String: String] = [:], at location: SourceLocation? = nil) {
+        self.diagnostics = [.error(key: key, values, at: location)]
     }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

@@ -133,7 +133,7 @@ struct BodyExtractor {
                     continue
                 }
                 if labels.isSummaryLabel(plain) {
-                    diagnostics.warning("'\(plain.trimmed)' is not followed by a list or paragraphs, so there is no summary; put the summary points right below it", at: location(block))
+                    diagnostics.warning(key: "diag_summary_label_alone", ["label": plain.trimmed], at: location(block))
                 }
                 if recognizeQuestions, open == nil, labels.isQuestionsListLabel(plain), let list = next, list.isList {
                     if addQuestionList(list, label: block) {
@@ -189,7 +189,7 @@ struct BodyExtractor {
         let taken = ids.isUsed(id)
         let got = ids.claim(id)
         if taken {
-            diagnostics.warning("the anchor '#\(id)' is already used on this page, so this one gets '#\(got)'; pin another", at: location)
+            diagnostics.warning(key: "diag_anchor_taken", ["id": id, "got": got], at: location)
         }
         return got
     }
@@ -266,7 +266,7 @@ struct BodyExtractor {
         closeScopes(atOrBelow: level)
         let at = location(heading)
         if match.text.isEmpty {
-            diagnostics.error("question heading '\(heading.plainText.trimmed)' has no question text; write it after the number, e.g. '\(match.label) 1 – Vad behövs?'", at: at)
+            diagnostics.error(key: "diag_question_no_text", ["heading": heading.plainText.trimmed, "label": match.label], at: at)
         }
         let question = makeQuestion(label: match.label, number: match.number, title: dropPrefix(heading.children, count: match.prefixLength),
                                     text: match.text, level: level, tags: written, pinned: pinned, at: at)
@@ -295,8 +295,8 @@ struct BodyExtractor {
         // Numbering may restart in each session, but two questions with one number in the
         // same session make links to them ambiguous: the second only gets a made-up anchor.
         if let number, writtenNumber != nil, let twin = questions.first(where: { $0.number == number && $0.sessionID == session?.key }) {
-            let place = session.map { " under '\($0.text)'" } ?? ""
-            diagnostics.warning("two questions are numbered \(number)\(place) (the first on line \(twin.location.line)); this one gets the anchor #\(id), so renumber one of them", at: at)
+            diagnostics.warning(key: session == nil ? "diag_question_number_twice" : "diag_question_number_twice_in",
+                                ["number": number, "session": session?.text ?? "", "line": String(twin.location.line), "id": id], at: at)
         }
         return Question(
             id: id, number: number, title: title, text: text, session: session?.text, sessionID: session?.key, level: level,
@@ -316,7 +316,7 @@ struct BodyExtractor {
             item.children.count == 1 && item.children[0].isParagraph && item.plainText.trimmed.hasSuffix("?")
         }
         guard !items.isEmpty, items.allSatisfy({ isQuestion($0.0) }) else {
-            diagnostics.warning("'\(label.plainText.trimmed)' is followed by a list whose items do not all end with '?', so they stay a list, not questions", at: location(label))
+            diagnostics.warning(key: "diag_question_list_not_questions", ["label": label.plainText.trimmed], at: location(label))
             return false
         }
         let level = (scopes.last?.level ?? 1) + 1
@@ -418,7 +418,7 @@ struct BodyExtractor {
             meetingSummary?.points += points
         }
         if points.isEmpty {
-            diagnostics.warning("the summary is empty", at: at)
+            diagnostics.warning(key: "diag_summary_empty", at: at)
         }
     }
 

@@ -15,12 +15,12 @@ enum FootnoteCheck {
         let referenced = Set(references.map(\.label))
         let written = Set(definitions.map(\.label))
         for d in definitions where !referenced.contains(d.label) && !defined.contains(d.label) {
-            out.append(.warning("the footnote '[^\(d.label)]' is never referenced in the text, so it is not shown; add '[^\(d.label)]' where it belongs or remove the note",
+            out.append(.warning(key: "diag_footnote_unreferenced", ["label": d.label],
                                 at: SourceLocation(file: file, line: d.line, column: 1)))
         }
         var told = Set<String>()
         for r in references where !written.contains(r.label) && told.insert(r.label).inserted {
-            out.append(.warning("the footnote reference '[^\(r.label)]' has no note, so it is shown as it is written; add a line '[^\(r.label)]: …'",
+            out.append(.warning(key: "diag_footnote_no_note", ["label": r.label],
                                 at: SourceLocation(file: file, line: r.line, column: r.column)))
         }
         return out

@@ -90,7 +90,7 @@ public enum MeetingExtractor {
             } else if URLSafety.isSafe(path) {
                 documents.append(DocumentLink(name: path, outputPath: path, size: 0, location: doc.location))
             } else {
-                diagnostics.error("document '\(path)' is not a file or a web address", at: doc.location)
+                diagnostics.error(key: "diag_document_not_file_or_url", ["path": path], at: doc.location)
             }
         }
 

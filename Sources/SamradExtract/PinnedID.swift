@@ -16,7 +16,7 @@ enum PinnedID {
         guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else { return nil }
         let id = String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])
         guard isValid(id) else {
-            diagnostics.warning("'{#\(id)}' is not an anchor (start with a letter a–z, then letters a–z, digits, '-' or '_'), so it is shown as text", at: location)
+            diagnostics.warning(key: "diag_pinned_not_anchor", ["id": id], at: location)
             return nil
         }
         let before = String(trimmed[..<open.lowerBound]).trimmingTrailingWhitespace

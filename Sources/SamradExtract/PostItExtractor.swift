@@ -69,7 +69,7 @@ struct PostItExtractor {
     private mutating func claimPinned(_ id: String, at location: SourceLocation) -> String {
         let taken = ids.isUsed(id)
         let got = ids.claim(id)
-        if taken { diagnostics.warning("the anchor '#\(id)' is already used on this page, so this one gets '#\(got)'; pin another", at: location) }
+        if taken { diagnostics.warning(key: "diag_anchor_taken", ["id": id, "got": got], at: location) }
         return got
     }
 

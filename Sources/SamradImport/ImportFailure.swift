@@ -1,5 +1,7 @@
-/// Why a document could not be imported. Each case's `description` is the message the
-/// user sees after `FILE: error:`; it says what to do.
+import SamradCore
+
+/// Why a document could not be imported. Each case's `message(in:)` is what the user
+/// sees after `FILE: error:`, in their language; it says what to do.
 public enum ImportFailure: Error, Equatable, CustomStringConvertible {
     /// The converter program is not installed. `package` is the Debian package that has it.
     case converterMissing(tool: String, package: String)
@@ -16,32 +18,25 @@ public enum ImportFailure: Error, Equatable, CustomStringConvertible {
     /// The meeting folder (or single-file meeting) exists already; nothing is overwritten.
     case meetingExists(String)
     case noDate
-    case badOption(String)
+    /// A wrong option: its catalogue key (`import_…`) and values.
+    case badOption(String, [String: String])
 
-    public var description: String {
+    /// The message in the words of `t` (English for `description`).
+    public func message(in t: Catalogue) -> String {
         switch self {
-        case .converterMissing(let tool, let package):
-            "'\(tool)' was not found; install it (Debian/Ubuntu: apt-get install \(package), or run scripts/setup.sh)"
-        case .converterFailed(let tool, let detail):
-            "\(tool) could not convert the file: \(detail)"
-        case .noTextLayer:
-            "the PDF has no text layer; it needs OCR (it is a scan or a picture of text): run it through OCR (for example ocrmypdf) and import the result"
-        case .passwordProtected:
-            "the PDF is password-protected, so its text cannot be read; no text layer to import: save an unprotected copy and import that"
-        case .emptyDocument:
-            "the document is empty: there is no text to import"
-        case .binaryText:
-            "this is not a text file (it holds binary data); import the original .pdf, .docx or .odt, or save it as UTF-8 text"
-        case .unsupportedType(let ext):
-            "cannot import '.\(ext)' files; samrad imports .pdf, .docx, .odt and .txt"
-        case .unreadable(let why):
-            "cannot read the file: \(why)"
-        case .meetingExists(let path):
-            "'\(path)' already exists; samrad never overwrites a meeting: give another --slug, or move the old one away (nothing was written)"
-        case .noDate:
-            "no date found in the document; give it with --date YYYY-MM-DD (or YYYY-MM)"
-        case .badOption(let why):
-            why
+        case .converterMissing(let tool, let package): t.text("import_converter_missing", ["tool": tool, "package": package])
+        case .converterFailed(let tool, let detail): t.text("import_converter_failed", ["tool": tool, "detail": detail])
+        case .noTextLayer: t["import_no_text_layer"]
+        case .passwordProtected: t["import_password"]
+        case .emptyDocument: t["import_empty"]
+        case .binaryText: t["import_binary"]
+        case .unsupportedType(let ext): t.text("import_unsupported", ["extension": ext])
+        case .unreadable(let why): t.text("import_unreadable", ["reason": why])
+        case .meetingExists(let path): t.text("import_exists", ["path": path])
+        case .noDate: t["import_no_date"]
+        case .badOption(let key, let values): t.text(key, values)
         }
     }
+
+    public var description: String { message(in: .english) }
 }

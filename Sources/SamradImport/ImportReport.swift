@@ -1,4 +1,5 @@
 import Foundation
+import SamradCore
 
 /// What one import did, for the reviewer: where the draft went, what was recognised, what
 /// the importer was unsure of (with the line in the written file), what it dropped as page
@@ -30,27 +31,47 @@ public struct ImportReport: Sendable, Codable, Equatable {
         public var message: String
     }
 
-    /// Plain text, as `samrad import` prints it.
-    public var text: String {
+    /// Plain text in English (`text(in:)` says it in the user's language).
+    public var text: String { text(in: .english) }
+
+    /// Plain text, as `samrad import` prints it, the frame in the words of `t`. The notes
+    /// the recognizer wrote (`unsure`, `dropped` reasons) are English values.
+    public func text(in t: Catalogue) -> String {
         var out: [String] = []
-        out.append("\(file) → \(folder)/ (\(files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))) in \(String(format: "%.2f", seconds)) s")
-        out.append("  title: \(title); date: \(date)\(kind.map { "; kind: \($0)" } ?? "")\(type.map { "; type: \($0)" } ?? "")")
+        out.append(t.text("import_report_file", [
+            "file": file, "folder": folder, "files": files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "),
+            "seconds": String(format: "%.2f", seconds),
+        ]))
+        var facts = t.text("import_report_title", ["title": title, "date": date])
+        if let kind { facts += t.text("import_report_kind", ["kind": kind]) }
+        if let type { facts += t.text("import_report_type", ["type": type]) }
+        out.append(facts)
         let r = recognised
-        func n(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
-        out.append("  recognised: \(n(r.participants, "participant")), \(n(r.sessions, "session")), \(n(r.questions, "question")) (\(n(r.prompts, "sub-prompt"))), \(n(r.summaryPoints, "summary point")), \(n(r.postits, "post-it")), \(n(r.speakerTurns, "speaker turn")), \(n(r.footnotes, "footnote")), \(n(r.tables, "table"))")
+        let counts = [
+            t.count(r.participants, "import_count_participant"), t.count(r.sessions, "import_count_session"),
+            t.count(r.questions, "import_count_question") + " (" + t.count(r.prompts, "import_count_prompt") + ")",
+            t.count(r.summaryPoints, "import_count_summary_point"), t.count(r.postits, "import_count_postit"),
+            t.count(r.speakerTurns, "import_count_speaker_turn"), t.count(r.footnotes, "import_count_footnote"),
+            t.count(r.tables, "import_count_table"),
+        ]
+        out.append(t.text("import_report_recognised", ["counts": counts.joined(separator: ", ")]))
         if !unmatchedParticipants.isEmpty {
-            out.append("  participants not in organizations.yml (check the spelling or add them): \(unmatchedParticipants.joined(separator: ", "))")
+            out.append(t.text("import_report_unmatched", ["names": unmatchedParticipants.joined(separator: ", ")]))
         }
         if !unsure.isEmpty {
-            out.append("  unsure (marked <!-- samrad: … --> in the draft):")
+            out.append(t["import_report_unsure"])
             for u in unsure { out.append("    \(u.file):\(u.line): \(u.message)") }
         }
         if !dropped.isEmpty {
-            out.append("  dropped (page furniture and what moved to the front matter):")
-            for d in dropped { out.append("    line \(d.line): \(d.reason): \(d.text.count > 70 ? String(d.text.prefix(70)) + "…" : d.text)") }
+            out.append(t["import_report_dropped"])
+            for d in dropped {
+                out.append(t.text("import_report_dropped_line", [
+                    "line": String(d.line), "reason": d.reason, "text": d.text.count > 70 ? String(d.text.prefix(70)) + "…" : d.text,
+                ]))
+            }
         }
         if !themeSuggestions.isEmpty {
-            out.append("  theme suggestions (nothing was tagged; add #tags where they fit):")
+            out.append(t["import_report_themes"])
             for s in themeSuggestions {
                 out.append("    \(s.file):\(s.line) \(s.section): " + s.themes.map { "\($0.theme) (\($0.occurrences))" }.joined(separator: ", "))
             }

@@ -51,13 +51,13 @@ public enum Importer {
         let site = URL(fileURLWithPath: request.site)
         let vocabulary = SiteVocabulary.load(site: site)
         if request.slug != nil && request.files.count > 1 {
-            return ImportOutcome(reports: [], failures: [("samrad import", .badOption("--slug names one meeting; import several files without it"))], contents: [:], wrote: false)
+            return ImportOutcome(reports: [], failures: [("samrad import", .badOption("import_slug_one_file", [:]))], contents: [:], wrote: false)
         }
         if let d = request.date, !isDate(d) {
-            return ImportOutcome(reports: [], failures: [("samrad import", .badOption("'\(d)' is not a date; write YYYY-MM-DD or YYYY-MM"))], contents: [:], wrote: false)
+            return ImportOutcome(reports: [], failures: [("samrad import", .badOption("import_bad_date", ["date": d]))], contents: [:], wrote: false)
         }
         if !FileManager.default.fileExists(atPath: site.appendingPathComponent("content").path) {
-            return ImportOutcome(reports: [], failures: [("samrad import", .badOption("no content/ folder in '\(request.site)'; run this in a samrad site or give --site DIR"))], contents: [:], wrote: false)
+            return ImportOutcome(reports: [], failures: [("samrad import", .badOption("import_no_content", ["path": request.site]))], contents: [:], wrote: false)
         }
         for file in request.files {
             let started = Date()
@@ -65,13 +65,13 @@ public enum Importer {
                 var draft = try makeDraft(URL(fileURLWithPath: file), request: request, vocabulary: vocabulary)
                 let slug = request.slug ?? "\(draft.meeting.date)-\(Slug.make(draft.meeting.title, maxWords: 8))"
                 guard !slug.isEmpty, !slug.contains("/"), !slug.hasPrefix(".") else {
-                    throw ImportFailure.badOption("'\(slug)' cannot be a folder name; give --slug")
+                    throw ImportFailure.badOption("import_bad_slug", ["slug": slug])
                 }
                 let folder = "content/meetings/\(slug)"
                 for existing in [folder, folder + ".md"] where FileManager.default.fileExists(atPath: site.appendingPathComponent(existing).path) {
                     throw ImportFailure.meetingExists(existing)
                 }
-                if folders.contains(folder) { throw ImportFailure.meetingExists(folder + " (two files in this import)") }
+                if folders.contains(folder) { throw ImportFailure.badOption("import_two_files_one_folder", ["path": folder]) }
                 folders.append(folder)
                 let index = MarkdownWriter.index(draft.meeting, source: (file as NSString).lastPathComponent)
                 var files = ["\(folder)/index.md"]

@@ -43,7 +43,10 @@ public struct OrganizationDirectory: Sendable {
             let wanted = Slug.stable(def.name, maxWords: 10, prefix: "organisation")
             let slug = slugs.claim(wanted)
             if slug != wanted, let other = bySlug[wanted] {
-                definitionClashes.append(.warning("'\(def.name)' and '\(organizations[other].name)' make the same address /organisationer/\(wanted)/, so this one gets /organisationer/\(slug)/, which changes if the list is reordered; if they are one organisation, make one an alias of the other, otherwise tell them apart in letters", at: def.location))
+                definitionClashes.append(.warning(key: "diag_organization_address_clash", [
+                    "name": def.name, "other": organizations[other].name,
+                    "address": "/organisationer/\(wanted)/", "given": "/organisationer/\(slug)/",
+                ], at: def.location))
             }
             let org = Organization(slug: slug, name: def.name, kind: def.kind,
                                    url: def.url, aliases: def.aliases, isListed: true)
@@ -74,14 +77,17 @@ public struct OrganizationDirectory: Sendable {
         let key = name.foldedForMatchingCached
         if let index = byKey[key] {
             let org = organizations[index]
-            if let note = mergeNotes[key] { return (org, Diagnostic(note.severity, note.message, at: location)) }
+            if var note = mergeNotes[key] {
+                note.location = location
+                return (org, note)
+            }
             if org.isListed {
                 // Matched only once diacritics are ignored ("Samarbetsrad" for
                 // "samarbetsråd"): the page shows the listed spelling, and the author is
                 // told, since the text said something else.
                 let lower = name.lowercased()
                 guard !([org.name] + org.aliases).contains(where: { $0.lowercased() == lower }) else { return (org, nil) }
-                return (org, .warning("'\(name)' is taken to be '\(org.name)' (spelled differently in organizations.yml); correct the spelling or add it as an alias", at: location))
+                return (org, .warning(key: "diag_organization_spelled_differently", ["name": name, "listed": org.name], at: location))
             }
             return (org, typoHints[key].map { Self.typoWarning(name, $0, at: location) })
         }
@@ -93,7 +99,7 @@ public struct OrganizationDirectory: Sendable {
             byKey[key] = index
             let other = organizations[index]
             if !other.isListed, SwedishCollation.less(name, other.name) { organizations[index].name = name }
-            let note = Diagnostic.warning("'\(name)' and '\(other.name)' make the same address /organisationer/\(slug)/, so they are shown as one organisation; if they are different, add them to organizations.yml with names that differ in letters, otherwise make one an alias of the other", at: location)
+            let note = Diagnostic.warning(key: "diag_organization_merged", ["name": name, "other": other.name, "address": "/organisationer/\(slug)/"], at: location)
             mergeNotes[key] = note
             return (organizations[index], note)
         }
@@ -112,7 +118,7 @@ public struct OrganizationDirectory: Sendable {
     public func closestListed(to name: String) -> [String] { memo.closeListedSpellings(to: name) }
 
     private static func typoWarning(_ name: String, _ close: [String], at location: SourceLocation) -> Diagnostic {
-        .warning("unknown organisation '\(name)' (did you mean \(quotedAlternatives(close))?); it gets a page of its own unless you fix the spelling or add it as an alias in organizations.yml", at: location)
+        .warning(key: "diag_organization_unknown_close", ["name": name, "alternatives_choices": Diagnostic.choices(close)], at: location)
     }
 }
 

@@ -58,7 +58,7 @@ public enum SiteLinker {
     public static func theme(_ meeting: Meeting, _ resolver: ThemeResolver) -> ThemedMeeting {
         var diagnostics: [Diagnostic] = []
         for tag in meeting.allTags where resolver.resolve(tag.name) == nil {
-            diagnostics.append(.error(resolver.unknownThemeMessage(tag.name), at: tag.location))
+            diagnostics.append(resolver.unknownTheme(tag.name, at: tag.location))
         }
         var canonical = meeting
         canonicalizeThemes(&canonical, resolver)
@@ -89,7 +89,7 @@ public enum SiteLinker {
         }
         for page in site.pages {
             for tag in page.allTags where resolver.resolve(tag.name) == nil {
-                diagnostics.error(resolver.unknownThemeMessage(tag.name), at: tag.location)
+                diagnostics.append(resolver.unknownTheme(tag.name, at: tag.location))
             }
         }
         // Sorted on keys taken out once: comparing through `a.meeting.date` copies whole
@@ -107,7 +107,7 @@ public enum SiteLinker {
         if !meetings.contains(where: { $0.meeting.frontMatterBroken }) {
             let used = Set(meetings.flatMap(\.themes))
             for theme in site.themes where !used.contains(theme.slug) {
-                diagnostics.warning("theme '\(theme.slug)' is declared but no meeting uses it", at: theme.location)
+                diagnostics.warning(key: "diag_theme_unused", ["slug": theme.slug], at: theme.location)
             }
         }
         var unlisted: [UnlistedName] = []
@@ -173,7 +173,7 @@ public enum SiteLinker {
                     if !org.isListed, closest[org.slug] == nil { closest[org.slug] = directory.closestListed(to: part) }
                     entry.append(org.slug)
                     if mine.contains(org.slug) {
-                        said.append(.warning("'\(part)' is listed twice among the participants", at: p.location))
+                        said.append(.warning(key: "diag_participant_twice", ["name": part], at: p.location))
                     } else {
                         mine.append(org.slug)
                     }

@@ -38,13 +38,14 @@ public struct ThemeResolver: Sendable {
         return names.compactMap(resolve).filter { seen.insert($0).inserted }
     }
 
-    public func unknownThemeMessage(_ name: String) -> String {
+    /// The error for a `#tag` no theme has, with the closest slugs when there are any.
+    public func unknownTheme(_ name: String, at location: SourceLocation) -> Diagnostic {
         let candidates = themes.flatMap { [$0.slug] + $0.aliases }
         let close = closestMatches(to: name, in: candidates, limit: 3).map { resolve($0) ?? $0 }
         let uniqueClose = close.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         if uniqueClose.isEmpty {
-            return "unknown theme '\(name)'; add it to content/themes.yml or use one of the themes listed there"
+            return .error(key: "diag_unknown_theme", ["name": name], at: location)
         }
-        return "unknown theme '\(name)' (did you mean \(quotedAlternatives(uniqueClose))?)"
+        return .error(key: "diag_unknown_theme_close", ["name": name, "alternatives_choices": Diagnostic.choices(uniqueClose)], at: location)
     }
 }

@@ -45,14 +45,14 @@ public struct SiteLoader: Sendable {
     public func checkRoot(_ diagnostics: inout Diagnostics) -> Bool {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDir), isDir.boolValue else {
-            diagnostics.error("site folder '\(rootPath)' does not exist")
+            diagnostics.error(key: "diag_site_folder_missing", ["path": rootPath])
             return false
         }
         if !exists("site.yml") {
-            diagnostics.error("no site.yml in '\(rootPath)': is this a samrad site folder? (`samrad init DIR` creates one)")
+            diagnostics.error(key: "diag_no_site_yml", ["path": rootPath])
         }
         guard isDirectory("content") else {
-            diagnostics.error("no content/ folder in '\(rootPath)'")
+            diagnostics.error(key: "diag_no_content_folder", ["path": rootPath])
             return false
         }
         return true
@@ -114,7 +114,7 @@ public struct SiteLoader: Sendable {
             // Published in NFC whatever form the file system holds (macOS writes NFD).
             let slug = entry.nfc
             guard exists("\(path)/index.md") else {
-                diagnostics.error("meeting folder has no index.md", at: SourceLocation(file: path))
+                diagnostics.error(key: "diag_meeting_no_index", at: SourceLocation(file: path))
                 return nil
             }
             guard let main = readText("\(path)/index.md", &diagnostics) else { return nil }
@@ -125,7 +125,7 @@ public struct SiteLoader: Sendable {
             for file in listFiles(under: path, checked: true, &diagnostics) where file != "\(path)/index.md" {
                 let rel = String(file.dropFirst(path.count + 1))
                 if let twin = published.updateValue(file, forKey: Array(rel.nfc.utf8)) {
-                    diagnostics.error("'\(twin)' and this file have the same name once Unicode-normalised (one is written in decomposed form, as macOS does), so only one could be published; rename one",
+                    diagnostics.error(key: "diag_name_normalisation_twin", ["twin": twin],
                                       at: SourceLocation(file: file))
                     continue
                 }
@@ -135,9 +135,7 @@ public struct SiteLoader: Sendable {
                 } else if Self.isMarkdownName(file) {
                     // Source Markdown is never published as it is: it may hold drafts and
                     // notes in its front matter that were never meant for readers.
-                    diagnostics.warning(nested
-                        ? "not published: Markdown in a sub-folder of a meeting is neither an appendix nor an attachment; move it beside index.md to make it an appendix"
-                        : "not published: an appendix must end in .md (lower case)", at: SourceLocation(file: file))
+                    diagnostics.warning(key: nested ? "diag_markdown_nested" : "diag_appendix_extension", at: SourceLocation(file: file))
                 } else {
                     m.attachments.append(AssetFile(path: file, absolutePath: absolute(file), outputPath: "moten/\(slug)/\(rel.nfc)"))
                 }
@@ -147,11 +145,11 @@ public struct SiteLoader: Sendable {
             guard let main = readText(path, &diagnostics) else { return nil }
             meeting = MeetingSource(slug: String(entry.dropLast(3)).nfc, main: main, appendices: [], attachments: [])
         } else {
-            diagnostics.warning("ignored: not a meeting (expected a folder or a .md file)", at: SourceLocation(file: path))
+            diagnostics.warning(key: "diag_not_a_meeting", at: SourceLocation(file: path))
             return nil
         }
         if Slug.make(meeting.slug) != meeting.slug {
-            diagnostics.warning("meeting slug '\(meeting.slug)' is not URL-friendly; consider '\(Slug.make(meeting.slug))'", at: SourceLocation(file: path))
+            diagnostics.warning(key: "diag_slug_not_url_friendly", ["slug": meeting.slug, "suggestion": Slug.make(meeting.slug)], at: SourceLocation(file: path))
         }
         return meeting
     }
@@ -191,7 +189,7 @@ public struct SiteLoader: Sendable {
     /// Pipes, sockets and devices are never opened: reading a pipe waits for a writer
     /// forever, and a device may never end.
     private func skipSpecial(_ path: String, _ diagnostics: inout Diagnostics) {
-        diagnostics.warning("skipped: not a file or a folder (a pipe, socket or device), so it is neither read nor published", at: SourceLocation(file: path))
+        diagnostics.warning(key: "diag_special_file_skipped", at: SourceLocation(file: path))
     }
 
     /// Whether the site-relative `path` is a folder (following symbolic links).
@@ -249,10 +247,10 @@ public struct SiteLoader: Sendable {
             diagnostics.error(key: "diag_file_too_large", ["size": Self.megabytes(size), "limit": Self.megabytes(Self.maxTextFileBytes)], at: SourceLocation(file: path))
             return nil
         case .failure(.notAFile):
-            diagnostics.error("not a file (a pipe, socket or device), so it is not read", at: SourceLocation(file: path))
+            diagnostics.error(key: "diag_special_file", at: SourceLocation(file: path))
             return nil
         case .failure(.unreadable(let code)):
-            diagnostics.error("cannot read the file: \(FileErrorText.phrase(errno: code))", at: SourceLocation(file: path))
+            diagnostics.error(key: "diag_file_unreadable", ["reason": FileErrorText.phrase(errno: code)], at: SourceLocation(file: path))
             return nil
         }
         switch TextDecoding.decode(bytes) {

@@ -43,7 +43,7 @@ public enum ConfigParsing {
         let reader = YAMLReader(file: file.path)
         guard let root = reader.compose(file.text, &diagnostics) else { return config }
         guard case .mapping = root else {
-            diagnostics.error("site.yml must be fields ('title: …'), not a \(reader.kindName(root))", at: reader.location(root))
+            diagnostics.error(key: "diag_site_not_fields", ["kind_key": reader.kindKey(root)], at: reader.location(root))
             return config
         }
         for (key, keyNode, value) in reader.fields(root) {
@@ -72,7 +72,7 @@ public enum ConfigParsing {
                     case "summary": if !labels.isEmpty { config.summaryLabels = labels }
                     case "questions_list": if !labels.isEmpty { config.questionsListLabels = labels }
                     default:
-                        diagnostics.warning("unknown label '\(lkey)' is ignored (known: question, summary, questions_list)", at: reader.location(lkeyNode))
+                        diagnostics.warning(key: "diag_unknown_label", ["label": lkey], at: reader.location(lkeyNode))
                     }
                 }
             case "markdown":
@@ -80,7 +80,7 @@ public enum ConfigParsing {
                     if mkey == "raw_html" {
                         config.allowRawHTML = reader.bool(mvalue, field: "markdown.raw_html", &diagnostics) ?? false
                     } else {
-                        diagnostics.warning("unknown setting 'markdown.\(mkey)' is ignored (known: raw_html)", at: reader.location(mkeyNode))
+                        diagnostics.warning(key: "diag_unknown_setting", ["setting": "markdown.\(mkey)", "known": "raw_html"], at: reader.location(mkeyNode))
                     }
                 }
             case "attachments":
@@ -89,18 +89,18 @@ public enum ConfigParsing {
                         let kinds = reader.textList(avalue, field: "attachments.allow", &diagnostics).map(\.0)
                         config.extraAttachmentTypes = Set(kinds.map { ($0.hasPrefix(".") ? String($0.dropFirst()) : $0).lowercased() }.filter { !$0.isEmpty })
                     } else {
-                        diagnostics.warning("unknown setting 'attachments.\(akey)' is ignored (known: allow)", at: reader.location(akeyNode))
+                        diagnostics.warning(key: "diag_unknown_setting", ["setting": "attachments.\(akey)", "known": "allow"], at: reader.location(akeyNode))
                     }
                 }
             case "kinds":
                 guard case .mapping = value else {
-                    diagnostics.error("'kinds' must be fields 'kind label: type', e.g. 'rapport: report'", at: reader.location(value))
+                    diagnostics.error(key: "diag_kinds_not_fields", at: reader.location(value))
                     break
                 }
                 for (kkey, _, kvalue) in reader.fields(value) {
                     let raw = reader.text(kvalue, field: "kinds.\(kkey)", &diagnostics)?.trimmed.lowercased() ?? ""
                     if let type = DocumentType(rawValue: raw) { config.kinds[kkey.trimmed.lowercased()] = type } else {
-                        diagnostics.error("kind '\(kkey)' must be meeting, transcript or report, not '\(raw)'", at: reader.location(kvalue))
+                        diagnostics.error(key: "diag_kind_bad_type", ["kind": kkey, "type": raw], at: reader.location(kvalue))
                     }
                 }
             case "accessibility":
@@ -136,7 +136,7 @@ public enum ConfigParsing {
         var seen: [String: (slug: String, at: SourceLocation)] = [:]
         for item in items {
             guard case .mapping = item else {
-                diagnostics.error("each theme must have fields 'slug', 'name' and 'description'", at: reader.location(item))
+                diagnostics.error(key: "diag_theme_not_fields", at: reader.location(item))
                 continue
             }
             var slug = "", name = "", description = ""
@@ -152,25 +152,24 @@ public enum ConfigParsing {
             }
             let at = reader.location(item)
             guard !slug.isEmpty else {
-                diagnostics.error("theme without 'slug'", at: at)
+                diagnostics.error(key: "diag_theme_no_slug", at: at)
                 continue
             }
             guard slug.isThemeSlug else {
-                diagnostics.error("theme slug '\(slug)' must start with a letter and hold only letters, digits and hyphens", at: at)
+                diagnostics.error(key: "diag_theme_bad_slug", ["slug": slug], at: at)
                 continue
             }
             // Folded: 'anhoriga' and 'anhöriga' are one word to a reader and one address
             // to anyone typing it.
             if let previous = seen[slug.foldedForMatching] {
                 let same = previous.slug == slug
-                diagnostics.error(same ? "theme '\(slug)' is declared twice (first at line \(previous.at.line))"
-                                      : "theme '\(slug)' differs from '\(previous.slug)' (line \(previous.at.line)) only in case or diacritics, so readers and addresses would mix them up; keep one and make the other its alias",
-                                  at: at)
+                diagnostics.error(key: same ? "diag_theme_twice" : "diag_theme_folded_twin",
+                                  ["slug": slug, "other": previous.slug, "line": String(previous.at.line)], at: at)
                 continue
             }
             seen[slug.foldedForMatching] = (slug, at)
             for alias in aliases where !alias.isThemeSlug {
-                diagnostics.error("alias '\(alias)' of theme '\(slug)' must start with a letter and hold only letters, digits and hyphens", at: at)
+                diagnostics.error(key: "diag_theme_bad_alias", ["alias": alias, "slug": slug], at: at)
             }
             themes.append(ThemeDefinition(slug: slug, name: name.isEmpty ? slug : name, description: description,
                                           aliases: aliases.filter(\.isThemeSlug), location: at))
@@ -208,18 +207,18 @@ public enum ConfigParsing {
                     case "url":
                         if let u = reader.text(value, field: key, &diagnostics)?.trimmed {
                             if URLSafety.isSafe(u) && !URLSafety.isRelative(u) { org.url = u } else {
-                                diagnostics.error("'url' must be a web address starting with https://", at: reader.location(value))
+                                diagnostics.error(key: "diag_organization_bad_url", at: reader.location(value))
                             }
                         }
                     default: FrontMatterParsing.unknownField(key, known: ["name", "aliases", "kind", "url"], at: reader.location(keyNode), &diagnostics)
                     }
                 }
             default:
-                diagnostics.error("each organisation must be a name or fields 'name', 'aliases', 'kind', 'url'", at: at)
+                diagnostics.error(key: "diag_organization_not_fields", at: at)
                 continue
             }
             guard !org.name.isEmpty else {
-                diagnostics.error("organisation without 'name'", at: at)
+                diagnostics.error(key: "diag_organization_no_name", at: at)
                 continue
             }
             // A spelling that two organisations share makes participants ambiguous: an
@@ -230,9 +229,9 @@ public enum ConfigParsing {
                 let here = n == 0 ? at : (n - 1 < spellingsAt.count ? spellingsAt[n - 1] : at)
                 if let previous = seen[key] {
                     if previous.org == result.count {
-                        diagnostics.warning("'\(spelling)' repeats a spelling of the same organisation (line \(previous.at.line)) up to case or diacritics; it does no harm and can be removed", at: here)
+                        diagnostics.warning(key: "diag_organization_repeated_spelling", ["spelling": spelling, "line": String(previous.at.line)], at: here)
                     } else {
-                        diagnostics.error("'\(spelling)' is listed for two organisations in organizations.yml (first at line \(previous.at.line)), so participants written this way cannot be matched; keep it under one of them", at: here)
+                        diagnostics.error(key: "diag_organization_shared_spelling", ["spelling": spelling, "line": String(previous.at.line)], at: here)
                     }
                     continue
                 }

@@ -72,13 +72,16 @@ public struct PageFrontMatter: Sendable, Hashable {
 enum FrontMatterParsing {
     static func unknownField(_ key: String, known: [String], at location: SourceLocation, _ diagnostics: inout Diagnostics) {
         let close = closestMatches(to: key, in: known, limit: 1)
-        let hint = close.isEmpty ? "; known fields: \(known.joined(separator: ", "))" : " (did you mean '\(close[0])'?)"
-        diagnostics.warning("unknown field '\(key)' is ignored\(hint)", at: location)
+        if let guess = close.first {
+            diagnostics.warning(key: "diag_unknown_field_close", ["field": key, "guess": guess], at: location)
+        } else {
+            diagnostics.warning(key: "diag_unknown_field", ["field": key, "known": known.joined(separator: ", ")], at: location)
+        }
     }
 
     static func meeting(_ root: Node, reader: YAMLReader, _ diagnostics: inout Diagnostics) -> MeetingFrontMatter? {
         guard case .mapping = root else {
-            diagnostics.error("front matter must be fields ('title: …', 'date: …'), not a \(reader.kindName(root))", at: reader.location(root))
+            diagnostics.error(key: "diag_meeting_fm_not_fields", ["kind_key": reader.kindKey(root)], at: reader.location(root))
             return nil
         }
         var fm = MeetingFrontMatter()
@@ -91,32 +94,32 @@ enum FrontMatterParsing {
             case "title":
                 sawTitle = true
                 if let t = reader.text(value, field: key, &diagnostics)?.trimmed, !t.isEmpty { fm.title = t }
-                else if diagnostics.errors.count == errorsBefore { diagnostics.error("'title' is empty; every meeting needs a title", at: reader.location(keyNode)) }
+                else if diagnostics.errors.count == errorsBefore { diagnostics.error(key: "diag_title_empty", at: reader.location(keyNode)) }
             case "date", "end_date":
                 if key == "date" { sawDate = true }
                 guard let raw = reader.text(value, field: key, &diagnostics) else {
                     if key == "date" && diagnostics.errors.count == errorsBefore {
-                        diagnostics.error("'date' is empty; write the meeting's date as YYYY-MM-DD, e.g. 2023-09-14", at: reader.location(keyNode))
+                        diagnostics.error(key: "diag_date_empty", at: reader.location(keyNode))
                     }
                     break
                 }
                 if let d = ISODate.partial(raw) {
                     if key == "date" { fm.date = d } else { fm.endDate = d; endDateAt = reader.location(value) }
                 } else {
-                    diagnostics.error("'\(key)' is '\(raw)', which is not a date; write it as YYYY-MM-DD, e.g. 2023-09-14 (or YYYY-MM, or YYYY, when the day is not known)", at: reader.location(value))
+                    diagnostics.error(key: "diag_not_a_date", ["field": key, "value": raw], at: reader.location(value))
                 }
             case "updated":
                 guard let raw = reader.text(value, field: key, &diagnostics) else { break }
                 if let d = ISODate(raw) { fm.updated = d; updatedAt = reader.location(value) } else {
-                    diagnostics.error("'updated' is '\(raw)', which is not a date; write the day the record was corrected as YYYY-MM-DD, e.g. 2024-03-01", at: reader.location(value))
+                    diagnostics.error(key: "diag_updated_not_a_date", ["value": raw], at: reader.location(value))
                 }
             case "attendance":
                 guard let raw = reader.text(value, field: key, &diagnostics)?.trimmed else { break }
                 if let mode = Attendance(rawValue: raw) { fm.attendance = mode } else {
                     let known = Attendance.allCases.map(\.rawValue)
                     let close = closestMatches(to: raw, in: known, limit: 1)
-                    let hint = close.isEmpty ? "" : " (did you mean '\(close[0])'?)"
-                    diagnostics.error("'attendance' is '\(raw)'; write one of \(known.joined(separator: ", "))\(hint)", at: reader.location(value))
+                    diagnostics.error(key: close.isEmpty ? "diag_attendance_unknown" : "diag_attendance_unknown_close",
+                                      ["value": raw, "known": known.joined(separator: ", "), "guess": close.first ?? ""], at: reader.location(value))
                 }
             case "kind": fm.kind = reader.text(value, field: key, &diagnostics)?.trimmed
             case "organizer": fm.organizer = reader.text(value, field: key, &diagnostics)?.trimmed
@@ -131,7 +134,7 @@ enum FrontMatterParsing {
             case "type":
                 let raw = reader.text(value, field: key, &diagnostics)?.trimmed.lowercased() ?? ""
                 if let type = DocumentType(rawValue: raw) { fm.type = type } else {
-                    diagnostics.error("'type' must be meeting, transcript or report, not '\(raw)'", at: reader.location(value))
+                    diagnostics.error(key: "diag_type_unknown", ["value": raw], at: reader.location(value))
                 }
             case "authors":
                 if case .scalar = value, let one = reader.text(value, field: key, &diagnostics)?.trimmed {
@@ -141,7 +144,7 @@ enum FrontMatterParsing {
                 }
             case "toc_depth":
                 if let n = value.int, (2...4).contains(n) { fm.tocDepth = n } else {
-                    diagnostics.error("'toc_depth' must be 2, 3 or 4 (the deepest heading level listed in the table of contents)", at: reader.location(value))
+                    diagnostics.error(key: "diag_toc_depth", at: reader.location(value))
                 }
             case "themes":
                 fm.themes = reader.textList(value, field: key, &diagnostics).map { Located($0.0, at: $0.1) }
@@ -155,16 +158,16 @@ enum FrontMatterParsing {
             errorsBefore = diagnostics.errors.count
         }
         let top = SourceLocation(file: reader.file, line: 1, column: 1)
-        if !sawTitle { diagnostics.error("the meeting has no title; add 'title: …' to the front matter", at: top) }
-        if !sawDate { diagnostics.error("the meeting has no date; add 'date: YYYY-MM-DD' to the front matter", at: top) }
+        if !sawTitle { diagnostics.error(key: "diag_meeting_no_title", at: top) }
+        if !sawDate { diagnostics.error(key: "diag_meeting_no_date", at: top) }
         // A month or a year covers its days: "2026-02" to "2026-02-20" is no contradiction.
         if let start = fm.date, let end = fm.endDate, end.lastDay < start.firstDay {
-            diagnostics.error("'end_date' \(end) is before 'date' \(start)", at: endDateAt ?? top)
+            diagnostics.error(key: "diag_end_before_date", ["end": "\(end)", "date": "\(start)"], at: endDateAt ?? top)
         }
         // A record is corrected after the meeting; an earlier day is a typo, and a feed
         // entry updated before it was published would say something false.
         if let start = fm.date, let updated = fm.updated, updated < start.firstDay {
-            diagnostics.error("'updated' \(updated) is before 'date' \(start); 'updated' is the day the record was corrected", at: updatedAt ?? top)
+            diagnostics.error(key: "diag_updated_before_date", ["updated": "\(updated)", "date": "\(start)"], at: updatedAt ?? top)
         }
         return fm
     }
@@ -193,10 +196,10 @@ enum FrontMatterParsing {
                 if let name, !name.isEmpty {
                     out.append((ParticipantEntry(name: name, role: role.flatMap { $0.isEmpty ? nil : $0 }, group: group), reader.location(item)))
                 } else {
-                    diagnostics.error("a participant with fields needs 'name: …' (and may have 'role: …')", at: reader.location(item))
+                    diagnostics.error(key: "diag_participant_no_name", at: reader.location(item))
                 }
             default:
-                diagnostics.error("each participant must be a name, or 'name:' with 'role:'", at: reader.location(item))
+                diagnostics.error(key: "diag_participant_shape", at: reader.location(item))
             }
         }
         for item in items {
@@ -214,7 +217,7 @@ enum FrontMatterParsing {
                 }
             }
             guard let members, case .sequence(let list) = members else {
-                diagnostics.error("the group '\(group ?? "")' needs 'members:', a list of participants", at: reader.location(item))
+                diagnostics.error(key: "diag_group_no_members", ["group": group ?? ""], at: reader.location(item))
                 continue
             }
             let name = (group ?? "").isEmpty ? nil : group
@@ -225,7 +228,7 @@ enum FrontMatterParsing {
 
     static func appendix(_ root: Node, reader: YAMLReader, _ diagnostics: inout Diagnostics) -> AppendixFrontMatter? {
         guard case .mapping = root else {
-            diagnostics.error("front matter must be fields ('title: …'), not a \(reader.kindName(root))", at: reader.location(root))
+            diagnostics.error(key: "diag_fm_not_fields", ["kind_key": reader.kindKey(root)], at: reader.location(root))
             return nil
         }
         var fm = AppendixFrontMatter()
@@ -235,7 +238,7 @@ enum FrontMatterParsing {
             case "appendix":
                 let raw = reader.text(value, field: key, &diagnostics)?.trimmed.lowercased() ?? ""
                 if let kind = AppendixFrontMatter.Kind(rawValue: raw) { fm.kind = kind } else {
-                    diagnostics.error("'appendix' must be 'postits' or 'text', not '\(raw)'", at: reader.location(value))
+                    diagnostics.error(key: "diag_appendix_kind", ["value": raw], at: reader.location(value))
                 }
             case "themes":
                 fm.themes = reader.textList(value, field: key, &diagnostics).map { Located($0.0, at: $0.1) }
@@ -245,14 +248,14 @@ enum FrontMatterParsing {
             }
         }
         if fm.title.isEmpty {
-            diagnostics.error("the appendix has no title; add 'title: …' to its front matter", at: SourceLocation(file: reader.file, line: 1, column: 1))
+            diagnostics.error(key: "diag_appendix_no_title", at: SourceLocation(file: reader.file, line: 1, column: 1))
         }
         return fm
     }
 
     static func page(_ root: Node, reader: YAMLReader, _ diagnostics: inout Diagnostics) -> PageFrontMatter? {
         guard case .mapping = root else {
-            diagnostics.error("front matter must be fields ('title: …'), not a \(reader.kindName(root))", at: reader.location(root))
+            diagnostics.error(key: "diag_fm_not_fields", ["kind_key": reader.kindKey(root)], at: reader.location(root))
             return nil
         }
         var fm = PageFrontMatter()
@@ -263,13 +266,13 @@ enum FrontMatterParsing {
             case "draft": fm.draft = reader.bool(value, field: key, &diagnostics) ?? false
             case "order":
                 if let n = value.int { fm.order = n } else {
-                    diagnostics.error("'order' must be a whole number", at: reader.location(value))
+                    diagnostics.error(key: "diag_order_not_number", at: reader.location(value))
                 }
             default: unknownField(key, known: PageFrontMatter.fields, at: reader.location(keyNode), &diagnostics)
             }
         }
         if fm.title.isEmpty {
-            diagnostics.error("the page has no title; add 'title: …' to its front matter", at: SourceLocation(file: reader.file, line: 1, column: 1))
+            diagnostics.error(key: "diag_page_no_title", at: SourceLocation(file: reader.file, line: 1, column: 1))
         }
         return fm
     }

@@ -78,7 +78,7 @@ public enum SiteParser {
         let split: FrontMatter.Split
         switch FrontMatter.split(file.text) {
         case .failure(.notClosed):
-            diagnostics.error("front matter is not closed: add a line with only '---' after the last field", at: SourceLocation(file: file.path, line: 1, column: 1))
+            diagnostics.error(key: "diag_front_matter_not_closed", at: SourceLocation(file: file.path, line: 1, column: 1))
             return nil
         case .success(let s):
             split = s
@@ -87,7 +87,7 @@ public enum SiteParser {
             if file.text.trimmed.isEmpty {
                 diagnostics.error(key: "diag_empty_file", at: SourceLocation(file: file.path, line: 1, column: 1))
             } else {
-                diagnostics.error("the file has no front matter; start it with '---', then 'title: …' and 'date: …', then '---'", at: SourceLocation(file: file.path, line: 1, column: 1))
+                diagnostics.error(key: "diag_no_front_matter", at: SourceLocation(file: file.path, line: 1, column: 1))
             }
             return nil
         }
@@ -96,7 +96,7 @@ public enum SiteParser {
         if fm == nil && !keepBody { return nil }
         let parsed = MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset)
         if parsed.flattened {
-            diagnostics.warning("lists or quotes nest deeper than \(MarkdownParser.maxDepth) levels; the deeper levels are shown flattened", at: SourceLocation(file: file.path))
+            diagnostics.warning(key: "diag_nesting_flattened", ["depth": String(MarkdownParser.maxDepth)], at: SourceLocation(file: file.path))
         }
         return (fm, parsed.document)
     }

@@ -47,12 +47,12 @@ public struct YAMLReader: Sendable {
             // YAML's own message about a tab ("found character that cannot start any
             // token") does not say what to fix; a tab in the indentation is the usual cause.
             if let tab = firstIndentingTab(yaml) {
-                diagnostics.error("a line is indented with a tab; YAML needs spaces: replace the tab with spaces", at: tab)
+                diagnostics.error(key: "diag_yaml_tab", at: tab)
             } else {
                 diagnostics.append(describe(error))
             }
         } catch {
-            diagnostics.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
+            diagnostics.error(key: "diag_yaml_unreadable", ["reason": "\(error)"], at: SourceLocation(file: file, line: lineOffset + 1))
         }
         return nil
     }
@@ -113,7 +113,7 @@ public struct YAMLReader: Sendable {
                 let comment = after.dropFirst(spaces.count)
                 guard !spaces.isEmpty, comment.hasPrefix("#"), let next = comment.dropFirst().first, next != " ", next != "\t" else { continue }
                 let whole = scalar.string + spaces + comment
-                diagnostics.error("the value is cut at '#': YAML reads '\(String(comment).trimmed)' as a comment and keeps only '\(scalar.string)'; put the whole value in quotes: \"\(whole.trimmed)\"",
+                diagnostics.error(key: "diag_yaml_cut_comment", ["comment": String(comment).trimmed, "kept": scalar.string, "whole": whole.trimmed],
                                   at: location(node))
             }
         }
@@ -127,28 +127,25 @@ public struct YAMLReader: Sendable {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "malformed YAML: \(problem)"
-            if let context { message += " \(context.text)" }
-            message += yamlHint(problem)
-            return .error(message, at: at(mark))
+            // The problem is libyaml's own English text, a value in the message.
+            var problemText = problem
+            if let context { problemText += " \(context.text)" }
+            return .error(key: "diag_yaml_malformed", ["problem": problemText, "hint_key": yamlHintKey(problem)], at: at(mark))
         case .reader(let problem, _, _, _):
-            return .error("malformed YAML: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1))
+            return .error(key: "diag_yaml_malformed", ["problem": problem, "hint_key": "diag_nothing"], at: SourceLocation(file: file, line: lineOffset + 1))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("a field is written twice: \(duplicates.joined(separator: ", "))", at: at(context.mark))
+            return .error(key: "diag_yaml_duplicate_field", ["fields": duplicates.joined(separator: ", ")], at: at(context.mark))
         default:
-            return .error("malformed YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
+            return .error(key: "diag_yaml_malformed", ["problem": "\(error)", "hint_key": "diag_nothing"], at: SourceLocation(file: file, line: lineOffset + 1))
         }
     }
 
-    private func yamlHint(_ problem: String) -> String {
-        if problem.contains("mapping values are not allowed") {
-            return " (a value with ': ' in it needs quotes: title: \"Fråga: vad nu?\")"
-        }
-        if problem.contains("could not find expected ':'") {
-            return " (each line must be 'field: value')"
-        }
-        if problem.contains("tab") { return " (indent with spaces, not tabs)" }
-        return ""
+    /// The catalogue key of a hint for libyaml's `problem` (`diag_nothing` for none).
+    private func yamlHintKey(_ problem: String) -> String {
+        if problem.contains("mapping values are not allowed") { return "diag_yaml_hint_quote" }
+        if problem.contains("could not find expected ':'") { return "diag_yaml_hint_field" }
+        if problem.contains("tab") { return "diag_yaml_hint_tab" }
+        return "diag_nothing"
     }
 
     // MARK: - Typed access
@@ -170,14 +167,14 @@ public struct YAMLReader: Sendable {
             }
             return scalar.string
         default:
-            diagnostics.error("'\(field)' must be text, not a \(kindName(node))", at: location(node))
+            diagnostics.error(key: "diag_field_not_text", ["field": field, "kind_key": kindKey(node)], at: location(node))
             return nil
         }
     }
 
     public func bool(_ node: Node, field: String, _ diagnostics: inout Diagnostics) -> Bool? {
         if let b = node.bool, case .scalar = node { return b }
-        diagnostics.error("'\(field)' must be true or false", at: location(node))
+        diagnostics.error(key: "diag_field_not_bool", ["field": field], at: location(node))
         return nil
     }
 
@@ -192,29 +189,31 @@ public struct YAMLReader: Sendable {
                 } else if case .scalar = item {
                     continue
                 } else {
-                    diagnostics.error("each item of '\(field)' must be text, not a \(kindName(item))", at: location(item))
+                    diagnostics.error(key: "diag_field_item_not_text", ["field": field, "kind_key": kindKey(item)], at: location(item))
                 }
             }
             return out
         case .scalar(let s) where s.string.isEmpty || s.string == "~" || s.string == "null":
             return []
         default:
-            diagnostics.error("'\(field)' must be a list, one '- item' per line (found \(describe(node)))", at: location(node))
+            diagnostics.error(key: "diag_field_not_list", ["field": field].merging(found(node)) { a, _ in a }, at: location(node))
             return []
         }
     }
 
-    public func kindName(_ node: Node) -> String {
+    /// The catalogue key naming what `node` is ("a list"), for a message's `kind_key`.
+    public func kindKey(_ node: Node) -> String {
         switch node {
-        case .scalar: return "single value"
-        case .mapping: return "set of fields"
-        case .sequence: return "list"
-        case .alias: return "alias"
+        case .scalar: return "diag_kind_scalar"
+        case .mapping: return "diag_kind_mapping"
+        case .sequence: return "diag_kind_list"
+        case .alias: return "diag_kind_alias"
         }
     }
 
-    private func describe(_ node: Node) -> String {
-        if case .scalar(let s) = node { return "'\(s.string)'" }
-        return "a \(kindName(node))"
+    /// The `found` value of a message: the text as written, or what the node is.
+    private func found(_ node: Node) -> [String: String] {
+        if case .scalar(let s) = node { return ["found": "'\(s.string)'"] }
+        return ["found_key": kindKey(node)]
     }
 }

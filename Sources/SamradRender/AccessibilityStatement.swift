@@ -13,28 +13,28 @@ public enum AccessibilityStatement {
         let at = SourceLocation(file: "site.yml")
         let a = config.accessibility
         if a.isEmpty {
-            return [.warning("site.yml has no 'accessibility:' section, so the accessibility statement (/tillganglighet/) lacks its facts; see the README", at: at)]
+            return [.warning(key: "diag_accessibility_missing", ["path": "/tillganglighet/"], at: at)]
         }
         var out: [Diagnostic] = []
         let status = a["status"] ?? ""
         if !statuses.contains(status) {
-            out.append(.warning("accessibility.status must be full, partial or none", at: at))
+            out.append(.warning(key: "diag_accessibility_status", at: at))
         }
         if status != "full" && (a["known_problems"] ?? "").trimmed.isEmpty {
-            out.append(.warning("accessibility.known_problems is empty, but a site that is not fully compliant must list its known problems", at: at))
+            out.append(.warning(key: "diag_accessibility_known_problems", at: at))
         }
         if (a["contact_email"] ?? "").isEmpty && (a["contact_url"] ?? "").isEmpty {
-            out.append(.warning("accessibility needs contact_email or contact_url, so readers can report problems", at: at))
+            out.append(.warning(key: "diag_accessibility_contact", at: at))
         }
         for key in ["assessment_date", "updated"] {
             guard let value = a[key] else {
-                out.append(.warning("accessibility.\(key) is missing (YYYY-MM-DD)", at: at))
+                out.append(.warning(key: "diag_accessibility_date_missing", ["field": "accessibility.\(key)"], at: at))
                 continue
             }
-            if ISODate(value) == nil { out.append(.warning("accessibility.\(key) '\(value)' is not a date (YYYY-MM-DD)", at: at)) }
+            if ISODate(value) == nil { out.append(.warning(key: "diag_accessibility_not_a_date", ["field": "accessibility.\(key)", "value": value], at: at)) }
         }
         if let published = a["published"], ISODate(published) == nil {
-            out.append(.warning("accessibility.published '\(published)' is not a date (YYYY-MM-DD)", at: at))
+            out.append(.warning(key: "diag_accessibility_not_a_date", ["field": "accessibility.published", "value": published], at: at))
         }
         return out
     }

@@ -13,7 +13,8 @@ public enum Robots {
     public static func subPathWarning(_ config: SiteConfig, fromCommandLine: Bool) -> Diagnostic? {
         guard config.basePath != "/" else { return nil }
         let host = String(config.baseURL.dropLast(config.basePath.count))
-        return .warning("base_url is under \(config.basePath), so crawlers never read \(config.absoluteURL("robots.txt")); they read only \(host)/robots.txt. To point them at the sitemap, add the line 'Sitemap: \(config.absoluteURL("sitemap.xml"))' to the robots.txt at the host's root (see the README)",
-                        at: fromCommandLine ? nil : SourceLocation(file: "site.yml"))
+        return .warning(key: "diag_robots_sub_path", [
+            "path": config.basePath, "robots": config.absoluteURL("robots.txt"), "host": host, "sitemap": config.absoluteURL("sitemap.xml"),
+        ], at: fromCommandLine ? nil : SourceLocation(file: "site.yml"))
     }
 }

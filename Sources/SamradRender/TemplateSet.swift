@@ -83,8 +83,10 @@ public struct TemplateSet: Sendable {
             guard let file = sources[name] else { continue }
             for (key, line, column) in catalogueKeys(in: file.text) where Catalogue.swedish.entries[key] == nil {
                 let close = closestMatches(to: key, in: Array(Catalogue.swedish.entries.keys))
-                out.append(.warning("'t.\(key)' is not in the language catalogue and renders as nothing" + (close.isEmpty ? "" : " (did you mean \(quotedAlternatives(close.map { "t." + $0 }))?)"),
-                                    at: SourceLocation(file: file.path, line: line, column: column)))
+                let at = SourceLocation(file: file.path, line: line, column: column)
+                out.append(close.isEmpty
+                    ? .warning(key: "diag_template_unknown_key", ["key": key], at: at)
+                    : .warning(key: "diag_template_unknown_key_close", ["key": key, "alternatives_choices": Diagnostic.choices(close.map { "t." + $0 })], at: at))
             }
         }
         return out

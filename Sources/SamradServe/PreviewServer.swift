@@ -214,6 +214,8 @@ public final class PreviewServer: Service, Sendable {
         var records: [RebuildRecord] = []
         var lastWarnings: [Diagnostic] = []
         var searchWarned = false
+        /// The language of the terminal lines: `--lang`, else the last build's site's.
+        var words: Catalogue = .swedish
         var stopped = false
         var group: ServiceGroup?
         var shutdownRequested = false
@@ -299,6 +301,9 @@ public final class PreviewServer: Service, Sendable {
     }
 
     /// The URL once the server listens and the first build is served (throws if it failed to start).
+    /// The words the preview speaks now: `--lang`, else the site's (Swedish before the first build).
+    public var words: Catalogue { options.words ?? state.withLock { $0.words } }
+
     public func ready() async throws -> URL {
         try await withCheckedThrowingContinuation { continuation in
             let outcome: Result<URL, any Error>? = state.withLock { state in
@@ -325,24 +330,34 @@ public final class PreviewServer: Service, Sendable {
         let port = channel.localAddress?.port ?? options.port
         let url = URL(string: Self.baseURL(host: options.host, port: port)) ?? URL(fileURLWithPath: "/")
         state.withLock { $0.baseURL = url.absoluteString }
+        // Until the first build, the terminal lines speak the language site.yml names.
+        if options.words == nil {
+            let words = SiteWords.of(site: options.site)
+            state.withLock { $0.words = words }
+        }
         if options.watch {
             let say = self.say
             let watcher = SiteWatcher(
-                root: options.site, mode: options.watchMode, debounce: options.debounce, onNotice: { say(.warning($0)) }
+                root: options.site, mode: options.watchMode, debounce: options.debounce,
+                onNotice: { [weak self] why in
+                    let t = self?.words ?? .swedish
+                    say(.warning(t.text("serve_watch_fell_back", ["reason": why, "ms": String(WatchMode.defaultPollInterval.milliseconds)])))
+                }
             ) { [weak self] batch in self?.changed(batch) }
             do {
                 try watcher.start()
                 state.withLock { $0.watcher = watcher }
                 if case .polling(let interval) = watcher.watching {
-                    let how = "watching for changes by polling every \(interval.milliseconds) ms"
+                    let t = words, ms = String(interval.milliseconds)
                     if let reason = watcher.fallbackReason {
-                        say(.warning("\(reason); \(how) instead (`--poll` chooses this from the start)"))
+                        // The reason is the watcher's own (English) account of the file system.
+                        say(.warning(t.text("serve_watch_polling_instead", ["reason": reason, "ms": ms])))
                     } else {
-                        say(.info(how))
+                        say(.info(t.text("serve_watch_polling", ["ms": ms])))
                     }
                 }
             } catch {
-                say(.warning("not watching for changes: \(error)"))
+                say(.warning(words.text("serve_not_watching", ["reason": "\(error)"])))
             }
         }
         trigger.yield()
@@ -488,6 +503,7 @@ public final class PreviewServer: Service, Sendable {
             record.generation = generation - 1
         }
         state.withLock { $0.records.append(record) }
+        state.withLock { $0.words = rendered.report.catalogue }
         report(record, diagnostics: diagnostics, files: files.count, isFirst: previous == nil, words: options.words ?? rendered.report.catalogue)
 
         if let next, !failed, options.search {
@@ -537,19 +553,22 @@ public final class PreviewServer: Service, Sendable {
         }
         if record.failed {
             for d in diagnostics { say(.diagnostic(said(d))) }
-            let latency = record.saveToReloadSeconds.map { " (save → error page \(Self.ms($0)))" } ?? ""
-            say(.info("build failed: \(Self.count(errors.count, "error")), \(Self.count(warnings.count, "warning"))\(latency); the browser shows them until the files are fixed"))
+            let latency = record.saveToReloadSeconds.map { words.text("serve_latency_error_page", ["time": Self.ms($0)]) } ?? ""
+            say(.info(words.text("serve_build_failed", [
+                "errors": words.count(errors.count, "cli_count_error"), "warnings": words.count(warnings.count, "cli_count_warning"), "latency": latency,
+            ])))
             return
         }
         if warningsChanged || isFirst { for d in warnings { say(.diagnostic(said(d))) } }
-        let what = record.changed.isEmpty ? "" : " (\(record.changed.count == 1 ? record.changed[0] : "\(record.changed.count) files"))"
+        let what = record.changed.isEmpty ? "" : " (\(record.changed.count == 1 ? record.changed[0] : words.count(record.changed.count, "serve_count_file")))"
+        let time = Self.ms(record.renderSeconds)
         if record.unchanged {
-            say(.info("rebuilt\(what) in \(Self.ms(record.renderSeconds)): nothing changed"))
+            say(.info(words.text("serve_rebuilt_unchanged", ["what": what, "time": time])))
         } else if isFirst {
-            say(.info("built \(files) files in \(Self.ms(record.renderSeconds))"))
+            say(.info(words.text("serve_built", ["files": words.count(files, "serve_count_file"), "time": time])))
         } else {
-            let latency = record.saveToReloadSeconds.map { ", save → reload \(Self.ms($0))" } ?? ""
-            say(.info("rebuilt\(what) in \(Self.ms(record.renderSeconds))\(latency)"))
+            let latency = record.saveToReloadSeconds.map { words.text("serve_latency_reload", ["time": Self.ms($0)]) } ?? ""
+            say(.info(words.text("serve_rebuilt", ["what": what, "time": time, "latency": latency])))
         }
     }
 
@@ -563,7 +582,7 @@ public final class PreviewServer: Service, Sendable {
                     defer { state.searchWarned = true }
                     return !state.searchWarned
                 }
-                if warn { say(.warning("Pagefind was not found, so search does not work in this preview; install it with 'pip install pagefind-bin' or set PAGEFIND_BINARY_PATH")) }
+                if warn { say(.warning(words["serve_no_pagefind"])) }
                 store.update { current in
                     guard current.search.isEmpty else { return nil }
                     let text = ByteBuffer(string: "search index missing: Pagefind was not found when the preview was built\n")
@@ -588,10 +607,10 @@ public final class PreviewServer: Service, Sendable {
                 }
                 if applied {
                     let by = search.found.map { ", Pagefind \($0.description)" } ?? ""
-                    say(.info("search index ready (\(files.count) files, \(Self.ms(seconds))\(by))"))
+                    say(.info(words.text("serve_search_ready", ["files": words.count(files.count, "serve_count_file"), "time": Self.ms(seconds), "by": by])))
                 }
             case .failed(let message):
-                say(.warning("no search in the preview: \(message)"))
+                say(.warning(words.text("serve_search_failed", ["reason": message])))
             case .cancelled:
                 break
             }
@@ -615,5 +634,4 @@ public final class PreviewServer: Service, Sendable {
         s < 10 ? "\(Int((s * 1000).rounded())) ms" : "\(Int(s.rounded())) s"
     }
 
-    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 }

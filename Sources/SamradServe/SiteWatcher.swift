@@ -72,7 +72,7 @@ public final class SiteWatcher: @unchecked Sendable {
     static let rootFiles: Set<String> = ["site.yml"]
 
     /// - Parameters:
-    ///   - onNotice: told, in a sentence, when the watcher changes to polling while running
+    ///   - onNotice: told why (a sentence, in English) when the watcher changes to polling while running
     ///     (inotify refused a new folder); called on the watcher's queue.
     ///   - onChange: called on the watcher's queue with each burst of changes.
     public init(
@@ -180,7 +180,7 @@ public final class SiteWatcher: @unchecked Sendable {
         activeWatching = .polling(interval: WatchMode.defaultPollInterval)
         overflowed = true  // whatever changed before the first look is unknown: rebuild all
         record("")
-        onNotice("\(why); watching for changes by polling every \(WatchMode.defaultPollInterval.milliseconds) ms instead")
+        onNotice(why)
     }
 
     /// How many folders are watched (for tests and the log).

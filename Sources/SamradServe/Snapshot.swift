@@ -164,7 +164,7 @@ struct SnapshotMaker: Sendable {
         var diagnostics: [Diagnostic] = []
         for output in outputs {
             guard files[output.path] == nil else {
-                diagnostics.append(.error("two pages want the same file '\(output.path)'; rename one of the meetings or pages"))
+                diagnostics.append(.error(key: "diag_output_twice", ["path": output.path]))
                 continue
             }
             let (entry, problem) = entry(path: output.path, content: output.content, version: version)
@@ -177,7 +177,7 @@ struct SnapshotMaker: Sendable {
     /// One file as the server sends it, or why it cannot be sent.
     func entry(path: String, content: OutputFile.Content, version: String) -> (entry: SiteEntry?, problem: Diagnostic?) {
         guard case .file(let key) = PathSanitizer.resolve("/" + path), key == path else {
-            return (nil, .error("the preview cannot serve the generated path '\(path)'"))
+            return (nil, .error(key: "diag_serve_bad_path", ["path": path]))
         }
         let type = ContentTypes.forPath(path)
         var rendered: ByteBuffer
@@ -189,11 +189,11 @@ struct SnapshotMaker: Sendable {
         case .copy(let source):
             let realRoot = Self.realPath(siteRoot) ?? siteRoot
             guard let real = Self.realPath(source), real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
-                return (nil, .error("'\(source)' is outside the site folder; the preview does not serve it"))
+                return (nil, .error(key: "diag_serve_outside", ["source": source]))
             }
             var info = stat()
             guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-                return (nil, .error("cannot read '\(source)' for \(path)"))
+                return (nil, .error(key: "diag_serve_unreadable", ["source": source, "path": path]))
             }
             let file = DiskFile(path: real, size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec),
                                 inode: UInt64(info.st_ino), sandboxed: path.hasPrefix("moten/"))

@@ -17,8 +17,12 @@ public enum OutputGuard {
     public static let stampName = ".samrad-output"
     static let stampText = "This folder was made by 'samrad build' and is replaced whole by the next build: keep nothing else here.\n"
 
+    /// Why the output may not be replaced: a catalogue key (`diag_output_…`) with its
+    /// values, reported as an error of the build; `description` is the English.
     public struct Refusal: Error, CustomStringConvertible {
-        public var description: String
+        public var key: String
+        public var values: [String: String]
+        public var description: String { Diagnostic.error(key: key, values).message }
     }
 
     /// The folder to build into: `output` with symbolic links resolved.
@@ -32,19 +36,22 @@ public enum OutputGuard {
         let (resolved, linkedFrom) = try resolve(given, shown: shown)
         let real = resolved.path
         let siteReal = realPath(URL(fileURLWithPath: site).standardizedFileURL.path) ?? URL(fileURLWithPath: site).standardizedFileURL.path
-        let via = linkedFrom.map { _ in " (a symbolic link to '\(real)')" } ?? ""
-        let fix = "choose a folder of its own, such as the default <site>/public"
+        // Every refusal names the output as given and, when it was a link, where it leads.
+        let named = ["shown": shown, "real": real, "via_key": linkedFrom == nil ? "diag_nothing" : "diag_output_via"]
+        func refusal(_ key: String, _ more: [String: String] = [:]) -> Refusal {
+            Refusal(key: key, values: named.merging(more) { _, new in new })
+        }
 
         if real == siteReal {
-            throw Refusal(description: "the output folder '\(shown)' is the site folder itself\(via); a build replaces its output folder whole and would delete site.yml and content/; \(fix)")
+            throw refusal("diag_output_is_site")
         }
         if real == "/" || siteReal.hasPrefix(real + "/") {
-            throw Refusal(description: "the output folder '\(shown)' holds the site folder\(via); a build replaces its output folder whole and would delete the site with it; \(fix)")
+            throw refusal("diag_output_holds_site")
         }
         for sources in ["content", "templates"] {
             let folder = siteReal + "/" + sources
             if real == folder || real.hasPrefix(folder + "/") {
-                throw Refusal(description: "the output folder '\(shown)' is inside the site's \(sources)/ folder\(via); a build would replace the sources it is built from; \(fix)")
+                throw refusal("diag_output_in_sources", ["sources": sources])
             }
         }
         var info = stat()
@@ -52,20 +59,21 @@ public enum OutputGuard {
             return resolved  // Not there yet: made by the build.
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw Refusal(description: "the output '\(shown)'\(via) is a file, not a folder; a build would replace it with the site and its content would be lost; choose a folder")
+            throw refusal("diag_output_is_file")
         }
         var parent = stat()
         if lstat(resolved.deletingLastPathComponent().path, &parent) == 0, parent.st_dev != info.st_dev {
-            throw Refusal(description: "the output folder '\(shown)'\(via) is a mount point, which cannot be replaced whole; build into a folder inside it, e.g. '\(shown)/site'")
+            throw refusal("diag_output_mount_point")
         }
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: real)
         } catch {
-            throw Refusal(description: "cannot look into the output folder '\(shown)'\(via): \(FileErrorText.describe(error))")
+            throw refusal("diag_output_unreadable", ["reason": FileErrorText.describe(error)])
         }
         if entries.isEmpty || entries.contains(stampName) { return resolved }
-        throw Refusal(description: "the output folder '\(shown)'\(via) was not made by samrad: it holds \(entries.count) \(entries.count == 1 ? "entry" : "entries") (e.g. '\(entries.sorted()[0])') and no \(stampName) stamp; a build replaces its output folder whole and would delete them; empty it or \(fix) (an output of an older samrad without the stamp: delete it once)")
+        throw refusal(entries.count == 1 ? "diag_output_not_samrads_one" : "diag_output_not_samrads",
+                      ["count": String(entries.count), "example": entries.sorted()[0], "stamp": stampName])
     }
 
     /// Checked again right before the exchange (a build takes a while, and the folder
@@ -90,7 +98,7 @@ public enum OutputGuard {
         if isLink {
             guard let real = realPath(url.path) else {
                 let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
-                throw Refusal(description: "the output folder '\(shown)' is a symbolic link to '\(target)', which does not exist; create that folder or choose another with --output")
+                throw Refusal(key: "diag_output_dangling_link", values: ["shown": shown, "target": target])
             }
             return (URL(fileURLWithPath: real), shown)
         }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Samrad
+import SamradCore
 import SamradImport
 
 /// `samrad import FILE...`: thin wrapper around `Importer` (Sources/SamradImport).
@@ -30,20 +32,21 @@ struct Import: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
+        let t = try Terminal.words(siteOptions.lang, site: SiteWords.of(site: siteOptions.site))
         let outcome = Importer.run(ImportRequest(files: files, site: siteOptions.site, slug: slug, date: date,
                                                  kind: kind, dryRun: dryRun))
         for (file, failure) in outcome.failures {
-            Terminal.error("\(file): error: \(failure)")
+            Terminal.error("\(file): error: \(failure.message(in: t))")
         }
         switch format {
         case .text:
-            for report in outcome.reports { Terminal.out(report.text) }
+            for report in outcome.reports { Terminal.out(report.text(in: t)) }
             if dryRun {
                 for (path, text) in outcome.contents.sorted(by: { $0.key < $1.key }) {
-                    Terminal.out("\n--- \(path) (not written: --dry-run)\n\(text)")
+                    Terminal.out(t.text("import_not_written", ["path": path, "text": text]))
                 }
             } else if outcome.wrote {
-                Terminal.out("wrote \(Terminal.count(outcome.reports.count, "draft meeting")); preview them with: samrad serve --site \(siteOptions.site)")
+                Terminal.out(t.text("import_wrote", ["meetings": t.count(outcome.reports.count, "import_count_draft"), "site": siteOptions.site]))
             }
         case .json:
             let encoder = JSONEncoder()
@@ -55,11 +58,11 @@ struct Import: ParsableCommand {
                 var errors: [[String: String]]
             }
             let out = Output(written: outcome.wrote, dryRun: dryRun, reports: outcome.reports,
-                             errors: outcome.failures.map { ["file": $0.file, "message": $0.failure.description] })
+                             errors: outcome.failures.map { ["file": $0.file, "message": $0.failure.message(in: t)] })
             if let data = try? encoder.encode(out) { Terminal.out(String(decoding: data, as: UTF8.self)) }
         }
         if !outcome.failures.isEmpty {
-            if !outcome.reports.isEmpty { Terminal.error("nothing was written") }
+            if !outcome.reports.isEmpty { Terminal.error(t["import_nothing_written"]) }
             throw ExitCode(1)
         }
     }

@@ -37,11 +37,13 @@ struct Build: ParsableCommand {
     func run() throws {
         let options = BuildOptions(site: siteOptions.site, output: output, includeDrafts: drafts, baseURL: baseURL, search: !noSearch)
         Pipeline.removeStagingOnSignals()
+        // The progress lines come before the site is parsed: its site.yml says the language.
+        let early = try Terminal.words(siteOptions.lang, site: SiteWords.of(site: siteOptions.site))
         var model: AnyObject?
-        let report = Pipeline.build(options, progress: { message in Terminal.progress(message) }, keep: { model = $0 })
+        let report = Pipeline.build(options, progress: { key, values in Terminal.progress(early.text(key, values)) }, keep: { model = $0 })
         let t = try Terminal.words(siteOptions.lang, site: report.catalogue)
         Terminal.report(report.diagnostics, t)
-        if let warning = report.searchWarning { Terminal.error("warning: \(warning)") }
+        if let warning = report.searchWarning { Terminal.error(warning.description(in: t)) }
         if report.hasErrors {
             // "left unchanged" about a folder that does not exist would send the reader looking for it.
             let kept = FileManager.default.fileExists(atPath: options.outputPath)
@@ -53,7 +55,7 @@ struct Build: ParsableCommand {
             "meetings": t.count(report.meetings, "cli_count_document"), "pages": String(report.pages), "files": String(report.files),
             "seconds": Terminal.seconds(report.seconds), "path": options.outputPath, "search": report.searchIndexed ? t["cli_with_search"] : "",
         ]))
-        if let binary = report.searchBinary { Terminal.out("search indexed by Pagefind: \(binary)") }
+        if let binary = report.searchBinary { Terminal.out(t.text("cli_search_indexed", ["binary": binary])) }
         // The model is hundreds of MiB of small objects at thousands of meetings; freeing
         // them one by one took a tenth of the build. The process ends here anyway.
         withExtendedLifetime(model) { Foundation.exit(0) }
@@ -77,7 +79,7 @@ struct Check: ParsableCommand {
         switch format {
         case .text:
             Terminal.report(report.diagnostics, t)
-            for line in DiagnosticReport.unlistedLines(report) { Terminal.error(line) }
+            for line in DiagnosticReport.unlistedLines(report, t) { Terminal.error(line) }
             Terminal.out(t.text("cli_checked", ["meetings": t.count(report.meetings, "cli_count_document"), "counts": Terminal.counts(report, t)]))
         case .json:
             Terminal.out(DiagnosticReport.json(report, t))
@@ -102,10 +104,11 @@ struct NewMeeting: ParsableCommand {
     @OptionGroup var siteOptions: SiteOptions
 
     func run() throws {
+        let t = try Terminal.words(siteOptions.lang, site: SiteWords.of(site: siteOptions.site))
         let day: ISODate
         if let date {
             guard let parsed = ISODate.partial(date) else {
-                Terminal.error("error: '\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2023-09-14 (or YYYY-MM, or YYYY)")
+                Terminal.error("error: " + t.text("cli_not_a_date", ["date": date]))
                 throw ExitCode(1)
             }
             day = parsed
@@ -114,10 +117,9 @@ struct NewMeeting: ParsableCommand {
         }
         do {
             let path = try Scaffold.newMeeting(site: siteOptions.site, title: title, date: day, slug: slug)
-            Terminal.out("created \(path) (a draft: set 'draft: false' when it is ready to publish)")
+            Terminal.out(t.text("cli_created_draft", ["path": path]))
         } catch {
-            Terminal.error("error: \(error)")
-            throw ExitCode(1)
+            Terminal.failed(error, t)
         }
     }
 }
@@ -132,12 +134,12 @@ struct NewPage: ParsableCommand {
     @OptionGroup var siteOptions: SiteOptions
 
     func run() throws {
+        let t = try Terminal.words(siteOptions.lang, site: SiteWords.of(site: siteOptions.site))
         do {
             let path = try Scaffold.newPage(site: siteOptions.site, title: title, slug: slug)
-            Terminal.out("created \(path) (a draft: set 'draft: false' when it is ready to publish)")
+            Terminal.out(t.text("cli_created_draft", ["path": path]))
         } catch {
-            Terminal.error("error: \(error)")
-            throw ExitCode(1)
+            Terminal.failed(error, t)
         }
     }
 }
@@ -158,16 +160,16 @@ struct Templates: ParsableCommand {
             for name in Scaffold.templateNames { Terminal.out(name) }
             return
         }
+        let t = try Terminal.words(siteOptions.lang, site: SiteWords.of(site: siteOptions.site))
         do {
             let written = try Scaffold.copyTemplates(site: siteOptions.site, names: names)
             if written.isEmpty {
-                Terminal.out("nothing copied: the templates are already in templates/")
+                Terminal.out(t["cli_templates_none_copied"])
             } else {
-                for path in written { Terminal.out("created \(path)") }
+                for path in written { Terminal.out(t.text("cli_created", ["path": path])) }
             }
         } catch {
-            Terminal.error("error: \(error)")
-            throw ExitCode(1)
+            Terminal.failed(error, t)
         }
     }
 }
@@ -177,14 +179,17 @@ struct Init: ParsableCommand {
 
     @Argument(help: "The folder to create.")
     var directory: String
+    @Option(name: .long, help: "The language of the messages: sv or en (default: SAMRAD_LANG, else sv, the new site's).")
+    var lang: String?
 
     func run() throws {
+        // The new site is Swedish, so its messages are too unless asked otherwise.
+        let t = try Terminal.words(lang, site: .swedish)
         do {
             let files = try Scaffold.initSite(directory)
-            Terminal.out("created a site with \(files.count) files in \(directory); build it with: samrad build --site \(directory)")
+            Terminal.out(t.text("cli_init_done", ["files": t.count(files.count, "cli_count_file"), "path": directory]))
         } catch {
-            Terminal.error("error: \(error)")
-            throw ExitCode(1)
+            Terminal.failed(error, t)
         }
     }
 }
@@ -207,14 +212,19 @@ enum Terminal {
         let asked = option ?? ProcessInfo.processInfo.environment["SAMRAD_LANG"].flatMap { $0.isEmpty ? nil : $0 }
         guard let asked else { return site }
         guard let catalogue = Catalogue.builtIn(asked) else {
-            error("error: --lang / SAMRAD_LANG '\(asked)' is not a language samrad speaks; use \(Catalogue.builtInLanguages.joined(separator: " or "))")
+            error("error: " + site.text("cli_unknown_lang", ["lang": asked, "languages": Catalogue.builtInLanguages.joined(separator: " \(site["list_or"]) ")]))
             throw ExitCode(2)
         }
         return catalogue
     }
 
-    /// "1 meeting", "2 meetings" (samrad import's report, still in English).
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    /// `error: <why>` in the words of `t` (a scaffold failure is keyed; any other error
+    /// says its own text), then exit 1.
+    static func failed(_ failure: Error, _ t: Catalogue) -> Never {
+        let text = (failure as? Scaffold.Failure)?.message(in: t) ?? t.text("cli_failed", ["reason": "\(failure)"])
+        error("error: " + text)
+        Foundation.exit(1)
+    }
 
     /// "1 error, 2 warnings" / "1 fel, 2 varningar".
     static func counts(_ r: BuildReport, _ t: Catalogue) -> String {

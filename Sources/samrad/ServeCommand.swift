@@ -53,17 +53,17 @@ struct Serve: AsyncParsableCommand {
         let open = self.open
         let announce = Task {
             guard let url = try? await server.ready() else { return }
-            Self.say("serving the preview at \(url.absoluteString) (drafts included; Ctrl-C stops)")
-            if open { Self.openBrowser(url) }
+            Self.say(server.words.text("serve_listening", ["url": url.absoluteString]))
+            if open { Self.openBrowser(url, server.words) }
         }
         defer { announce.cancel() }
         do {
             try await server.runUntilSignalled()
         } catch {
-            Terminal.error("error: cannot serve on \(host):\(port): \(error)")
+            Terminal.error("error: " + server.words.text("serve_cannot_listen", ["host": host, "port": String(port), "reason": "\(error)"]))
             throw ExitCode(1)
         }
-        Self.say("stopped")
+        Self.say(server.words["serve_stopped"])
     }
 
     /// A line on stdout, flushed at once: the server runs for long, often with its output piped.
@@ -72,12 +72,12 @@ struct Serve: AsyncParsableCommand {
         fflush(nil)
     }
 
-    static func openBrowser(_ url: URL) {
+    static func openBrowser(_ url: URL, _ t: Catalogue) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["xdg-open", url.absoluteString]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { Terminal.error("warning: cannot open a browser: \(error.localizedDescription)") }
+        do { try process.run() } catch { Terminal.error("warning: " + t.text("serve_no_browser", ["reason": error.localizedDescription])) }
     }
 }

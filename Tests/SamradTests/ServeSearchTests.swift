@@ -31,7 +31,7 @@ struct ServeSearchTests {
             let meta = try await site.get("/pagefind/pagefind.\(hash).pf_meta")
             #expect(meta.status == 200)
             #expect(meta.header("content-type") == "application/octet-stream")
-            #expect(site.messages.all.contains { $0.hasPrefix("search index ready") })
+            #expect(site.messages.all.contains { $0.hasPrefix("sökindexet är klart") }, "a Swedish site hears Swedish: \(site.messages.all)")
             // The search page is rendered with its search UI, not the "no search" notice.
             let searchPage = try await site.get("/sok/")
             #expect(searchPage.status == 200)

@@ -24,8 +24,12 @@ final class DeployedLinkCheck: Sendable {
         /// Fragments to look up when all pages are known: file → id → (page, href), the
         /// first page that links there.
         var fragments: [String: [String: (page: String, href: String)]] = [:]
-        var problems: [(page: String, href: String, message: String)] = []
+        var problems: [Problem] = []
     }
+
+    /// A link that does not work: on `page`, `href`, for the reason `why` (the values of
+    /// a diagnostic, the reason's catalogue key as `reason_key`).
+    typealias Problem = (page: String, href: String, why: [String: String])
 
     /// At most this many problems are listed one by one; a template fault repeats on
     /// every page, and the first ones say what is wrong.
@@ -63,15 +67,15 @@ final class DeployedLinkCheck: Sendable {
         } else {
             return
         }
-        var problems: [(page: String, href: String, message: String)] = duplicates.map {
-            (path, "#" + $0, "the id '\($0)' is on two elements, so links to it may jump to the wrong one")
+        var problems: [Problem] = duplicates.map {
+            (path, "#" + $0, ["reason_key": "diag_deployed_duplicate_id", "id": $0])
         }
         var fragments: [String: [String: (page: String, href: String)]] = [:]
         var checked = Set<String>()
         for href in links where checked.insert(href).inserted {
             switch resolve(href, on: path) {
             case .external: continue
-            case .problem(let message): problems.append((path, href, message))
+            case .problem(let why): problems.append((path, href, why))
             case .file(let file, let fragment):
                 if let fragment, !fragment.isEmpty, file.hasSuffix(".html"), fragments[file]?[fragment] == nil {
                     fragments[file, default: [:]][fragment] = (path, href)
@@ -90,22 +94,22 @@ final class DeployedLinkCheck: Sendable {
 
     /// Every problem found, as errors naming the page and the link.
     func diagnostics() -> [Diagnostic] {
-        var problems = state.withLock { s -> [(page: String, href: String, message: String)] in
+        var problems = state.withLock { s -> [Problem] in
             var out = s.problems
             for (file, wanted) in s.fragments {
                 guard let ids = s.ids[file] else { continue }
                 for (id, from) in wanted where !ids.contains(id) {
-                    out.append((from.page, from.href, "no element on \(Self.url(of: file, basePath: basePath)) has the id '\(id)'"))
+                    out.append((from.page, from.href, ["reason_key": "diag_deployed_no_id", "target": Self.url(of: file, basePath: basePath), "id": id]))
                 }
             }
             return out
         }
         problems.sort { ($0.page, $0.href) < ($1.page, $1.href) }
         var out = problems.prefix(Self.listed).map {
-            Diagnostic.error("on the published page \(Self.url(of: $0.page, basePath: basePath)): link '\($0.href)' does not work when deployed: \($0.message)")
+            Diagnostic.error(key: "diag_deployed_link", $0.why.merging(["page": Self.url(of: $0.page, basePath: basePath), "href": $0.href]) { a, _ in a })
         }
         if problems.count > Self.listed {
-            out.append(.error("\(problems.count - Self.listed) more links in the written files do not work when deployed"))
+            out.append(.error(key: "diag_deployed_more", ["count": String(problems.count - Self.listed)]))
         }
         return out
     }
@@ -113,7 +117,8 @@ final class DeployedLinkCheck: Sendable {
     enum Resolution: Equatable {
         case external
         case file(String, fragment: String?)
-        case problem(String)
+        /// The reason, as values with its catalogue key as `reason_key`.
+        case problem([String: String])
     }
 
     /// What a server at the base URL answers for `href` written in the file `page`.
@@ -124,7 +129,7 @@ final class DeployedLinkCheck: Sendable {
         var fragment: String?
         if let hash = url.firstIndex(of: "#") {
             guard let decoded = URLPath.decode(url[url.index(after: hash)...]) else {
-                return .problem("the fragment is not valid percent-encoding")
+                return .problem(["reason_key": "diag_deployed_bad_fragment"])
             }
             fragment = decoded
             url = url[..<hash]
@@ -149,7 +154,7 @@ final class DeployedLinkCheck: Sendable {
         } else if url.hasPrefix("/") {
             if url + "/" == basePath { sitePath = "" } else {
                 guard url.hasPrefix(basePath) else {
-                    return .problem("it is outside the site's base path \(basePath), where the site is deployed")
+                    return .problem(["reason_key": "diag_deployed_outside_base", "base": basePath])
                 }
                 sitePath = url.dropFirst(basePath.count)
             }
@@ -157,14 +162,14 @@ final class DeployedLinkCheck: Sendable {
             sitePath = Substring(Self.folder(of: page)) + url
         }
         guard let decoded = URLPath.decode(sitePath) else {
-            return .problem("it is not valid percent-encoding (a '%' must be written '%25')")
+            return .problem(["reason_key": "diag_deployed_bad_percent"])
         }
-        guard let path = InternalLinkCheck.normalize(decoded) else { return .problem("it leads above the site's root") }
+        guard let path = InternalLinkCheck.normalize(decoded) else { return .problem(["reason_key": "diag_deployed_above_root"]) }
         guard path.isNFC else {
-            return .problem("its name is not in Unicode NFC, and the server compares names byte for byte")
+            return .problem(["reason_key": "diag_deployed_not_nfc"])
         }
         let file = InternalLinkCheck.servedFile(for: path, in: paths)
-        guard paths.contains(file) else { return .problem("no file \(path) is written") }
+        guard paths.contains(file) else { return .problem(["reason_key": "diag_deployed_no_file", "path": path]) }
         return .file(file, fragment: fragment)
     }
 
@@ -205,7 +210,7 @@ final class DeployedLinkCheck: Sendable {
             fragment = String(raw)
         }
         let file = InternalLinkCheck.servedFile(for: path, in: paths)
-        guard paths.contains(file) else { return .problem("no file \(path) is written") }
+        guard paths.contains(file) else { return .problem(["reason_key": "diag_deployed_no_file", "path": path]) }
         return .file(file, fragment: fragment)
     }
 

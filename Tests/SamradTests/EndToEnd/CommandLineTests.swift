@@ -43,7 +43,7 @@ struct CommandLineTests {
         try site.write(meeting, "---\ntitle: Möte\ndate: igår\n---\n\nText #samverkn\n")
         let build = try run(["build", "--site", site.path, "--no-search"])
         #expect(build.status == 1)
-        #expect(build.err.contains("\(meeting):3:7: error: 'date' is 'igår'"))
+        #expect(build.err.contains("\(meeting):3:7: error: 'date' är 'igår'"))
         #expect(build.err.contains("lämnades orörd"), "a Swedish site hears Swedish: \(build.err)")
         #expect(site.snapshot() == before)
         let check = try run(["check", "--site", site.path])
@@ -107,10 +107,10 @@ struct CommandLineTests {
         defer { site.cleanup() }
         let made = try run(["new", "page", "Kontakt", "--site", site.path])
         #expect(made.status == 0, "\(made.err)")
-        #expect(made.out.contains("created content/pages/kontakt.md"))
+        #expect(made.out.contains("skapade content/pages/kontakt.md"))
         let again = try run(["new", "page", "Kontakt", "--site", site.path])
         #expect(again.status == 1)
-        #expect(again.err.contains("already exists"))
+        #expect(again.err.contains("finns redan"))
     }
 
     @Test(.enabled(if: CommandLineTests.binary != nil))
@@ -132,7 +132,7 @@ struct CommandLineTests {
         #expect(first.out.contains("content/meetings/2025-01-02-mote-om-oppenhet/index.md"))
         let again = try run(["new", "meeting", "Möte om öppenhet", "--date", "2025-01-02", "--site", site.path])
         #expect(again.status == 1)
-        #expect(again.err.contains("already exists"))
+        #expect(again.err.contains("finns redan"))
         let badDate = try run(["new", "meeting", "X", "--date", "igår", "--site", site.path])
         #expect(badDate.status == 1)
     }

@@ -14,7 +14,7 @@ struct SearchBuildTests {
         #expect(!report.hasErrors)
         #expect(report.wrote)
         #expect(!report.searchIndexed)
-        #expect(report.searchWarning?.contains("pip install pagefind-bin") == true)
+        #expect(report.searchWarning?.message.contains("pip install pagefind-bin") == true)
         #expect(!site.exists("pagefind/pagefind.js"))
         let page = try #require(site.read("sok/index.html"))
         #expect(page.contains("data-search-disabled"))
@@ -50,7 +50,7 @@ struct SearchBuildTests {
         let site = try SiteFolder()
         defer { site.cleanup() }
         let report = Pipeline.build(BuildOptions(site: site.path, search: true))
-        #expect(report.searchIndexed, "\(report.searchWarning ?? "")")
+        #expect(report.searchIndexed, "\(report.searchWarning?.message ?? "")")
         #expect(site.exists("pagefind/pagefind.js"))
         #expect(site.read("sok/index.html")?.contains("assets/search.js") == true)
     }
@@ -126,7 +126,7 @@ extension SearchBuildTests {
         let site = try Self.siteWithPostIts()
         defer { site.cleanup() }
         let report = Pipeline.build(BuildOptions(site: site.path, search: true))
-        #expect(report.searchIndexed, "\(report.searchWarning ?? "")")
+        #expect(report.searchIndexed, "\(report.searchWarning?.message ?? "")")
         let entry = try #require(site.read("pagefind/pagefind-entry.json"))
         // The pages only: post-its and points are headings inside their meeting's page.
         let json = try #require(try JSONSerialization.jsonObject(with: Data(entry.utf8)) as? [String: Any])
@@ -170,7 +170,7 @@ extension SearchBuildTests {
         #expect(!report.hasErrors)
         #expect(report.wrote)
         #expect(!report.searchIndexed)
-        #expect(report.searchWarning?.contains("Pagefind failed") == true, "\(report.searchWarning ?? "")")
+        #expect(report.searchWarning?.message.contains("Pagefind failed") == true, "\(report.searchWarning?.message ?? "")")
         #expect(!site.exists("pagefind/pagefind.js"))
         #expect(site.exists("moten/2023-09-14-mote/index.html"))
     }
@@ -184,7 +184,7 @@ extension SearchBuildTests {
         #expect(!report.hasErrors)
         #expect(report.wrote)
         #expect(!report.searchIndexed)
-        #expect(report.searchWarning?.contains("Pagefind failed") == true, "\(report.searchWarning ?? "")")
+        #expect(report.searchWarning?.message.contains("Pagefind failed") == true, "\(report.searchWarning?.message ?? "")")
         #expect(!site.exists("pagefind"))
     }
 }

@@ -67,7 +67,7 @@ struct ServeCommandTests {
         let served = try Served(["serve", "--site", site.path, "--port", "0", "--no-search"], environment: ["SAMRAD_TEST_NO_INOTIFY": "1"])
         defer { served.stop() }
         let port = try await served.port()
-        #expect(served.stderr.contains("warning: inotify is disabled (SAMRAD_TEST_NO_INOTIFY=1); watching for changes by polling every 250 ms instead"))
+        #expect(served.stderr.contains("warning: inotify is disabled (SAMRAD_TEST_NO_INOTIFY=1); letar i stället efter ändringar med 250 ms mellanrum"), "a Swedish site hears Swedish: \(served.stderr)")
 
         let events = try await EventStreamClient.connect(port: port)
         defer { events.close() }
@@ -92,7 +92,7 @@ struct ServeCommandTests {
         let served = try Served(["serve", "--site", site.path, "--port", "0", "--no-search", "--poll=120"])
         defer { served.stop() }
         let port = try await served.port()
-        #expect(served.stdout.contains("watching for changes by polling every 120 ms"))
+        #expect(served.stdout.contains("letar efter ändringar med 120 ms mellanrum"))
         #expect(!served.stderr.contains("inotify"))
         let events = try await EventStreamClient.connect(port: port)
         defer { events.close() }
@@ -104,7 +104,7 @@ struct ServeCommandTests {
         let bare = try Served(["serve", "--site", site.path, "--port", "0", "--no-search", "--poll"])
         defer { bare.stop() }
         _ = try await bare.port()
-        #expect(bare.stdout.contains("watching for changes by polling every 250 ms"))
+        #expect(bare.stdout.contains("letar efter ändringar med 250 ms mellanrum"))
         bare.stop()
 
         let wrong = try Served(["serve", "--site", site.path, "--poll=0"])
