@@ -66,6 +66,8 @@ public enum Pipeline {
             target = try OutputGuard.target(output: options.outputPath, site: options.site)
         } catch {
             var report = BuildReport()
+            // Nothing is read yet: the refusal speaks the language site.yml names.
+            report.catalogue = SiteWords.of(site: options.site)
             if let refusal = error as? OutputGuard.Refusal {
                 report.diagnostics = [.error(key: refusal.key, refusal.values)]
             } else {

@@ -18,10 +18,13 @@ struct CommandLineTests {
 
     struct Run { var status: Int32; var out: String; var err: String }
 
-    func run(_ arguments: [String]) throws -> Run {
+    /// - Parameter environment: added to this process's (never set here: other suites
+    ///   run the binary at the same time).
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = try #require(Self.binary, "build the samrad product first (swift build)")
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

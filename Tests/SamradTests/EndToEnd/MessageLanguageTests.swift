@@ -93,74 +93,6 @@ struct MessageLanguageTests {
         #expect(d.message == d.message(in: .english))
     }
 
-    // MARK: - Commands
-
-    /// The samrad binary with `environment` added to this process's (SAMRAD_LANG is not
-    /// set in the test process itself: other suites run the binary at the same time).
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandLineTests.Run {
-        let process = Process()
-        process.executableURL = try #require(CommandLineTests.binary)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-    }
-
-    @Test(.enabled(if: CommandLineTests.binary != nil))
-    func newInitAndTemplatesSpeakTheSitesLanguage() throws {
-        let site = try SiteFolder()
-        defer { site.cleanup() }
-        let made = try run(["new", "meeting", "Möte", "--date", "2025-01-02", "--site", site.path])
-        #expect(made.out.contains("skapade content/meetings/2025-01-02-mote/index.md (ett utkast"), "\(made.out)")
-        let badDate = try run(["new", "meeting", "Möte", "--date", "igår", "--site", site.path])
-        #expect(badDate.err.hasPrefix("error: 'igår' är inget datum"), "\(badDate.err)")
-        let english = try run(["new", "page", "Kontakt", "--site", site.path, "--lang", "en"])
-        #expect(english.out.contains("created content/pages/kontakt.md (a draft"), "\(english.out)")
-        let template = try run(["templates", "bas", "--site", site.path])
-        #expect(template.status == 1)
-        #expect(template.err.hasPrefix("error: det finns ingen inbyggd mall 'bas'"), "\(template.err)")
-
-        try site.write("site.yml", "title: T\nbase_url: https://example.org/\nlanguage: en\n")
-        let englishSite = try run(["new", "page", "Om oss", "--site", site.path])
-        #expect(englishSite.out.contains("created content/pages/om-oss.md"), "\(englishSite.out)")
-        let forced = try run(["new", "page", "Om oss", "--site", site.path], environment: ["SAMRAD_LANG": "sv"])
-        #expect(forced.status == 1)
-        #expect(forced.err.hasPrefix("error: '") && forced.err.contains("om-oss.md' finns redan; inget ändrades"), "\(forced.err)")
-
-        let folder = site.root.appendingPathComponent("ny").path
-        let created = try run(["init", folder])
-        #expect(created.out.contains("skapade en webbplats med") && created.out.contains("filer i \(folder)"), "\(created.out)")
-        let again = try run(["init", folder, "--lang", "en"])
-        #expect(again.status == 1)
-        #expect(again.err.hasPrefix("error: '\(folder)' is not empty"), "\(again.err)")
-    }
-
-    @Test(.enabled(if: CommandLineTests.binary != nil))
-    func importSpeaksTheSitesLanguage() throws {
-        let site = try SiteFolder(ImportFixtures.site)
-        defer { site.cleanup() }
-        let file = site.root.appendingPathComponent("möte.txt")
-        try Data("Deltagare\n\n• Fryshuset\n\nInledning\n\nDialogmötet hölls den 3 maj 2024.\n\nFråga 1 – Vad behövs?\n".utf8).write(to: file)
-        let swedish = try run(["import", "--site", site.path, "--dry-run", file.path])
-        #expect(swedish.status == 0, "\(swedish.err)")
-        #expect(swedish.out.contains("  titel: "), "\(swedish.out)")
-        #expect(swedish.out.contains("  känt igen: 1 deltagare"), "\(swedish.out)")
-        #expect(swedish.out.contains("(skrevs inte: --dry-run)"), "\(swedish.out)")
-        let english = try run(["import", "--site", site.path, "--dry-run", "--lang", "en", file.path])
-        #expect(english.out.contains("  recognised: 1 participant,"), "\(english.out)")
-        let unsupported = site.root.appendingPathComponent("bild.xyz")
-        try Data("x".utf8).write(to: unsupported)
-        let refused = try run(["import", "--site", site.path, unsupported.path])
-        #expect(refused.status == 1)
-        #expect(refused.err.contains("\(unsupported.path): error: '.xyz'-filer går inte att importera"), "\(refused.err)")
-    }
-
     @Test func thePreviewTerminalSpeaksTheSitesLanguage() async throws {
         let swedish = try await ServedSite.start()
         let english = try await ServedSite.start(files: ServedSite.files.merging(["site.yml": "title: Preview\nbase_url: https://example.org/portal/\nlanguage: en\n"]) { _, new in new })
@@ -231,5 +163,58 @@ struct MessageLanguageTests {
         // The check finds what it is meant to find.
         #expect("diagnostics.error(\"oops\", at: x)".contains(diagnosticLiteral))
         #expect("Terminal.out(\"created \\(path)\")".firstMatch(of: terminalLiteral)?.output.1 == "created ")
+    }
+}
+
+/// The commands' own lines, in the suite of the other runs of the binary (one at a time:
+/// processes started from many threads at once have lost a pipe's descriptor).
+extension CommandLineTests {
+    @Test(.enabled(if: CommandLineTests.binary != nil))
+    func newInitAndTemplatesSpeakTheSitesLanguage() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        let made = try run(["new", "meeting", "Möte", "--date", "2025-01-02", "--site", site.path])
+        #expect(made.out.contains("skapade content/meetings/2025-01-02-mote/index.md (ett utkast"), "\(made.out)")
+        let badDate = try run(["new", "meeting", "Möte", "--date", "igår", "--site", site.path])
+        #expect(badDate.err.hasPrefix("error: 'igår' är inget datum"), "\(badDate.err)")
+        let english = try run(["new", "page", "Kontakt", "--site", site.path, "--lang", "en"])
+        #expect(english.out.contains("created content/pages/kontakt.md (a draft"), "\(english.out)")
+        let template = try run(["templates", "bas", "--site", site.path])
+        #expect(template.status == 1)
+        #expect(template.err.hasPrefix("error: det finns ingen inbyggd mall 'bas'"), "\(template.err)")
+
+        try site.write("site.yml", "title: T\nbase_url: https://example.org/\nlanguage: en\n")
+        let englishSite = try run(["new", "page", "Om oss", "--site", site.path])
+        #expect(englishSite.out.contains("created content/pages/om-oss.md"), "\(englishSite.out)")
+        let forced = try run(["new", "page", "Om oss", "--site", site.path], environment: ["SAMRAD_LANG": "sv"])
+        #expect(forced.status == 1)
+        #expect(forced.err.hasPrefix("error: '") && forced.err.contains("om-oss.md' finns redan; inget ändrades"), "\(forced.err)")
+
+        let folder = site.root.appendingPathComponent("ny").path
+        let created = try run(["init", folder])
+        #expect(created.out.contains("skapade en webbplats med") && created.out.contains("filer i \(folder)"), "\(created.out)")
+        let again = try run(["init", folder, "--lang", "en"])
+        #expect(again.status == 1)
+        #expect(again.err.hasPrefix("error: '\(folder)' is not empty"), "\(again.err)")
+    }
+
+    @Test(.enabled(if: CommandLineTests.binary != nil))
+    func importSpeaksTheSitesLanguage() throws {
+        let site = try SiteFolder(ImportFixtures.site)
+        defer { site.cleanup() }
+        let file = site.root.appendingPathComponent("möte.txt")
+        try Data("Deltagare\n\n• Fryshuset\n\nInledning\n\nDialogmötet hölls den 3 maj 2024.\n\nFråga 1 – Vad behövs?\n".utf8).write(to: file)
+        let swedish = try run(["import", "--site", site.path, "--dry-run", file.path])
+        #expect(swedish.status == 0, "\(swedish.err)")
+        #expect(swedish.out.contains("  titel: "), "\(swedish.out)")
+        #expect(swedish.out.contains("  känt igen: 1 deltagare"), "\(swedish.out)")
+        #expect(swedish.out.contains("(skrevs inte: --dry-run)"), "\(swedish.out)")
+        let english = try run(["import", "--site", site.path, "--dry-run", "--lang", "en", file.path])
+        #expect(english.out.contains("  recognised: 1 participant,"), "\(english.out)")
+        let unsupported = site.root.appendingPathComponent("bild.xyz")
+        try Data("x".utf8).write(to: unsupported)
+        let refused = try run(["import", "--site", site.path, unsupported.path])
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("\(unsupported.path): error: '.xyz'-filer går inte att importera"), "\(refused.err)")
     }
 }
