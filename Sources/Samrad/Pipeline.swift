@@ -71,7 +71,7 @@ public enum Pipeline {
             if let refusal = error as? OutputGuard.Refusal {
                 report.diagnostics = [.error(key: refusal.key, refusal.values)]
             } else {
-                report.diagnostics = [.error(key: "diag_output_refused", ["reason": FileErrorText.describe(error)])]
+                report.diagnostics = [.error(key: "diag_output_refused", FileErrorText.cause(error))]
             }
             return report
         }
@@ -144,7 +144,10 @@ public enum Pipeline {
         } catch is StopBuild {
             // The errors are in the report.
         } catch {
-            report.diagnostics.append(.error(key: "diag_cannot_write_site", ["path": options.outputPath, "reason": FileErrorText.describe(error)]))
+            // The writer's failure (itself naming a file-system cause) or the cause alone.
+            let reason = (error as? OutputWriter.Failure).map { $0.values.merging(["reason_key": $0.key]) { $1 } }
+                ?? FileErrorText.cause(error).merging(["reason_key": "file_error"]) { $1 }
+            report.diagnostics.append(.error(key: "diag_cannot_write_site", reason.merging(["path": options.outputPath]) { $1 }))
         }
         report.seconds = seconds(since: start)
         keep(snapshot)

@@ -15,7 +15,7 @@ public enum Scaffold {
             self.key = key
             self.values = values
         }
-        public func message(in words: Catalogue) -> String { words.text(key, values) }
+        public func message(in words: Catalogue) -> String { words.say(key, values) }
         public var description: String { message(in: .english) }
     }
 
@@ -42,7 +42,7 @@ public enum Scaffold {
             let file = folder.appendingPathComponent("index.md")
             try Data(meetingTemplate(title: title, date: date).utf8).write(to: file, options: .withoutOverwriting)
         } catch {
-            throw Failure("cli_cannot_create", ["path": folder.path, "reason": FileErrorText.describe(error)])
+            throw Failure("cli_cannot_create", FileErrorText.cause(error).merging(["path": folder.path]) { $1 })
         }
         return "content/meetings/\(name)/index.md"
     }
@@ -64,7 +64,7 @@ public enum Scaffold {
             try fm.createDirectory(at: pages, withIntermediateDirectories: true)
             try Data(pageTemplate(title: title).utf8).write(to: file, options: .withoutOverwriting)
         } catch {
-            throw Failure("cli_cannot_create", ["path": file.path, "reason": FileErrorText.describe(error)])
+            throw Failure("cli_cannot_create", FileErrorText.cause(error).merging(["path": file.path]) { $1 })
         }
         return "content/pages/\(slug).md"
     }
@@ -288,7 +288,7 @@ public enum Scaffold {
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
-                throw Failure("cli_cannot_create", ["path": url.path, "reason": FileErrorText.describe(error)])
+                throw Failure("cli_cannot_create", FileErrorText.cause(error).merging(["path": url.path]) { $1 })
             }
             written.append(path)
         }

@@ -57,6 +57,24 @@ public struct Catalogue: Sendable, Equatable {
         Catalogue.fill(self[key], values)
     }
 
+    /// A message: the text of `key` with `values`. A value named `x_key` is itself a
+    /// catalogue key, said first (with the other values, so reasons nest: a write failure
+    /// naming a file-system cause) and filled in as `{x}`; a value named `x_choices` (made
+    /// by `Diagnostic.choices`) is said as "'a', 'b' or 'c'" in these words.
+    public func say(_ key: String, _ values: [String: String]) -> String {
+        var filled = values
+        for (name, inner) in values where name.hasSuffix("_key") {
+            var rest = values
+            rest[name] = nil
+            filled[String(name.dropLast(4))] = say(inner, rest)
+        }
+        for (name, items) in values where name.hasSuffix("_choices") {
+            let words = items.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            filled[String(name.dropLast(8))] = quotedAlternatives(words, conjunction: self["list_or"])
+        }
+        return text(key, filled)
+    }
+
     /// The plural entry `key` for `n`, its `{n}` filled in: "1 möte", "12 möten".
     public func count(_ n: Int, _ key: String) -> String {
         Catalogue.fill(form(n, key), ["n": String(n)])

@@ -69,19 +69,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         return Diagnostic.say(key, values, catalogue)
     }
 
-    /// The text of `key` with `values`; a value named `x_key` is itself a catalogue key,
-    /// said first and filled in as `{x}` (a reason inside a message); a value named
-    /// `x_choices` (made by `choices`) is said as "'a', 'b' or 'c'" in the catalogue's words.
     static func say(_ key: String, _ values: [String: String], _ catalogue: Catalogue) -> String {
-        var filled = values
-        for (name, inner) in values where name.hasSuffix("_key") {
-            filled[String(name.dropLast(4))] = catalogue.text(inner, values)
-        }
-        for (name, items) in values where name.hasSuffix("_choices") {
-            let words = items.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            filled[String(name.dropLast(8))] = quotedAlternatives(words, conjunction: catalogue["list_or"])
-        }
-        return catalogue.text(key, filled)
+        catalogue.say(key, values)
     }
 
     /// `path:line:col: error: message` with the message in `catalogue`'s language. The

@@ -3,26 +3,57 @@ import Foundation
 /// A file-system error as a short phrase a user can act on ("permission denied", "the
 /// disk is full"), never Foundation's "Error Domain=NSCocoaErrorDomain Code=…" text.
 /// Callers put it after a sentence that names their file: "cannot write X: <phrase>".
+///
+/// `cause` gives it as values of a catalogue message whose text says `{cause}`: the
+/// phrases samrad knows as a `cause_key` (said in the reader's language), any other
+/// system text as `cause` itself (the system's words, English).
 public enum FileErrorText {
+    /// The phrase in English.
     public static func describe(_ error: Error) -> String {
-        if let posix = posixCode(of: error) { return phrase(errno: posix) }
+        Catalogue.english.say("file_error", cause(error))
+    }
+
+    /// The phrase of an `errno` in English.
+    public static func phrase(errno code: Int32) -> String {
+        Catalogue.english.say("file_error", cause(errno: code))
+    }
+
+    /// `["cause_key": …]` or `["cause": …]` for a message that says `{cause}`.
+    public static func cause(_ error: Error) -> [String: String] {
+        if let posix = posixCode(of: error) { return cause(errno: posix) }
         let ns = error as NSError
         if ns.domain == NSCocoaErrorDomain {
             switch CocoaError.Code(rawValue: ns.code) {
-            case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
-            case .fileWriteFileExists: return "something with that name already exists"
-            case .fileReadNoPermission, .fileWriteNoPermission: return "permission denied"
-            case .fileWriteOutOfSpace: return "the disk is full"
-            case .fileWriteInvalidFileName, .fileReadInvalidFileName: return "the name is too long or not allowed here"
-            case .fileWriteVolumeReadOnly: return "the disk is read-only"
-            case .fileLocking: return "the file is locked"
-            default: return "the file system refused (code \(ns.code))"
+            case .fileNoSuchFile, .fileReadNoSuchFile: return ["cause_key": "file_error_no_such_file"]
+            case .fileWriteFileExists: return ["cause_key": "file_error_exists"]
+            case .fileReadNoPermission, .fileWriteNoPermission: return ["cause_key": "file_error_permission"]
+            case .fileWriteOutOfSpace: return ["cause_key": "file_error_disk_full"]
+            case .fileWriteInvalidFileName, .fileReadInvalidFileName: return ["cause_key": "file_error_bad_name"]
+            case .fileWriteVolumeReadOnly: return ["cause_key": "file_error_read_only"]
+            case .fileLocking: return ["cause_key": "file_error_locked"]
+            default: return ["cause_key": "file_error_refused", "code": String(ns.code)]
             }
         }
-        // samrad's own errors are sentences already; Foundation's other errors print as
-        // "Error Domain=…", for which its localised text is the better of two evils.
+        // samrad's own errors are sentences already (English); Foundation's other errors
+        // print as "Error Domain=…", for which its localised text is the better of two evils.
         let text = String(describing: error)
-        return text.hasPrefix("Error Domain=") ? ns.localizedDescription : text
+        return ["cause": text.hasPrefix("Error Domain=") ? ns.localizedDescription : text]
+    }
+
+    /// `strerror`'s text in lower case, with the few that need a hint spelled out (and
+    /// said in the reader's language).
+    public static func cause(errno code: Int32) -> [String: String] {
+        switch code {
+        case EACCES, EPERM: return ["cause_key": "file_error_permission"]
+        case ENOSPC: return ["cause_key": "file_error_disk_full"]
+        case EROFS: return ["cause_key": "file_error_read_only"]
+        case EBUSY: return ["cause_key": "file_error_busy"]
+        case ENAMETOOLONG: return ["cause_key": "file_error_name_too_long"]
+        case EXDEV: return ["cause_key": "file_error_other_disk"]
+        default:
+            let text = String(cString: strerror(code))
+            return ["cause": text.prefix(1).lowercased() + text.dropFirst()]
+        }
     }
 
     /// The underlying POSIX error number, when Foundation wrapped one.
@@ -34,20 +65,5 @@ public enum FileErrorText {
             return Int32(underlying.code)
         }
         return nil
-    }
-
-    /// `strerror`'s text in lower case, with the few that need a hint spelled out.
-    public static func phrase(errno code: Int32) -> String {
-        switch code {
-        case EACCES, EPERM: return "permission denied"
-        case ENOSPC: return "the disk is full"
-        case EROFS: return "the disk is read-only"
-        case EBUSY: return "it is in use (a mount point?)"
-        case ENAMETOOLONG: return "the name is too long"
-        case EXDEV: return "it is on another disk than its parent folder"
-        default:
-            let text = String(cString: strerror(code))
-            return text.prefix(1).lowercased() + text.dropFirst()
-        }
     }
 }

@@ -250,7 +250,7 @@ public struct SiteLoader: Sendable {
             diagnostics.error(key: "diag_special_file", at: SourceLocation(file: path))
             return nil
         case .failure(.unreadable(let code)):
-            diagnostics.error(key: "diag_file_unreadable", ["reason": FileErrorText.phrase(errno: code)], at: SourceLocation(file: path))
+            diagnostics.error(key: "diag_file_unreadable", FileErrorText.cause(errno: code), at: SourceLocation(file: path))
             return nil
         }
         switch TextDecoding.decode(bytes) {

@@ -22,7 +22,7 @@ public enum OutputGuard {
     public struct Refusal: Error, CustomStringConvertible {
         public var key: String
         public var values: [String: String]
-        public var description: String { Diagnostic.error(key: key, values).message }
+        public var description: String { Catalogue.english.say(key, values) }
     }
 
     /// The folder to build into: `output` with symbolic links resolved.
@@ -69,7 +69,7 @@ public enum OutputGuard {
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: real)
         } catch {
-            throw refusal("diag_output_unreadable", ["reason": FileErrorText.describe(error)])
+            throw refusal("diag_output_unreadable", FileErrorText.cause(error))
         }
         if entries.isEmpty || entries.contains(stampName) { return resolved }
         throw refusal(entries.count == 1 ? "diag_output_not_samrads_one" : "diag_output_not_samrads",

@@ -14,8 +14,16 @@ public struct OutputWriter: Sendable {
         self.output = URL(fileURLWithPath: output).standardizedFileURL
     }
 
+    /// Why the site could not be written: a catalogue key (`diag_write_…`) with its
+    /// values (a file-system cause among them); `description` is the English.
     public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+        public var key: String
+        public var values: [String: String]
+        public init(_ key: String, _ values: [String: String]) {
+            self.key = key
+            self.values = values
+        }
+        public var description: String { Catalogue.english.say(key, values) }
     }
 
     /// Hands `produce` a staging folder to write files into as they are made (a build
@@ -27,14 +35,14 @@ public struct OutputWriter: Sendable {
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw Failure(description: "cannot create the folder '\(parent.path)': \(FileErrorText.describe(error))")
+            throw Failure("diag_write_create_folder", FileErrorText.cause(error).merging(["folder": parent.path]) { $1 })
         }
         removeAbandonedStaging()
         let folder = parent.appendingPathComponent(".\(output.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try fm.createDirectory(at: folder, withIntermediateDirectories: false)
         } catch {
-            throw Failure(description: "cannot create a staging folder in '\(parent.path)' (a build writes beside its output, then swaps): \(FileErrorText.describe(error))")
+            throw Failure("diag_write_staging", FileErrorText.cause(error).merging(["folder": parent.path]) { $1 })
         }
         StagingCleanup.current.withLock { $0 = folder.path }
         defer { StagingCleanup.current.withLock { $0 = nil } }
@@ -71,12 +79,12 @@ public struct OutputWriter: Sendable {
     func swapIn(_ staging: URL) throws {
         let fm = FileManager.default
         guard OutputGuard.mayReplace(output) else {
-            throw Failure(description: "'\(output.path)' changed during the build and is no longer empty or samrad's own output; it was left as it is")
+            throw Failure("diag_write_changed", ["output": output.path])
         }
         var info = stat()
         guard lstat(output.path, &info) == 0 else {
             guard rename(staging.path, output.path) == 0 else {
-                throw Failure(description: "cannot move the new site into '\(output.path)': \(FileErrorText.phrase(errno: errno))")
+                throw Failure("diag_write_move", FileErrorText.cause(errno: errno).merging(["output": output.path]) { $1 })
             }
             return
         }
@@ -87,12 +95,12 @@ public struct OutputWriter: Sendable {
         let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: aside)
         guard rename(output.path, aside.path) == 0 else {
-            throw Failure(description: "cannot replace '\(output.path)': \(FileErrorText.phrase(errno: errno))")
+            throw Failure("diag_write_replace", FileErrorText.cause(errno: errno).merging(["output": output.path]) { $1 })
         }
         guard rename(staging.path, output.path) == 0 else {
-            let reason = FileErrorText.phrase(errno: errno)
+            let cause = FileErrorText.cause(errno: errno)
             _ = rename(aside.path, output.path)
-            throw Failure(description: "cannot move the new site into '\(output.path)': \(reason)")
+            throw Failure("diag_write_move", cause.merging(["output": output.path]) { $1 })
         }
         try? fm.removeItem(at: aside)
     }
@@ -107,7 +115,8 @@ public final class StagingFolder: @unchecked Sendable {
     private let lock = NSLock()
     private var seen = Set<String>()
     private var folders = Set<String>()
-    private var failures: [String] = []
+    /// Failed writes by path: the first in path order is reported.
+    private var failures: [(path: String, failure: OutputWriter.Failure)] = []
 
     init(_ url: URL) {
         self.url = url
@@ -115,13 +124,13 @@ public final class StagingFolder: @unchecked Sendable {
     }
 
     public func write(_ path: String, _ content: OutputFile.Content) {
-        guard Self.isSafeRelative(path) else { return fail("refusing to write outside the output folder: \(path)") }
+        guard Self.isSafeRelative(path) else { return fail(path, "diag_write_outside", [:]) }
         let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         lock.lock()
         let fresh = seen.insert(path).inserted
         let newFolder = !dir.isEmpty && !folders.contains(dir)
         lock.unlock()
-        guard fresh else { return fail("two pages want the same file '\(path)'; rename one of the meetings or pages") }
+        guard fresh else { return fail(path, "diag_write_twice", [:]) }
         let target = root + "/" + path
         do {
             if newFolder {
@@ -134,7 +143,7 @@ public final class StagingFolder: @unchecked Sendable {
             case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target)
             }
         } catch {
-            fail("cannot write \(path): \(FileErrorText.describe(error))")
+            fail(path, "diag_write_file", FileErrorText.cause(error))
         }
     }
 
@@ -143,12 +152,13 @@ public final class StagingFolder: @unchecked Sendable {
     func finish() throws {
         lock.lock()
         defer { lock.unlock() }
-        if let first = failures.sorted().first { throw OutputWriter.Failure(description: first) }
+        if let first = failures.min(by: { ($0.path, $0.failure.key) < ($1.path, $1.failure.key) }) { throw first.failure }
     }
 
-    private func fail(_ message: String) {
+    private func fail(_ path: String, _ key: String, _ values: [String: String]) {
+        let failure = OutputWriter.Failure(key, values.merging(["file": path]) { $1 })
         lock.lock()
-        failures.append(message)
+        failures.append((path, failure))
         lock.unlock()
     }
 
@@ -160,19 +170,19 @@ public final class StagingFolder: @unchecked Sendable {
     /// them: a page's folder is made right after its section's).
     private static func makeFolder(_ path: String) throws {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT else { throw OutputWriter.Failure(description: String(cString: strerror(errno))) }
+        guard errno == ENOENT else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         if let slash = path.lastIndex(of: "/"), slash > path.startIndex {
             try makeFolder(String(path[..<slash]))
         }
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        throw OutputWriter.Failure(description: String(cString: strerror(errno)))
+        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
     }
 
     /// Straight from the string's bytes to the file: no `Data` copy of a page that may
     /// be tens of megabytes.
     private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputWriter.Failure(description: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
         guard let base = bytes.baseAddress else { return }
         var offset = 0
@@ -180,7 +190,7 @@ public final class StagingFolder: @unchecked Sendable {
             let n = Foundation.write(fd, base + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw OutputWriter.Failure(description: String(cString: strerror(errno)))
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
             offset += n
         }

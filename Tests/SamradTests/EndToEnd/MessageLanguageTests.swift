@@ -85,6 +85,19 @@ struct MessageLanguageTests {
         }
     }
 
+    /// A write failure names its file-system cause, both in the reader's language (the
+    /// reasons nest: the site → the file → the disk).
+    @Test func fileSystemCausesAreSaidInTheLanguage() {
+        let values = FileErrorText.cause(POSIXError(.ENOSPC)).merging(["reason_key": "diag_write_file", "file": "moten/index.html", "path": "public"]) { $1 }
+        let d = Diagnostic.error(key: "diag_cannot_write_site", values)
+        #expect(d.message(in: .swedish) == "webbplatsen går inte att skriva till 'public': moten/index.html går inte att skriva: disken är full; den tidigare utdatan är orörd")
+        #expect(d.message == "cannot write the site to 'public': cannot write moten/index.html: the disk is full; the previous output is unchanged")
+        #expect(FileErrorText.describe(POSIXError(.EACCES)) == "permission denied")
+        #expect(Catalogue.swedish.say("file_error", FileErrorText.cause(POSIXError(.EACCES))) == "åtkomst nekad")
+        // A cause samrad has no words for is the system's own text.
+        #expect(FileErrorText.cause(POSIXError(.ELOOP))["cause"] != nil)
+    }
+
     /// `x_choices` values are said as alternatives with the language's "or".
     @Test func alternativesUseTheLanguagesOr() {
         let d = Diagnostic.warning(key: "diag_organization_unknown_close", ["name": "Frysh", "alternatives_choices": Diagnostic.choices(["Fryshuset", "Fryshus"])])
@@ -152,8 +165,7 @@ struct MessageLanguageTests {
         var found: [String] = []
         for (name, source) in try Self.swiftSources() where name != "SamradCore/Diagnostic.swift" {
             let text = source.replacing("Terminal.error(", with: "Terminal.err(")
-            // SamradWrite's writer failures are file-system reasons, a value of a keyed message.
-            if name != "SamradWrite/OutputWriter.swift", text.contains(diagnosticLiteral) { found.append("\(name): an unkeyed diagnostic") }
+            if text.contains(diagnosticLiteral) { found.append("\(name): an unkeyed diagnostic") }
             for m in source.matches(of: terminalLiteral) where !["", "error: ", "warning: "].contains(String(m.output.1)) {
                 found.append("\(name): Terminal line \"\(m.output.1)…\"")
             }
