@@ -1,5 +1,6 @@
 import Foundation
 import SamradCore
+import SamradLoad
 import SamradParse
 import SamradRender
 
@@ -301,17 +302,35 @@ public enum Scaffold {
         DefaultTemplates.files.keys.map { $0.hasSuffix(".mustache") ? String($0.dropLast(".mustache".count)) : $0 }.sorted()
     }
 
+    /// The name `samrad templates` takes for the site's word catalogue (`i18n/<language>.yml`).
+    public static let catalogueName = "i18n"
+
     /// Copies default templates into `templates/` of a site for editing: the ones named,
-    /// or all. Never overwrites a copy that exists.
+    /// or all. Without names, or with the name `i18n`, it also writes the site's word
+    /// catalogue (`catalogueText`). Never overwrites a file that exists.
     /// - Returns: the paths written, relative to the site.
     public static func copyTemplates(site: String, names: [String]) throws -> [String] {
         let root = URL(fileURLWithPath: site)
         let fm = FileManager.default
-        guard fm.fileExists(atPath: root.appendingPathComponent("site.yml").path) else {
+        let siteYML = root.appendingPathComponent("site.yml")
+        guard fm.fileExists(atPath: siteYML.path) else {
             throw Failure("cli_no_site_yml", ["path": site])
         }
+        var written: [String] = []
+        if names.isEmpty || names.contains(catalogueName) {
+            var ignored = Diagnostics()
+            let text = (try? String(contentsOf: siteYML, encoding: .utf8)) ?? ""
+            let language = ConfigParsing.site(SourceFile(path: "site.yml", absolutePath: siteYML.path, text: text), &ignored).language
+            let path = "i18n/\(language).yml"
+            let url = root.appendingPathComponent(path)
+            if !fm.fileExists(atPath: url.path) {
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(catalogueText(language: language).utf8).write(to: url, options: .withoutOverwriting)
+                written.append(path)
+            }
+        }
         var paths: [String] = []
-        for name in names.isEmpty ? templateNames : names {
+        for name in names.isEmpty ? templateNames : names where name != catalogueName {
             let key = DefaultTemplates.files[name] != nil ? name : name + ".mustache"
             guard DefaultTemplates.files[key] != nil else {
                 let close = closestMatches(to: name, in: templateNames, limit: 1)
@@ -319,7 +338,6 @@ public enum Scaffold {
             }
             paths.append(key)
         }
-        var written: [String] = []
         for key in paths {
             let url = root.appendingPathComponent("templates/" + key)
             if fm.fileExists(atPath: url.path) { continue }
@@ -328,5 +346,45 @@ public enum Scaffold {
             written.append("templates/" + key)
         }
         return written
+    }
+
+    /// The site's own catalogue to change words in: samrad's built-in catalogue of
+    /// `language` with every entry commented out. Only the lines a person uncomments
+    /// replace samrad's words; the others keep following samrad, so later fixes and new
+    /// keys still reach the site (a full copy would freeze every word as it is today).
+    /// A language samrad has no catalogue of gets the Swedish entries as they are, to
+    /// translate: every key it lacks would fall back to Swedish with a warning.
+    public static func catalogueText(language: String) -> String {
+        let code = language.split(separator: "-").first.map(String.init) ?? language
+        let swedish = code == "sv"
+        guard let builtIn = Catalogue.builtInFiles[code] else {
+            return """
+            # The words of this portal in '\(language)'. samrad has no built-in catalogue of this
+            # language: translate the Swedish entries below. {name} is filled in by samrad and must
+            # stay; an entry with one/other is a plural (one for 1, other for every other number).
+
+            """ + (Catalogue.builtInFiles["sv"] ?? "")
+        }
+        let header = swedish ? """
+            # Portalens ord. Varje rad är bortkommenterad och följer samrads inbyggda katalog
+            # (i18n/\(code).yml), så att rättelser och nya ord i senare versioner når sajten.
+            # Ta bort '# ' framför en nyckel (och framför raderna one:/other: under den) för att
+            # byta just det ordet. {namn} fylls i av samrad och ska stå kvar.
+            # Kontrollera med: samrad check
+
+            """ : """
+            # The portal's words. Every line is commented out and follows samrad's built-in
+            # catalogue (i18n/\(code).yml), so fixes and new words in later versions reach the site.
+            # Remove the '# ' before a key (and before the one:/other: lines under it) to change
+            # that word only. {name} is filled in by samrad and must stay.
+            # Check with: samrad check
+
+            """
+        var out = header
+        for line in builtIn.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty || line.hasPrefix("#") { out += line + "\n" } else { out += "# " + line + "\n" }
+        }
+        while out.hasSuffix("\n\n") { out.removeLast() }
+        return out
     }
 }

@@ -26,7 +26,7 @@ final class SearchStream: @unchecked Sendable {
         self.language = language
         let slugs = index.site.pages.map(\.slug)
         var position: [String: Int] = [:]
-        for path in order where SearchIndexer.isIndexed(path, pageSlugs: slugs) && position[path] == nil {
+        for path in order where SearchIndexer.isIndexed(path, pageSlugs: slugs, paths: index.site.config.paths) && position[path] == nil {
             position[path] = position.count
         }
         self.position = position

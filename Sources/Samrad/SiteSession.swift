@@ -30,14 +30,15 @@ public final class SiteSession: @unchecked Sendable {
         var links: [ContentLink] = []
         var anchors: [String: Set<String>] = [:]
 
-        init(source: MeetingSource? = nil, parsed: ParsedMeeting? = nil, meeting: Meeting? = nil, diagnostics: [Diagnostic]) {
+        init(source: MeetingSource? = nil, parsed: ParsedMeeting? = nil, meeting: Meeting? = nil, diagnostics: [Diagnostic],
+             paths: SectionPaths = SectionPaths()) {
             self.source = source
             self.parsed = parsed
             self.meeting = meeting
             self.diagnostics = diagnostics
             if let meeting {
-                links = ContentLinks.collect(meeting)
-                anchors = ModelAnchors.of(meeting)
+                links = ContentLinks.collect(meeting, paths: paths)
+                anchors = ModelAnchors.of(meeting, paths: paths)
             }
         }
     }
@@ -48,6 +49,8 @@ public final class SiteSession: @unchecked Sendable {
     private var templateDiagnostics: [Diagnostic] = []
     private var meetings: [String: CachedMeeting] = [:]
     private var labels: Labels?
+    /// The section paths the cached meetings were read with (attachments, links, anchors).
+    private var sectionPaths: SectionPaths?
     private var templates: TemplateSet?
     private var started = false
     /// Goes up when an update read something that differs from before; a save that
@@ -147,11 +150,15 @@ public final class SiteSession: @unchecked Sendable {
         let newLabels = Labels(config)
         let labelsChanged = labels.map { $0 != newLabels } ?? true
         labels = newLabels
+        // Renamed sections move every meeting's files and links: read them all again.
+        let pathsChanged = sectionPaths.map { $0 != config.paths } ?? false
+        sectionPaths = config.paths
+        let sections = config.paths
 
         // Meetings: which entries to read again.
         let entries = loader.meetingEntries()
         var dirty: [String]
-        if all {
+        if all || pathsChanged {
             dirty = entries
             meetings = [:]
         } else {
@@ -176,10 +183,10 @@ public final class SiteSession: @unchecked Sendable {
         let loadedMeetings = parallelMap(reload) { entry -> (String, CachedMeeting) in
             var d = Diagnostics()
             let source = loader.loadMeeting(entry: entry, &d)
-            let parsed = source.flatMap { SiteParser.parseMeeting($0, &d) }
+            let parsed = source.flatMap { SiteParser.parseMeeting($0, paths: sections, &d) }
             let (meeting, extractDiagnostics) = parsed.map { MeetingExtractor.extract($0, labels: newLabels, includeDrafts: includeDrafts) } ?? (nil, [])
             d.append(contentsOf: extractDiagnostics)
-            return (entry, CachedMeeting(source: source, parsed: keepsParsed ? parsed : nil, meeting: meeting, diagnostics: d.items))
+            return (entry, CachedMeeting(source: source, parsed: keepsParsed ? parsed : nil, meeting: meeting, diagnostics: d.items, paths: sections))
         }
         for (entry, cached) in loadedMeetings {
             let before = meetings[entry]
@@ -192,10 +199,11 @@ public final class SiteSession: @unchecked Sendable {
             let cachedEntries = meetings.keys.sorted()
             let snapshot = meetings
             let redone = parallelMap(cachedEntries) { entry -> (String, CachedMeeting) in
-                guard var cached = snapshot[entry], let parsed = cached.parsed else { return (entry, snapshot[entry] ?? CachedMeeting(diagnostics: [])) }
+                guard var cached = snapshot[entry], let parsed = cached.parsed else { return (entry, snapshot[entry] ?? CachedMeeting(diagnostics: [], paths: sections)) }
                 let (meeting, d) = MeetingExtractor.extract(parsed, labels: newLabels, includeDrafts: includeDrafts)
                 cached = CachedMeeting(source: cached.source, parsed: parsed, meeting: meeting,
-                                       diagnostics: cached.diagnostics.filter { $0.location?.file != parsed.file.path || $0.message.hasPrefix("malformed") } + d)
+                                       diagnostics: cached.diagnostics.filter { $0.location?.file != parsed.file.path || $0.message.hasPrefix("malformed") } + d,
+                                       paths: sections)
                 return (entry, cached)
             }
             for (entry, cached) in redone { meetings[entry] = cached }
@@ -217,6 +225,7 @@ public final class SiteSession: @unchecked Sendable {
         // Theme linking is cached with what it saw: the themes and which attachments
         // were published.
         let themesText = (loaded.themes?.text ?? "") + "\u{0}" + config.extraAttachmentTypes.sorted().joined(separator: ",")
+            + "\u{0}" + config.paths.meetings
         var contentLinks: [ContentLink] = []
         var meetingAnchors: [[String: Set<String>]] = []
         var seenSlugs: [String: String] = [:]
@@ -243,14 +252,14 @@ public final class SiteSession: @unchecked Sendable {
             contentLinks += cached.links
             meetingAnchors.append(cached.anchors)
         }
-        let newlyThemed = parallelMap(unthemed.map { extractedMeetings[$0.position] }) { SiteLinker.theme($0, resolver) }
+        let newlyThemed = parallelMap(unthemed.map { extractedMeetings[$0.position] }) { SiteLinker.theme($0, resolver, paths: sections) }
         for (job, value) in zip(unthemed, newlyThemed) {
             themed[job.entry] = (job.serial, themesText, value)
             themedMeetings[job.position] = value
         }
 
         var pageParse = Diagnostics()
-        let parsedPages = SiteParser.parsePages(loaded.pages, includeDrafts: options.includeDrafts, &pageParse)
+        let parsedPages = SiteParser.parsePages(loaded.pages, includeDrafts: options.includeDrafts, paths: sections, &pageParse)
         diagnostics.append(contentsOf: pageParse.items)
         let parsedSite = ParsedSite(config: config, themes: themes, organizations: organizations, meetings: [], pages: parsedPages)
         let (pages, pageExtract) = SiteExtractor.extractPages(parsedSite, labels: newLabels)
@@ -377,8 +386,9 @@ public final class SiteSnapshot: @unchecked Sendable {
     public var renderOrderPaths: [String] { renderOrder().map(\.path) }
 
     private func renderOrder() -> [SiteRenderer.OutputJob] {
-        let aggregates = ordered.filter { !$0.path.hasPrefix("moten/") }
-        let meetingPages = ordered.filter { $0.path.hasPrefix("moten/") }
+        let meetingsFolder = renderer?.index.site.config.paths.meetings ?? SectionPaths().meetings
+        let aggregates = ordered.filter { !$0.path.hasPrefix(meetingsFolder) }
+        let meetingPages = ordered.filter { $0.path.hasPrefix(meetingsFolder) }
         let early = min(meetingPages.count, 160 * max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         return Array(aggregates.prefix(1)) + meetingPages.prefix(early) + aggregates.dropFirst() + meetingPages.dropFirst(early)
     }

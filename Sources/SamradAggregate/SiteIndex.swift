@@ -114,8 +114,9 @@ public struct SiteIndex: Sendable {
         organizationsBySlug = bySlug
         let nameOf: (String) -> String = { bySlug[$0]?.name ?? $0 }
         let themeName: (String) -> String = { site.themes.theme($0)?.name ?? $0 }
-        themeOrder = site.themes.themes.map(\.slug).sortedSwedish(by: themeName)
-        organizationOrder = site.organizations.map(\.slug).sortedSwedish(by: nameOf)
+        let collation = site.config.collation
+        themeOrder = site.themes.themes.map(\.slug).sorted(by: themeName, collation)
+        organizationOrder = site.organizations.map(\.slug).sorted(by: nameOf, collation)
         var years: [Int: [Int]] = [:]
         for (mi, linked) in site.meetings.enumerated() { years[linked.meeting.date.year, default: []].append(mi) }
         self.years = years.keys.sorted(by: >).map { ($0, years[$0] ?? []) }
@@ -202,13 +203,14 @@ public struct SiteIndex: Sendable {
 
         let nameOf: (String) -> String = { bySlug[$0]?.name ?? $0 }
         let themeName: (String) -> String = { site.themes.theme($0)?.name ?? $0 }
+        let collation = site.config.collation
 
         var themes: [String: ThemeStats] = [:]
         for t in site.themes.themes {
             let slug = t.slug
             let related = (cooccurrence[slug] ?? [:]).map { (slug: $0.key, count: $0.value) }.sorted {
                 if $0.count != $1.count { return $0.count > $1.count }
-                return SwedishCollation.less(themeName($0.slug), themeName($1.slug))
+                return collation.less(themeName($0.slug), themeName($1.slug))
             }
             themes[slug] = ThemeStats(
                 slug: slug,
@@ -216,7 +218,7 @@ public struct SiteIndex: Sendable {
                 meetings: (themeMeetings[slug] ?? []).reversed(),
                 questions: themeQuestions[slug] ?? [], summaryPoints: themePoints[slug] ?? [],
                 postIts: themePostIts[slug] ?? [], related: related,
-                organizations: themeOrgs[slug]?.members(in: organizationOrder, name: nameOf) ?? [],
+                organizations: themeOrgs[slug]?.members(in: organizationOrder, name: nameOf, collation) ?? [],
                 meetingsPerYear: perYear[slug] ?? [:])
             themes[slug]?.excerpts = themeExcerpts[slug] ?? []
         }
@@ -229,7 +231,7 @@ public struct SiteIndex: Sendable {
             for mi in meetings {
                 for (name, rank) in zip(site.meetings[mi].themes, meetingThemeRanks[mi]) { themes.insert(name, rank: rank) }
             }
-            orgs[o.slug] = OrganizationStats(slug: o.slug, meetings: meetings, themes: themes.members(in: themeOrder, name: themeName))
+            orgs[o.slug] = OrganizationStats(slug: o.slug, meetings: meetings, themes: themes.members(in: themeOrder, name: themeName, collation))
         }
         return Stats(themes: themes, organizations: orgs)
     }
@@ -253,9 +255,9 @@ struct RankedMembers {
         if let rank { flags[rank] = true } else { others.insert(name) }
     }
 
-    func members(in order: [String], name: (String) -> String) -> [String] {
+    func members(in order: [String], name: (String) -> String, _ collation: Collation) -> [String] {
         var listed: [String] = []
         for (rank, on) in flags.enumerated() where on { listed.append(order[rank]) }
-        return others.isEmpty ? listed : (listed + others.sorted()).sortedSwedish(by: name)
+        return others.isEmpty ? listed : (listed + others.sorted()).sorted(by: name, collation)
     }
 }

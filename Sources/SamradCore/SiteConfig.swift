@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// Every internal link starts with it, so the site works under any prefix.
     public private(set) var basePath: String = "/"
     public var language: String = "sv"
+    /// Alphabetical order of `language` (å ä ö after z in Swedish, with a and o in English).
+    public var collation: Collation { Collation(language: language) }
     /// The words of `language` (`i18n/<language>.yml`, the site's own entries over samrad's).
     public var catalogue: Catalogue = .swedish
     /// The body that publishes the records; shown in the footer and feeds.
@@ -28,6 +30,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var extraAttachmentTypes: Set<String> = []
     /// Free-form facts for the accessibility statement (contact, date assessed, …).
     public var accessibility: [String: String] = [:]
+    /// Where each section is published (`paths:` in site.yml).
+    public var paths = SectionPaths()
 
     public init() {}
 

@@ -69,18 +69,18 @@ public enum SearchIndexer {
 
     /// The pages that carry an index body: meetings and their appendices, theme pages and
     /// free pages. Listing them saves Pagefind parsing every other page only to skip it.
-    public static func glob(pageSlugs: [String]) -> String {
-        "{" + indexedFolders(pageSlugs: pageSlugs).joined(separator: ",") + "}/**/*.html"
+    public static func glob(pageSlugs: [String], paths: SectionPaths = SectionPaths()) -> String {
+        "{" + indexedFolders(pageSlugs: pageSlugs, paths: paths).joined(separator: ",") + "}/**/*.html"
     }
 
     /// Whether `glob(pageSlugs:)` takes the page at `path` ("moten/x/index.html").
-    public static func isIndexed(_ path: String, pageSlugs: [String]) -> Bool {
+    public static func isIndexed(_ path: String, pageSlugs: [String], paths: SectionPaths = SectionPaths()) -> Bool {
         guard path.hasSuffix(".html"), let slash = path.firstIndex(of: "/") else { return false }
-        return indexedFolders(pageSlugs: pageSlugs).contains(String(path[..<slash]))
+        return indexedFolders(pageSlugs: pageSlugs, paths: paths).contains(String(path[..<slash]))
     }
 
-    static func indexedFolders(pageSlugs: [String]) -> [String] {
-        ["moten", "teman"] + pageSlugs.filter { !$0.isEmpty && !$0.contains("/") && !$0.contains(",") && !$0.contains("{") }
+    static func indexedFolders(pageSlugs: [String], paths: SectionPaths) -> [String] {
+        [paths[.meetings], paths[.themes]] + pageSlugs.filter { !$0.isEmpty && !$0.contains("/") && !$0.contains(",") && !$0.contains("{") }
     }
 
     /// Indexes `folder` in place, writing `folder/pagefind/`.

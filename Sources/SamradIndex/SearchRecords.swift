@@ -53,10 +53,12 @@ public struct SearchRecords: Sendable {
         meetingBySlug = bySlug
     }
 
-    /// The meeting whose page is written at `path` ("moten/<slug>/index.html"), if any.
+    /// The meeting whose page is written at `path` ("moten/<slug>/index.html", the
+    /// meetings' folder from `paths:`), if any.
     public func meeting(atPath path: String) -> Int? {
-        guard path.hasPrefix("moten/"), path.hasSuffix("/index.html") else { return nil }
-        let slug = path.dropFirst("moten/".count).dropLast("/index.html".count)
+        let folder = index.site.config.paths.meetings
+        guard path.hasPrefix(folder), path.hasSuffix("/index.html") else { return nil }
+        let slug = path.dropFirst(folder.count).dropLast("/index.html".count)
         guard !slug.contains("/") else { return nil }
         return meetingBySlug[String(slug)]
     }
@@ -68,7 +70,7 @@ public struct SearchRecords: Sendable {
         let m = linked.meeting
         let site = index.site
         let page = "/" + URLPath.encode(linked.path)
-        let dateText = DateFormatting.range(m.date, m.endDate, language: site.config.language)
+        let dateText = site.config.catalogue.dateRange(m.date, m.endDate)
         let themeNames: ([String]) -> [String] = { slugs in
             site.themes.resolveAll(slugs).map { site.themes.theme($0)?.name ?? $0 }
         }

@@ -9,8 +9,8 @@ import SamradParse
 /// The renderer puts root-relative links under the base path. Notes and appendices are
 /// only shown on their own page and keep their links as written.
 enum RelativeLinks {
-    static func rebase(_ meeting: inout Meeting) {
-        let page = "moten/\(meeting.slug)/"
+    /// - Parameter page: the meeting page's site path ("moten/<slug>/").
+    static func rebase(_ meeting: inout Meeting, page: String) {
         for q in meeting.questions.indices {
             if let t = rebased(meeting.questions[q].title, page) { meeting.questions[q].title = t }
             for p in meeting.questions[q].prompts.indices {

@@ -14,8 +14,15 @@ public struct LinkedMeeting: Sendable {
     public var participantGroups: [ParticipantGroup] = []
     /// The role each organisation had, by slug, when the front matter gives one.
     public var roles: [String: String] = [:]
-    /// Page URL path, e.g. `moten/2023-09-14-gvi/`.
-    public var path: String { "moten/\(meeting.slug)/" }
+    /// Page URL path, e.g. `moten/2023-09-14-gvi/` (the meetings' section path from site.yml).
+    public var path: String
+
+    public init(meeting: Meeting, participants: [String], themes: [String], path: String) {
+        self.meeting = meeting
+        self.participants = participants
+        self.themes = themes
+        self.path = path
+    }
 }
 
 /// Participants under one group heading ("Civilsamhället"); `name` is nil for a flat list.
@@ -55,20 +62,20 @@ public enum SiteLinker {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func theme(_ meeting: Meeting, _ resolver: ThemeResolver) -> ThemedMeeting {
+    public static func theme(_ meeting: Meeting, _ resolver: ThemeResolver, paths: SectionPaths = SectionPaths()) -> ThemedMeeting {
         var diagnostics: [Diagnostic] = []
         for tag in meeting.allTags where resolver.resolve(tag.name) == nil {
             diagnostics.append(resolver.unknownTheme(tag.name, at: tag.location))
         }
         var canonical = meeting
         canonicalizeThemes(&canonical, resolver)
-        RelativeLinks.rebase(&canonical)
+        RelativeLinks.rebase(&canonical, page: paths.meeting(meeting.slug))
         return ThemedMeeting(meeting: canonical, themes: resolver.resolveAll(meeting.allTags.map(\.name)), diagnostics: diagnostics)
     }
 
     public static func link(_ site: ExtractedSite) -> (LinkedSite, [Diagnostic]) {
         let resolver = ThemeResolver(site.themes)
-        return link(site, resolver: resolver, themed: site.meetings.map { theme($0, resolver) })
+        return link(site, resolver: resolver, themed: site.meetings.map { theme($0, resolver, paths: site.config.paths) })
     }
 
     /// - Parameter themed: `theme(_:_:)` of each of `site.meetings`, in the same order.
@@ -83,7 +90,8 @@ public enum SiteLinker {
         for (i, item) in themed.enumerated() {
             diagnostics.append(contentsOf: item.diagnostics)
             diagnostics.append(contentsOf: participants.diagnostics[i])
-            var linked = LinkedMeeting(meeting: item.meeting, participants: participants.slugs[i], themes: item.themes)
+            var linked = LinkedMeeting(meeting: item.meeting, participants: participants.slugs[i], themes: item.themes,
+                                       path: site.config.paths.meeting(item.meeting.slug))
             group(&linked, entrySlugs: participants.entrySlugs[i])
             meetings.append(linked)
         }
@@ -95,10 +103,11 @@ public enum SiteLinker {
         // Sorted on keys taken out once: comparing through `a.meeting.date` copies whole
         // meetings, which at thousands of them is most of this stage's time.
         let keys = meetings.map { (date: $0.meeting.date, title: $0.meeting.title, slug: $0.meeting.slug) }
+        let collation = site.config.collation
         let order = keys.indices.sorted { i, j in
             let a = keys[i], b = keys[j]
             if a.date != b.date { return a.date > b.date }
-            if a.title != b.title { return SwedishCollation.less(a.title, b.title) }
+            if a.title != b.title { return collation.less(a.title, b.title) }
             return a.slug < b.slug
         }
         meetings = order.map { meetings[$0] }

@@ -4,7 +4,7 @@ import Yams
 
 /// `site.yml`, `themes.yml` and `organizations.yml`.
 public enum ConfigParsing {
-    static let siteFields = ["title", "description", "base_url", "language", "organization", "labels", "markdown", "accessibility", "attachments", "kinds"]
+    static let siteFields = ["title", "description", "base_url", "language", "organization", "labels", "markdown", "accessibility", "attachments", "kinds", "paths"]
 
     /// `site.yml` with the words of its language: samrad's catalogue of it and the
     /// site's own `i18n/<language>.yml` among `catalogues` over it.
@@ -103,6 +103,8 @@ public enum ConfigParsing {
                         diagnostics.error(key: "diag_kind_bad_type", ["kind": kkey, "type": raw], at: reader.location(kvalue))
                     }
                 }
+            case "paths":
+                config.paths = paths(value, reader: reader, &diagnostics)
             case "accessibility":
                 for (akey, _, avalue) in reader.fields(value) {
                     guard let t = reader.text(avalue, field: "accessibility.\(akey)", &diagnostics) else { continue }
@@ -122,6 +124,50 @@ public enum ConfigParsing {
             }
         }
         return config
+    }
+
+    /// `paths:`: a section key and the one slug it is published under. An unknown key is
+    /// a warning naming the closest key; a value that is not a safe slug, or a slug two
+    /// sections share, is an error (their pages would overwrite each other) and the
+    /// default is kept.
+    static func paths(_ node: Node, reader: YAMLReader, _ diagnostics: inout Diagnostics) -> SectionPaths {
+        var paths = SectionPaths()
+        guard case .mapping = node else {
+            diagnostics.error(key: "diag_paths_not_fields", at: reader.location(node))
+            return paths
+        }
+        let known = SectionPaths.Section.allCases.map(\.rawValue)
+        var claimed: [String: String] = [:]
+        var set: [(SectionPaths.Section, String, Node)] = []
+        for (key, keyNode, value) in reader.fields(node) {
+            guard let section = SectionPaths.Section(rawValue: key) else {
+                let close = closestMatches(to: key, in: known, limit: 1)
+                diagnostics.warning(key: close.isEmpty ? "diag_paths_unknown" : "diag_paths_unknown_close",
+                                    ["key": key, "closest": close.first ?? "", "known": known.joined(separator: ", ")], at: reader.location(keyNode))
+                continue
+            }
+            guard let raw = reader.text(value, field: "paths.\(key)", &diagnostics) else { continue }
+            let slug = raw.trimmed
+            guard SectionPaths.isSafeSlug(slug) else {
+                diagnostics.error(key: "diag_paths_not_slug", ["key": key, "value": slug], at: reader.location(value))
+                continue
+            }
+            set.append((section, slug, value))
+        }
+        // Sections left at their default hold their slug too: `themes: moten` clashes with the meetings.
+        let named = Set(set.map(\.0))
+        for section in SectionPaths.Section.allCases where !named.contains(section) {
+            claimed[SectionPaths.defaultSlug(section)] = section.rawValue
+        }
+        for (section, slug, value) in set {
+            if let other = claimed[slug], other != section.rawValue {
+                diagnostics.error(key: "diag_paths_shared", ["key": section.rawValue, "value": slug, "other": other], at: reader.location(value))
+                continue
+            }
+            claimed[slug] = section.rawValue
+            paths[section] = slug
+        }
+        return paths
     }
 
     public static func themes(_ file: SourceFile?, _ diagnostics: inout Diagnostics) -> [ThemeDefinition] {

@@ -14,7 +14,7 @@ public enum SiteParser {
 
         let results = parallelMap(site.meetings) { source -> (ParsedMeeting?, [Diagnostic]) in
             var d = Diagnostics()
-            let meeting = parseMeeting(source, &d)
+            let meeting = parseMeeting(source, paths: config.paths, &d)
             return (meeting, d.items)
         }
         var meetings: [ParsedMeeting] = []
@@ -23,7 +23,7 @@ public enum SiteParser {
             if let meeting, includeDrafts || !meeting.frontMatter.draft { meetings.append(meeting) }
         }
 
-        let pages = parsePages(site.pages, includeDrafts: includeDrafts, &diagnostics)
+        let pages = parsePages(site.pages, includeDrafts: includeDrafts, paths: config.paths, &diagnostics)
         return (ParsedSite(config: config, themes: themes, organizations: organizations, meetings: meetings, pages: pages, includeDrafts: includeDrafts), diagnostics.items)
     }
 
@@ -33,12 +33,21 @@ public enum SiteParser {
     public static let reservedPageSlugs: Set<String> = ["_samrad", "pagefind"]
 
     /// Free pages (`content/pages/*.md`).
-    public static func parsePages(_ files: [SourceFile], includeDrafts: Bool, _ diagnostics: inout Diagnostics) -> [ParsedPage] {
+    /// A page whose name is a section's path (`paths:` in site.yml) is an error: both
+    /// would be written to the same folder.
+    public static func parsePages(_ files: [SourceFile], includeDrafts: Bool, paths: SectionPaths = SectionPaths(),
+                                  _ diagnostics: inout Diagnostics) -> [ParsedPage] {
         var pages: [ParsedPage] = []
+        // A theme's excerpts live under the theme, never at the root.
+        let sections = SectionPaths.Section.allCases.filter { $0 != .excerpts }
         for file in files {
             let slug = String(file.path.split(separator: "/").last?.dropLast(3) ?? "").nfc
             if reservedPageSlugs.contains(slug.lowercased()) {
                 diagnostics.error(key: "diag_reserved_page", ["slug": slug, "path": slug.lowercased()], at: SourceLocation(file: file.path))
+                continue
+            }
+            if let section = sections.first(where: { paths[$0] == slug.lowercased() }) {
+                diagnostics.error(key: "diag_page_on_section_path", ["slug": slug, "section": section.rawValue], at: SourceLocation(file: file.path))
                 continue
             }
             guard let (read, body) = parseDocument(file, &diagnostics, frontMatter: FrontMatterParsing.page), let fm = read else { continue }
@@ -51,7 +60,10 @@ public enum SiteParser {
     /// A meeting whose front matter has errors is still read to the end (marked
     /// `frontMatterBroken`), so that one run reports every error of the file, not only
     /// the first; such a meeting is never published, since its errors stop the build.
-    public static func parseMeeting(_ source: MeetingSource, _ diagnostics: inout Diagnostics) -> ParsedMeeting? {
+    /// - Parameter paths: the site's section paths; the attachments are published under
+    ///   the meetings' one (the loader, which reads before site.yml is parsed, names them
+    ///   under the default `moten/`).
+    public static func parseMeeting(_ source: MeetingSource, paths: SectionPaths = SectionPaths(), _ diagnostics: inout Diagnostics) -> ParsedMeeting? {
         let before = diagnostics.errors.count
         guard let (read, body) = parseDocument(source.main, &diagnostics, keepBody: true, frontMatter: FrontMatterParsing.meeting) else { return nil }
         var fm = read ?? MeetingFrontMatter()
@@ -63,8 +75,18 @@ public enum SiteParser {
             appendices.append(ParsedAppendix(slug: name, file: file, frontMatter: afm, body: abody))
         }
         return ParsedMeeting(slug: source.slug, file: source.main, frontMatter: fm, body: body,
-                             appendices: appendices, attachments: source.attachments,
+                             appendices: appendices, attachments: published(source.attachments, paths),
                              frontMatterBroken: read == nil || diagnostics.errors.count > before)
+    }
+
+    static func published(_ attachments: [AssetFile], _ paths: SectionPaths) -> [AssetFile] {
+        let loaderPrefix = SectionPaths().meetings
+        guard paths.meetings != loaderPrefix else { return attachments }
+        return attachments.map { asset in
+            var moved = asset
+            if asset.outputPath.hasPrefix(loaderPrefix) { moved.outputPath = paths.meetings + asset.outputPath.dropFirst(loaderPrefix.count) }
+            return moved
+        }
     }
 
     /// Front matter and Markdown of one file. Files without front matter are refused:

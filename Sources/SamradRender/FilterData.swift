@@ -23,21 +23,23 @@ import SamradLink
 struct FilterData: Sendable {
     let index: SiteIndex
 
+    var config: SiteConfig { index.site.config }
+
     func jobs() -> [SiteRenderer.OutputJob] {
         let me = self
         var jobs: [SiteRenderer.OutputJob] = [
-            .init(path: "idebank/filter/index.json") { .bytes(me.ideaIndex()) },
-            .init(path: "fragor/filter/index.json") { .bytes(me.questionIndex()) },
+            .init(path: "\(config.paths.ideas)filter/index.json") { .bytes(me.ideaIndex()) },
+            .init(path: "\(config.paths.questions)filter/index.json") { .bytes(me.questionIndex()) },
         ]
         for slug in index.themeOrder {
-            jobs.append(.init(path: "idebank/filter/tema/\(slug).json") { .bytes(me.ideaThemeList(slug)) })
-            jobs.append(.init(path: "fragor/filter/tema/\(slug).json") { .bytes(me.questionThemeList(slug)) })
+            jobs.append(.init(path: "\(config.paths.ideas)filter/tema/\(slug).json") { .bytes(me.ideaThemeList(slug)) })
+            jobs.append(.init(path: "\(config.paths.questions)filter/tema/\(slug).json") { .bytes(me.questionThemeList(slug)) })
         }
         for category in categories() {
-            jobs.append(.init(path: "idebank/filter/kategori/\(category.key).json") { .bytes(me.categoryList(category.name)) })
+            jobs.append(.init(path: "\(config.paths.ideas)filter/kategori/\(category.key).json") { .bytes(me.categoryList(category.name)) })
         }
         for slug in index.organizationOrder {
-            jobs.append(.init(path: "idebank/filter/organisation/\(slug).json") { .bytes(me.organizationList(slug)) })
+            jobs.append(.init(path: "\(config.paths.ideas)filter/organisation/\(slug).json") { .bytes(me.organizationList(slug)) })
         }
         return jobs
     }
@@ -54,7 +56,7 @@ struct FilterData: Sendable {
             }
         }
         var keys = Set<String>()
-        return seen.sorted().sortedSwedish(by: { $0 }).compactMap { name in
+        return seen.sorted().sorted(by: { $0 }, config.collation).compactMap { name in
             let key = Slug.make(name)
             // Two names with one slug share one key: the first keeps it.
             guard !key.isEmpty, keys.insert(key).inserted else { return nil }

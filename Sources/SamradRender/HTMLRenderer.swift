@@ -14,6 +14,8 @@ public struct HTMLRenderer: Sendable {
     public var linksFootnotes = true
     /// The words of the site's language ("Fotnoter", "Tabell").
     public var words: Catalogue = .swedish
+    /// The themes' folder below the base path ("teman/", `paths.themes` in site.yml).
+    public var themesPath = SectionPaths().themes
 
     public init(allowRawHTML: Bool, themes: ThemeResolver, basePath: String) {
         self.allowRawHTML = allowRawHTML
@@ -58,7 +60,7 @@ public struct HTMLRenderer: Sendable {
         for (i, slug) in slugs.enumerated() {
             if i > 0 { out += " " }
             let name = themes.theme(slug)?.name ?? slug
-            out += "<a class=\"tag\" href=\"\(basePath.htmlEscaped)teman/\(URLPath.encodeSegment(slug[...]).htmlEscaped)/\">\(name.htmlEscaped)</a>"
+            out += "<a class=\"tag\" href=\"\(basePath.htmlEscaped)\(themesPath.htmlEscaped)\(URLPath.encodeSegment(slug[...]).htmlEscaped)/\">\(name.htmlEscaped)</a>"
         }
         return out + "</span>"
     }

@@ -41,7 +41,7 @@ struct MeetingViews: Sendable {
     func tags(_ slugs: [String]) -> [NamedLink] {
         fragments.tagLists.value(slugs) {
             index.site.themes.resolveAll(slugs).map { slug in
-                NamedLink(name: index.site.themes.theme(slug)?.name ?? slug, url: config.href("teman/\(slug)/"), slug: slug)
+                NamedLink(name: index.site.themes.theme(slug)?.name ?? slug, url: config.href(config.paths.theme(slug)), slug: slug)
             }
         }
     }
@@ -114,7 +114,7 @@ struct MeetingViews: Sendable {
         }
         let searchThemes = index.site.themes.resolveAll(linked.themes).map { index.site.themes.theme($0)?.name ?? $0 }
         let participants = linked.participants.map { slug in
-            NamedLink(name: index.organization(slug)?.name ?? slug, url: config.href("organisationer/\(slug)/"), slug: slug)
+            NamedLink(name: index.organization(slug)?.name ?? slug, url: config.href(config.paths.organization(slug)), slug: slug)
         }
         return MeetingPage(
             card: card(linked), jsonLD: HTML(jsonLD), tags: tags(m.frontThemes),
@@ -131,7 +131,7 @@ struct MeetingViews: Sendable {
             participantGroups: linked.participantGroups.map { group in
                 let members = group.members.map { member in
                     ParticipantView(name: index.organization(member.slug)?.name ?? member.slug,
-                                    url: config.href("organisationer/\(member.slug)/"), role: Text(member.role))
+                                    url: config.href(config.paths.organization(member.slug)), role: Text(member.role))
                 }
                 return ParticipantGroupView(name: Text(group.name), members: members, membersHTML: itemsHTML(members, template: "partials/participant"))
             },

@@ -14,13 +14,13 @@ struct OpenData: Sendable {
     func jobs() -> [SiteRenderer.OutputJob] {
         let me = self
         return [
-            .init(path: "data/meetings.json") { .bytes(me.meetings()) },
-            .init(path: "data/questions.json") { .bytes(me.questions()) },
-            .init(path: "data/ideas.json") { .bytes(me.ideas()) },
-            .init(path: "data/themes.json") { .bytes(me.themes()) },
-            .init(path: "data/organizations.json") { .bytes(me.organizations()) },
-            .init(path: "idebank/idebank.csv") { .bytes(me.csv()) },
-            .init(path: "idebank/idebank.xlsx") { .bytes(me.xlsx()) },
+            .init(path: "\(config.paths.data)meetings.json") { .bytes(me.meetings()) },
+            .init(path: "\(config.paths.data)questions.json") { .bytes(me.questions()) },
+            .init(path: "\(config.paths.data)ideas.json") { .bytes(me.ideas()) },
+            .init(path: "\(config.paths.data)themes.json") { .bytes(me.themes()) },
+            .init(path: "\(config.paths.data)organizations.json") { .bytes(me.organizations()) },
+            .init(path: "\(config.paths.ideas)idebank.csv") { .bytes(me.csv()) },
+            .init(path: "\(config.paths.ideas)idebank.xlsx") { .bytes(me.xlsx()) },
         ]
     }
 
@@ -178,7 +178,7 @@ struct OpenData: Sendable {
         return array(known, capacity: 0) { json, item in
             let (slug, t, stats) = item
             json.field("slug", slug); json.field("name", t.name); json.field("description", t.description)
-            json.field("aliases", t.aliases); json.field("url", url("teman/\(slug)/"))
+            json.field("aliases", t.aliases); json.field("url", url(config.paths.theme(slug)))
             json.field("meeting_count", stats.meetings.count); json.field("question_count", stats.questions.count)
             json.field("postit_count", stats.postIts.count)
             json.field("meetings", stats.meetings.map { index.meetingSlug($0) })
@@ -193,7 +193,7 @@ struct OpenData: Sendable {
             let stats = index.organizations[slug]
             json.field("slug", slug); json.field("name", o.name); json.field("kind", o.kind); json.field("website", o.url)
             json.field("aliases", o.aliases); json.field("listed", o.isListed)
-            json.field("url", url("organisationer/\(slug)/"))
+            json.field("url", url(config.paths.organization(slug)))
             json.field("meetings", (stats?.meetings ?? []).map { index.meetingSlug($0) })
             json.field("themes", stats?.themes ?? [])
         }

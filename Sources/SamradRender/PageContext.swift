@@ -25,12 +25,11 @@ struct PageContext: Sendable {
         self.config = config
         self.sections = sections
         self.words = words
-        let base = config.basePath
         site = SiteView(config: config, words: words)
         footerLinks = pages.map { LabelledLink(label: $0.title, url: config.href("\($0.slug)/")) }
-            + [LabelledLink(label: config.catalogue["footer_accessibility"], url: "\(base)tillganglighet/"),
-               LabelledLink(label: config.catalogue["footer_open_data"], url: "\(base)data/"),
-               LabelledLink(label: config.catalogue["footer_feed"], url: "\(base)feed.xml")]
+            + [LabelledLink(label: config.catalogue["footer_accessibility"], url: config.href(config.paths.accessibility)),
+               LabelledLink(label: config.catalogue["footer_open_data"], url: config.href(config.paths.data)),
+               LabelledLink(label: config.catalogue["footer_feed"], url: config.href("feed.xml"))]
         var navHTML: [String?: HTML] = [:]
         var footerLinksHTML = HTML("")
         if let templates {
@@ -100,8 +99,11 @@ struct SiteView: MustacheParent, Sendable {
     let documentsTitle: String, documentsText: String
     /// "mötena och rapporterna": "Alla frågor från mötena och rapporterna".
     let documentsDefinite: String
+    /// `{{site.urls.meetings}}` …: each section's link ("/portal/moten/"), from `paths:`.
+    let urls: SectionURLs
 
     init(config: SiteConfig, words: DocumentWords) {
+        urls = SectionURLs(config)
         (title, language, basePath, baseURL) = (config.title, config.language, config.basePath, config.baseURL)
         (description, organization) = (Text(config.description), Text(config.organization))
         (documentsTitle, documentsText, documentsDefinite) = (words.title, words.plural, words.definite)
@@ -118,9 +120,26 @@ struct SiteView: MustacheParent, Sendable {
         case "documentsTitle": documentsTitle
         case "documentsText": documentsText
         case "documentsDefinite": documentsDefinite
+        case "urls": urls
         default: nil
         }
     }
+}
+
+/// `{{site.urls.<section>}}`: the root-relative link of each section of `paths:` in
+/// site.yml, under the base path ("/portal/moten/"), so templates hold no section names.
+struct SectionURLs: MustacheParent, Sendable {
+    private let byKey: [String: String]
+
+    init(_ config: SiteConfig) {
+        var byKey: [String: String] = [:]
+        for section in SectionPaths.Section.allCases where section != .excerpts {
+            byKey[section.rawValue] = config.href(config.paths[section] + "/")
+        }
+        self.byKey = byKey
+    }
+
+    func child(named name: String) -> Any? { byKey[name] }
 }
 
 /// `{{page.…}}`: the page being rendered. `path` is below the site root, "" for the start page.

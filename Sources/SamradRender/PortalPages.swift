@@ -16,32 +16,34 @@ struct PortalPages: Sendable {
     /// The site's words.
     var t: Catalogue { context.config.catalogue }
     func href(_ path: String) -> String { context.config.href(path) }
+    /// Where each section is published (`paths:` in site.yml).
+    var paths: SectionPaths { context.config.paths }
     var allYears: [Int] { index.years.map(\.year).sorted() }
 
     func jobs() -> [SiteRenderer.PageJob] {
         let me = self
         let sizes = index.listSizes
         var jobs: [SiteRenderer.PageJob] = [
-            .init(path: "teman/", template: "themes") { me.themesPage() },
+            .init(path: paths.themes, template: "themes") { me.themesPage() },
         ]
-        let questionPager = Paginator(path: "fragor/", items: sizes.questions, size: Paginator.questionsPerPage)
+        let questionPager = Paginator(path: paths.questions, items: sizes.questions, size: Paginator.questionsPerPage)
         for n in 1 ... questionPager.pageCount {
             jobs.append(.init(path: questionPager.path(n), template: "questions") { me.questionsPage(n, questionPager) })
         }
         jobs += ideaBankJobs(theme: nil)
         jobs += [
-            .init(path: "organisationer/", template: "organizations") { me.organizationsPage() },
-            .init(path: "data/", template: "data") { me.dataPage() },
+            .init(path: paths.organizations, template: "organizations") { me.organizationsPage() },
+            .init(path: paths.data, template: "data") { me.dataPage() },
         ]
         for slug in index.themeOrder {
-            jobs.append(.init(path: "teman/\(slug)/", template: "theme") { me.themePage(slug) })
-            let meetings = Paginator(path: "teman/\(slug)/moten/", items: sizes.themeMeetings[slug] ?? 0, size: Paginator.meetingLinesPerPage)
+            jobs.append(.init(path: paths.theme(slug), template: "theme") { me.themePage(slug) })
+            let meetings = Paginator(path: paths.themeMeetings(slug), items: sizes.themeMeetings[slug] ?? 0, size: Paginator.meetingLinesPerPage)
             if (sizes.themeMeetings[slug] ?? 0) > ThemePage.newestMeetings {
                 for n in 1 ... meetings.pageCount {
                     jobs.append(.init(path: meetings.path(n), template: "theme-meetings") { me.themeMeetingsPage(slug, n, meetings) })
                 }
             }
-            let questions = Paginator(path: "teman/\(slug)/fragor/", items: sizes.themeQuestionEntries[slug] ?? 0, size: Paginator.questionsPerPage)
+            let questions = Paginator(path: paths.themeQuestions(slug), items: sizes.themeQuestionEntries[slug] ?? 0, size: Paginator.questionsPerPage)
             if (sizes.themeQuestionEntries[slug] ?? 0) > ThemePage.newestQuestions {
                 for n in 1 ... questions.pageCount {
                     jobs.append(.init(path: questions.path(n), template: "theme-questions") { me.themeQuestionsPage(slug, n, questions) })
@@ -49,7 +51,7 @@ struct PortalPages: Sendable {
             }
             let excerptCount = sizes.themeExcerpts[slug] ?? 0
             if excerptCount > ThemePage.newestExcerpts {
-                let excerpts = Paginator(path: "teman/\(slug)/avsnitt/", items: excerptCount, size: Paginator.excerptsPerPage)
+                let excerpts = Paginator(path: paths.themeExcerpts(slug), items: excerptCount, size: Paginator.excerptsPerPage)
                 for n in 1 ... excerpts.pageCount {
                     jobs.append(.init(path: excerpts.path(n), template: "theme-excerpts") { me.themeExcerptsPage(slug, n, excerpts) })
                 }
@@ -57,7 +59,7 @@ struct PortalPages: Sendable {
             jobs += ideaBankJobs(theme: slug)
         }
         for slug in index.organizationOrder {
-            let pager = Paginator(path: "organisationer/\(slug)/", items: sizes.organizationMeetings[slug] ?? 0, size: Paginator.meetingCardsPerPage)
+            let pager = Paginator(path: paths.organization(slug), items: sizes.organizationMeetings[slug] ?? 0, size: Paginator.meetingCardsPerPage)
             for n in 1 ... pager.pageCount {
                 jobs.append(.init(path: pager.path(n), template: "organization") { me.organizationPage(slug, n, pager) })
             }
@@ -69,7 +71,7 @@ struct PortalPages: Sendable {
     func ideaBankJobs(theme: String?) -> [SiteRenderer.PageJob] {
         let me = self
         let count = theme.map { index.listSizes.themePostIts[$0] ?? 0 } ?? index.listSizes.postIts
-        let pager = Paginator(path: theme.map { "idebank/\($0)/" } ?? "idebank/", items: count, size: Paginator.ideasPerPage)
+        let pager = Paginator(path: theme.map { "\(paths.ideas)\($0)/" } ?? paths.ideas, items: count, size: Paginator.ideasPerPage)
         return (1 ... pager.pageCount).map { n in .init(path: pager.path(n), template: "ideas") { me.ideasPage(theme: theme, page: n, pager) } }
     }
 
@@ -85,7 +87,7 @@ struct PortalPages: Sendable {
             (stats?.postIts.count ?? 0, "count_idea"),
         ].filter { $0.0 > 0 }.map { self.t.count($0.0, $0.1) }
         return ThemeSummary(
-            slug: slug, name: theme?.name ?? slug, url: href("teman/\(slug)/"), description: Text(theme?.description),
+            slug: slug, name: theme?.name ?? slug, url: href(paths.theme(slug)), description: Text(theme?.description),
             countsText: counts.joined(separator: " · "),
             sparkline: HTML(Charts.sparkline(stats?.meetingsPerYear ?? [:], years: allYears)))
     }
@@ -93,7 +95,7 @@ struct PortalPages: Sendable {
     // MARK: Themes
 
     func themesPage() -> PageView {
-        context.page(title: t["themes_title"], path: "teman/", description: context.words.text("themes_description"), section: "teman/",
+        context.page(title: t["themes_title"], path: paths.themes, description: context.words.text("themes_description"), section: paths.themes,
                      content: ThemeListPage(themes: index.themeOrder.map(themeSummary), heatmapHTML: HTML(Charts.themeHeatmap(index, words: context.words, schemes: heatmapSchemes))))
     }
 
@@ -112,26 +114,26 @@ struct PortalPages: Sendable {
         }
         let page = ThemePage(
             summary: themeSummary(slug), meetings: meetings,
-            moreMeetings: more(meetingTotal, shown: meetings.count, path: "teman/\(slug)/moten/",
+            moreMeetings: more(meetingTotal, shown: meetings.count, path: paths.themeMeetings(slug),
                                t.text("shown_latest", ["shown": String(meetings.count), "total": String(meetingTotal)]),
                                context.words.text("link_all_about", ["total": String(meetingTotal), "name": name])),
             questionGroups: questionGroups(entries[..<Swift.min(entries.count, ThemePage.newestQuestions)], continuing: false),
-            moreQuestions: more(entryTotal, shown: ThemePage.newestQuestions, path: "teman/\(slug)/fragor/",
+            moreQuestions: more(entryTotal, shown: ThemePage.newestQuestions, path: paths.themeQuestions(slug),
                                 context.words.text("shown_latest_questions", ["shown": String(ThemePage.newestQuestions), "total": String(entryTotal)]),
                                 t.text("link_all_questions_about", ["name": name, "total": String(entryTotal)])),
             excerpts: excerpts.prefix(ThemePage.newestExcerpts).map(excerptView),
-            moreExcerpts: more(excerpts.count, shown: ThemePage.newestExcerpts, path: "teman/\(slug)/avsnitt/",
+            moreExcerpts: more(excerpts.count, shown: ThemePage.newestExcerpts, path: paths.themeExcerpts(slug),
                                t.text("shown_latest_excerpts", ["shown": String(ThemePage.newestExcerpts), "total": String(excerpts.count)]),
                                t.text("link_all_excerpts_about", ["total": String(excerpts.count), "name": name])),
             postItsHTML: HTML(ideaGroupsHTML(postIts.prefix(ThemePage.newestIdeas), level: 3, theme: slug)),
-            moreIdeas: more(postIts.count, shown: ThemePage.newestIdeas, path: "idebank/\(slug)/",
+            moreIdeas: more(postIts.count, shown: ThemePage.newestIdeas, path: "\(paths.ideas)\(slug)/",
                             t.text("shown_latest_ideas", ["shown": String(ThemePage.newestIdeas), "total": String(postIts.count)]),
                             t.text("link_all_ideas_about", ["total": String(postIts.count), "name": name])),
             related: (stats?.related ?? []).prefix(8).map { r in
-                CountedLink(name: themeName(r.slug), url: href("teman/\(r.slug)/"), countText: t.count(r.count, "count_times"))
+                CountedLink(name: themeName(r.slug), url: href(paths.theme(r.slug)), countText: t.count(r.count, "count_times"))
             },
-            organizations: (stats?.organizations ?? []).map { orgLink($0) }, ideasURL: href("idebank/\(slug)/"))
-        return context.page(title: name, path: "teman/\(slug)/", description: index.site.themes.theme(slug)?.description, section: "teman/", content: page)
+            organizations: (stats?.organizations ?? []).map { orgLink($0) }, ideasURL: href("\(paths.ideas)\(slug)/"))
+        return context.page(title: name, path: paths.theme(slug), description: index.site.themes.theme(slug)?.description, section: paths.themes, content: page)
     }
 
     /// Lines of a theme's question list as groups by meeting. A page that starts inside a
@@ -183,7 +185,7 @@ struct PortalPages: Sendable {
         let all = index.themes[slug]?.excerpts ?? []
         let name = themeName(slug)
         let pagination = pager.view(page: n, label: t.text("pages_of_theme_excerpts", ["name": name]), config: context.config)
-        return context.page(title: t.text("theme_excerpts_page_title", ["name": name]), path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
+        return context.page(title: t.text("theme_excerpts_page_title", ["name": name]), path: pager.path(n), description: nil, section: paths.themes, content: ThemeListPart(
             summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: t["range_excerpts"], t),
             meetings: [], questionGroups: [], excerpts: all[pager.range(n).clamped(to: all.indices)].map(excerptView)), pagination: pagination)
     }
@@ -194,7 +196,7 @@ struct PortalPages: Sendable {
         let newestFirst = Array(all.reversed())
         let name = themeName(slug)
         let pagination = pager.view(page: n, label: context.words.text("pages_of_theme_documents", ["name": name]), config: context.config)
-        return context.page(title: context.words.text("theme_documents_title", ["name": name]), path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
+        return context.page(title: context.words.text("theme_documents_title", ["name": name]), path: pager.path(n), description: nil, section: paths.themes, content: ThemeListPart(
             summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: context.words.definiteTitle, t),
             meetings: newestFirst[pager.range(n)].map { views.card($0) }, questionGroups: [], excerpts: [],
             meetingLinesHTML: HTML(newestFirst[pager.range(n)].map { views.lineHTML($0) }.joined())), pagination: pagination)
@@ -208,7 +210,7 @@ struct PortalPages: Sendable {
         let continuing = range.lowerBound > 0 && range.lowerBound < entries.count
             && entries[range.lowerBound - 1].meeting == entries[range.lowerBound].meeting
         let pagination = pager.view(page: n, label: t.text("pages_of_theme_questions", ["name": name]), config: context.config)
-        return context.page(title: t.text("theme_questions_title", ["name": name]), path: pager.path(n), description: nil, section: "teman/", content: ThemeListPart(
+        return context.page(title: t.text("theme_questions_title", ["name": name]), path: pager.path(n), description: nil, section: paths.themes, content: ThemeListPart(
             summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: t["range_questions_points"], t),
             meetings: [], questionGroups: questionGroups(entries[range], continuing: continuing), excerpts: []), pagination: pagination)
     }
@@ -220,7 +222,7 @@ struct PortalPages: Sendable {
 
     func orgLink(_ slug: String, countText: String = "") -> OrganizationLink {
         let o = index.organization(slug)
-        return OrganizationLink(name: o?.name ?? slug, url: href("organisationer/\(slug)/"), kind: Text(o?.kind), countText: countText)
+        return OrganizationLink(name: o?.name ?? slug, url: href(paths.organization(slug)), kind: Text(o?.kind), countText: countText)
     }
 
     // MARK: Question bank
@@ -252,7 +254,7 @@ struct PortalPages: Sendable {
                 meetingPoints: [], continued: groups.isEmpty && first > 0))
         }
         let pagination = pager.view(page: n, label: t["pages_of_question_bank"], config: context.config)
-        return context.page(title: t["question_bank_title"], path: pager.path(n), description: context.words.text("question_bank_description"), section: "fragor/", content: QuestionBankPage(
+        return context.page(title: t["question_bank_title"], path: pager.path(n), description: context.words.text("question_bank_description"), section: paths.questions, content: QuestionBankPage(
             groups: groups, total: pager.items, totalText: t.count(pager.items, "count_question"), pagination: pagination, rangeText: pager.rangeText(n, noun: t["range_questions"], t),
             themeOptions: index.themeOrder.filter { themesOnPage.contains($0) }.map { FilterOption(value: $0, label: themeName($0)) }),
             pagination: pagination)
@@ -355,18 +357,18 @@ struct PortalPages: Sendable {
         }
         let title = theme.map { "\(t["idea_bank_title"]): \(themeName($0))" } ?? t["idea_bank_title"]
         let pagination = pager.view(page: n, label: theme.map { t.text("pages_of_theme_ideas", ["name": themeName($0)]) } ?? t["pages_of_idea_bank"], config: context.config)
-        return context.page(title: title, path: pager.path(n), description: t["ideas_description"], section: "idebank/", content: IdeaBankPage(
+        return context.page(title: title, path: pager.path(n), description: t["ideas_description"], section: paths.ideas, content: IdeaBankPage(
             cardsHTML: HTML(ideaGroupsHTML(refs, level: 2, theme: theme, continuing: range.lowerBound > 0 && all[range.lowerBound - 1].meeting == refs.first?.meeting)),
             total: all.count, totalText: t.count(all.count, "count_idea"), pagination: pagination, rangeText: pager.rangeText(n, noun: t["range_ideas"], t),
             isFiltered: theme != nil, themeName: theme.map(themeName) ?? "",
-            allURL: "\(base)idebank/", themeURL: theme.map { href("idebank/\($0)/") } ?? "",
-            csvURL: "\(base)idebank/idebank.csv", xlsxURL: "\(base)idebank/idebank.xlsx", jsonURL: "\(base)data/ideas.json",
+            allURL: href(paths.ideas), themeURL: theme.map { href("\(paths.ideas)\($0)/") } ?? "",
+            csvURL: href("\(paths.ideas)idebank.csv"), xlsxURL: href("\(paths.ideas)idebank.xlsx"), jsonURL: href("\(paths.data)ideas.json"),
             themeOptions: index.themeOrder.filter { themes.contains($0) }.map { FilterOption(value: $0, label: themeName($0)) },
-            categoryOptions: categories.sortedSwedish(by: { $0 }).map { c in FilterOption(value: views.fragments.categorySlugs.value(c) { Slug.make(c) }, label: c) },
+            categoryOptions: categories.sorted(by: { $0 }, context.config.collation).map { c in FilterOption(value: views.fragments.categorySlugs.value(c) { Slug.make(c) }, label: c) },
             meetingOptions: meetings.map { FilterOption(value: $0.0, label: $0.1) },
             yearOptions: years.sorted(by: >).map { FilterOption(value: String($0), label: String($0)) },
             themeLists: index.themeOrder.filter { (index.listSizes.themePostIts[$0] ?? 0) > 0 }.map { slug in
-                CountedLink(name: themeName(slug), url: href("idebank/\(slug)/"), countText: "(\(index.listSizes.themePostIts[slug] ?? 0))")
+                CountedLink(name: themeName(slug), url: href("\(paths.ideas)\(slug)/"), countText: "(\(index.listSizes.themePostIts[slug] ?? 0))")
             }), pagination: pagination)
     }
 
@@ -376,12 +378,21 @@ struct PortalPages: Sendable {
         var letters: [(String, [OrganizationLink])] = []
         for slug in index.organizationOrder {
             guard let o = index.organization(slug) else { continue }
-            let letter = String(o.name.prefix(1)).uppercased()
+            let letter = context.config.collation.initial(o.name)
             let entry = orgLink(slug, countText: DocumentWords((index.organizations[slug]?.meetings ?? []).map { index.site.meetings[$0].meeting.type }, t).countText)
             if letters.last?.0 == letter { letters[letters.count - 1].1.append(entry) } else { letters.append((letter, [entry])) }
         }
-        return context.page(title: t["organizations_title"], path: "organisationer/", description: context.words.text("organizations_description"), section: "organisationer/", content: OrganizationListPage(
-            letters: letters.map { OrganizationListPage.Letter(letter: $0.0, id: "bokstav-\(Slug.make($0.0).isEmpty ? "ovrigt" : Slug.make($0.0))", organizations: $0.1) },
+        // Letters that make one slug (A and Ä in Swedish, where Ä is a letter of its own)
+        // get ids of their own: the letter links must lead to their own heading.
+        var ids = Set<String>()
+        let withIDs = letters.map { letter, organizations in
+            let base = "bokstav-\(Slug.make(letter).isEmpty ? "ovrigt" : Slug.make(letter))"
+            var id = base, n = 2
+            while !ids.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
+            return OrganizationListPage.Letter(letter: letter, id: id, organizations: organizations)
+        }
+        return context.page(title: t["organizations_title"], path: paths.organizations, description: context.words.text("organizations_description"), section: paths.organizations, content: OrganizationListPage(
+            letters: withIDs,
             totalText: t.count(index.organizationOrder.count, "count_organization")))
     }
 
@@ -391,8 +402,8 @@ struct PortalPages: Sendable {
         let meetings = stats?.meetings ?? []
         let name = o?.name ?? slug
         let pagination = pager.view(page: n, label: context.words.text("pages_of_organization", ["name": name]), config: context.config)
-        return context.page(title: name, path: pager.path(n), description: nil, section: "organisationer/", content: OrganizationPage(
-            name: name, url: href("organisationer/\(slug)/"),
+        return context.page(title: name, path: pager.path(n), description: nil, section: paths.organizations, content: OrganizationPage(
+            name: name, url: href(paths.organization(slug)),
             meetingsText: DocumentWords(meetings.map { index.site.meetings[$0].meeting.type }, t).countText,
             kind: Text(o?.kind), website: Text(o?.url), aliasesText: Text(t.join(o?.aliases ?? [])),
             meetings: meetings[pager.range(n).clamped(to: meetings.indices)].map(views.cardHTML),
@@ -408,17 +419,17 @@ struct PortalPages: Sendable {
 
     func dataPage() -> PageView {
         let files: [(String, String, String)] = [
-            ("data/meetings.json", "meetings.json", t["data_meetings"]),
-            ("data/questions.json", "questions.json", t["data_questions"]),
-            ("data/ideas.json", "ideas.json", t["data_ideas"]),
-            ("data/themes.json", "themes.json", t["data_themes"]),
-            ("data/organizations.json", "organizations.json", t["data_organizations"]),
-            ("idebank/idebank.xlsx", "idebank.xlsx", t["data_xlsx"]),
-            ("idebank/idebank.csv", "idebank.csv", t["data_csv"]),
+            ("\(paths.data)meetings.json", "meetings.json", t["data_meetings"]),
+            ("\(paths.data)questions.json", "questions.json", t["data_questions"]),
+            ("\(paths.data)ideas.json", "ideas.json", t["data_ideas"]),
+            ("\(paths.data)themes.json", "themes.json", t["data_themes"]),
+            ("\(paths.data)organizations.json", "organizations.json", t["data_organizations"]),
+            ("\(paths.ideas)idebank.xlsx", "idebank.xlsx", t["data_xlsx"]),
+            ("\(paths.ideas)idebank.csv", "idebank.csv", t["data_csv"]),
             ("feed.xml", "feed.xml", t["data_feed"]),
             ("sitemap.xml", "sitemap.xml", t["data_sitemap"]),
         ]
-        return context.page(title: t["data_title"], path: "data/", description: t["data_description"], section: nil,
+        return context.page(title: t["data_title"], path: paths.data, description: t["data_description"], section: nil,
                             content: DataPage(files: files.map { DataPage.File(url: href($0.0), name: $0.1, description: $0.2) }))
     }
 }

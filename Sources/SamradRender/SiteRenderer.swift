@@ -33,6 +33,7 @@ public struct SiteRenderer: Sendable {
     var html: HTMLRenderer {
         var renderer = HTMLRenderer(allowRawHTML: config.allowRawHTML, themes: index.site.themes, basePath: config.basePath)
         renderer.words = config.catalogue
+        renderer.themesPath = config.paths.themes
         return renderer
     }
     var views: MeetingViews { MeetingViews(html: html, index: index, config: config, templates: templates, fragments: fragments) }
@@ -40,14 +41,14 @@ public struct SiteRenderer: Sendable {
 
     var pageContext: PageContext {
         let pages = index.site.pages
-            .sortedSwedish(by: \.title)
+            .sorted(by: \.title, config.collation)
             .sorted { ($0.order ?? Int.max) < ($1.order ?? Int.max) }
             .map { (title: $0.title, slug: $0.slug) }
         let words = DocumentWords(index.site.meetings.map(\.meeting.type), config.catalogue)
-        let t = config.catalogue
+        let t = config.catalogue, p = config.paths
         return PageContext(config: config, pages: pages, sections: [
-            (t["nav_start"], ""), (words.title, "moten/"), (t["nav_themes"], "teman/"), (t["nav_questions"], "fragor/"),
-            (t["nav_ideas"], "idebank/"), (t["nav_organizations"], "organisationer/"),
+            (t["nav_start"], ""), (words.title, p.meetings), (t["nav_themes"], p.themes), (t["nav_questions"], p.questions),
+            (t["nav_ideas"], p.ideas), (t["nav_organizations"], p.organizations),
         ], words: words, templates: templates)
     }
 
@@ -103,7 +104,7 @@ public struct SiteRenderer: Sendable {
         jobs.append(PageJob(path: "", template: "index") {
             StartPage(index: index, views: views).view(ctx)
         })
-        let meetingPager = Paginator(path: "moten/", items: index.site.meetings.count, size: Paginator.meetingCardsPerPage)
+        let meetingPager = Paginator(path: config.paths.meetings, items: index.site.meetings.count, size: Paginator.meetingCardsPerPage)
         for n in 1 ... meetingPager.pageCount {
             jobs.append(PageJob(path: meetingPager.path(n), template: "meetings") {
                 // Meetings are stored newest first, so a page's meetings fall under one or two years.
@@ -115,19 +116,19 @@ public struct SiteRenderer: Sendable {
                 }
                 let words = ctx.words
                 let pagination = meetingPager.view(page: n, label: words.text("pages_of_documents"), config: config)
-                return ctx.page(title: words.title, path: meetingPager.path(n), description: words.text("meetings_description"), section: "moten/", content: MeetingListPage(
+                return ctx.page(title: words.title, path: meetingPager.path(n), description: words.text("meetings_description"), section: config.paths.meetings, content: MeetingListPage(
                     introText: words.text("newest_first_intro", ["counts": words.countText]),
                     chartHTML: HTML(n == 1 ? Charts.meetingsPerYear(index, words: words) : ""), years: years,
                     pagination: pagination, rangeText: meetingPager.rangeText(n, noun: words.definiteTitle, config.catalogue)), pagination: pagination)
             })
         }
-        jobs.append(PageJob(path: "tillganglighet/", template: "accessibility") {
-            ctx.page(title: config.catalogue["a11y_title"], path: "tillganglighet/", description: config.catalogue["a11y_description"],
+        jobs.append(PageJob(path: config.paths.accessibility, template: "accessibility") {
+            ctx.page(title: config.catalogue["a11y_title"], path: config.paths.accessibility, description: config.catalogue["a11y_description"],
                      section: nil, content: AccessibilityStatement.view(config, html: html))
         })
         let searchEnabled = self.searchEnabled
-        jobs.append(PageJob(path: "sok/", template: "search") {
-            ctx.page(title: config.catalogue["search_title"], path: "sok/", description: ctx.words.text("search_description"), section: nil,
+        jobs.append(PageJob(path: config.paths.search, template: "search") {
+            ctx.page(title: config.catalogue["search_title"], path: config.paths.search, description: ctx.words.text("search_description"), section: nil,
                      content: SearchPage(searchEnabled: searchEnabled))
         })
         let organizationURLs = OrganizationURLs(index.site.organizations)
@@ -135,12 +136,12 @@ public struct SiteRenderer: Sendable {
             let m = linked.meeting
             jobs.append(PageJob(path: linked.path, template: "meeting") {
                 let page = views.page(i, jsonLD: StructuredData.event(linked, index: index, config: config, organizations: organizationURLs))
-                return ctx.page(title: m.title, path: linked.path, description: m.lede, section: "moten/", content: page)
+                return ctx.page(title: m.title, path: linked.path, description: m.lede, section: config.paths.meetings, content: page)
             })
             for appendix in m.appendices {
                 let path = "\(linked.path)\(appendix.slug)/"
                 jobs.append(PageJob(path: path, template: "appendix") {
-                    ctx.page(title: appendix.title, path: path, description: nil, section: "moten/", content: AppendixPage(
+                    ctx.page(title: appendix.title, path: path, description: nil, section: config.paths.meetings, content: AppendixPage(
                         title: appendix.title, url: config.href(path), meetingTitle: m.title,
                         meetingURL: views.url(linked), isoDate: m.date.description, dateText: views.dateText(m),
                         year: m.date.year, blocks: views.blocks(m, appendix.body),

@@ -464,7 +464,8 @@ public final class PreviewServer: Service, Sendable {
             made = SnapshotMaker.Made(files: [:], diagnostics: [])
             files = PreviewFiles(lazy: lazy, version: version, siteRoot: site)
         } else {
-            made = await BuildQueue.run { SnapshotMaker(siteRoot: site).make(rendered.files, version: version) }
+            let meetingsPath = rendered.index?.site.config.paths.meetings ?? SectionPaths().meetings
+            made = await BuildQueue.run { SnapshotMaker(siteRoot: site, meetingsPath: meetingsPath).make(rendered.files, version: version) }
             files = PreviewFiles(made.files)
         }
         let diagnostics = Diagnostics(rendered.report.diagnostics + made.diagnostics).sorted
@@ -512,9 +513,10 @@ public final class PreviewServer: Service, Sendable {
             // largest page) would cost the next save its CPU for nothing.
             let served = next.files
             let pageSlugs = rendered.index?.site.pages.map(\.slug) ?? []
+            let sections = config?.paths ?? SectionPaths()
             let complete: @Sendable (String, String) -> String
             if let index = rendered.index { complete = PreviewSearch.completer(index) } else { complete = { _, html in html } }
-            searchJob.yield(SearchJob(generation: generation, html: { served.html(where: { SearchIndexer.isIndexed($0, pageSlugs: pageSlugs) }) },
+            searchJob.yield(SearchJob(generation: generation, html: { served.html(where: { SearchIndexer.isIndexed($0, pageSlugs: pageSlugs, paths: sections) }) },
                                       complete: complete,
                                       language: config?.language ?? "sv"))
         }

@@ -110,7 +110,7 @@ final class PreviewFiles: @unchecked Sendable {
         self.eager = fallback
         self.lazy = lazy
         self.version = version
-        maker = SnapshotMaker(siteRoot: siteRoot)
+        maker = SnapshotMaker(siteRoot: siteRoot, meetingsPath: lazy.renderer?.index.site.config.paths.meetings ?? SectionPaths().meetings)
     }
 
     subscript(path: String) -> SiteEntry? {
@@ -150,6 +150,9 @@ final class PreviewFiles: @unchecked Sendable {
 /// script into HTML.
 struct SnapshotMaker: Sendable {
     var siteRoot: String
+    /// The meetings' folder ("moten/", `paths.meetings`): files copied there are the
+    /// authors' attachments, served sandboxed.
+    var meetingsPath = SectionPaths().meetings
 
     struct Made: Sendable {
         var files: [String: SiteEntry]
@@ -196,7 +199,7 @@ struct SnapshotMaker: Sendable {
                 return (nil, .error(key: "diag_serve_unreadable", ["source": source, "path": path]))
             }
             let file = DiskFile(path: real, size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec),
-                                inode: UInt64(info.st_ino), sandboxed: path.hasPrefix("moten/"))
+                                inode: UInt64(info.st_ino), sandboxed: path.hasPrefix(meetingsPath))
             return (SiteEntry(file: file, contentType: type), nil)
         }
         let body = type == ContentTypes.html ? LiveReload.inject(into: rendered, version: version) : rendered

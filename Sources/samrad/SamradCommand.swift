@@ -147,9 +147,9 @@ struct NewPage: ParsableCommand {
 struct Templates: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Copy default templates into templates/ to edit them (all, or the ones named).",
-        discussion: "A copy in templates/ overrides the built-in template of the same name; delete it to go back. Existing copies are never overwritten.")
+        discussion: "A copy in templates/ overrides the built-in template of the same name; delete it to go back. Without names (or with the name i18n) it also writes i18n/<language>.yml, the site's words with every line commented out: uncomment a line to change that word. Existing files are never overwritten.")
 
-    @Argument(help: "Template names, e.g. meeting, partials/question, assets/style.css (default: all).")
+    @Argument(help: "Template names, e.g. meeting, partials/question, assets/style.css, i18n (default: all).")
     var names: [String] = []
     @Flag(name: .long, help: "List the template names and copy nothing.")
     var list = false
@@ -157,7 +157,7 @@ struct Templates: ParsableCommand {
 
     func run() throws {
         if list {
-            for name in Scaffold.templateNames { Terminal.out(name) }
+            for name in Scaffold.templateNames + [Scaffold.catalogueName] { Terminal.out(name) }
             return
         }
         let t = try Terminal.words(siteOptions.lang, site: SiteWords.of(site: siteOptions.site))

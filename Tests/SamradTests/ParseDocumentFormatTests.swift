@@ -20,11 +20,12 @@ struct ParseDocumentFormatTests {
         let date = try #require(fm?.date)
         #expect(date.description == "2026-02")
         #expect(date.precision == .month)
-        #expect(DateFormatting.long(date) == "februari 2026")
-        #expect(DateFormatting.range(date, nil) == "februari 2026")
+        #expect(Catalogue.swedish.date(date) == "februari 2026")
+        #expect(Catalogue.swedish.dateRange(date, nil) == "februari 2026")
+        #expect(Catalogue.english.date(date) == "February 2026")
         let year = try #require(ISODate.partial("2026"))
         #expect(year.description == "2026")
-        #expect(DateFormatting.long(year) == "2026")
+        #expect(Catalogue.swedish.date(year) == "2026")
     }
 
     @Test func monthDatesSortAfterTheDaysOfTheirMonth() throws {

@@ -95,11 +95,26 @@ def authored_words() -> frozenset[str]:
     return frozenset(found)
 
 
-def build(samrad_bin: Path, tmp: Path, language: str) -> Site:
+# `paths:` of an English site that renames every section (the "en-paths" build).
+ENGLISH_PATHS = {
+    "meetings": "meetings", "themes": "themes", "questions": "questions", "ideas": "ideas",
+    "organizations": "organisations", "search": "search", "data": "open-data", "accessibility": "accessibility",
+    "excerpts": "excerpts",
+}
+SWEDISH_PATHS = {
+    "meetings": "moten", "themes": "teman", "questions": "fragor", "ideas": "idebank",
+    "organizations": "organisationer", "search": "sok", "data": "data", "accessibility": "tillganglighet",
+    "excerpts": "avsnitt",
+}
+
+
+def build(samrad_bin: Path, tmp: Path, language: str, paths: dict[str, str] | None = None) -> Site:
     site_dir = tmp / "site"
     shutil.copytree(ROOT / "content", site_dir / "content")
     config = (ROOT / "site.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^language: .*$", f"language: {language}", config)
+    if paths:
+        config += "\npaths:\n" + "".join(f"  {key}: {value}\n" for key, value in paths.items())
     (site_dir / "site.yml").write_text(config, encoding="utf-8")
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}/"
@@ -110,10 +125,12 @@ def build(samrad_bin: Path, tmp: Path, language: str) -> Site:
     return Site(root=out, base_url=base_url, base_path="/")
 
 
-@pytest.fixture(scope="module", params=["en", "sv"])
+@pytest.fixture(scope="module", params=["en", "sv", "en-paths"])
 def language_site(request, samrad_bin, tmp_path_factory):
-    language = request.param
-    site = build(samrad_bin, tmp_path_factory.mktemp(f"lang-{language}"), language)
+    language = request.param.split("-")[0]
+    paths = ENGLISH_PATHS if request.param == "en-paths" else None
+    site = build(samrad_bin, tmp_path_factory.mktemp(f"lang-{request.param}"), language, paths)
+    site.paths = paths or SWEDISH_PATHS
     handler = functools.partial(_Handler, directory=str(site.root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(site.base_url.rsplit(":", 1)[1].strip("/"))), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -146,7 +163,7 @@ def test_no_word_of_the_other_language(language_site):
 def test_english_portal_reads_english(language_site):
     language, site = language_site
     start = (site.root / "index.html").read_text(encoding="utf-8")
-    meeting = next((site.root / "moten").glob("*/index.html")).read_text(encoding="utf-8")
+    meeting = next((site.root / site.paths["meetings"]).glob("*/index.html")).read_text(encoding="utf-8")
     if language == "en":
         assert ">Themes</a>" in start and "Skip to main content" in start
         assert re.search(r">\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}<", meeting)
@@ -156,14 +173,16 @@ def test_english_portal_reads_english(language_site):
         assert re.search(r">\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}<", meeting)
 
 
-PAGES = ["", "moten/", "teman/", "fragor/", "idebank/", "organisationer/", "sok/", "tillganglighet/", "data/"]
+PAGES = ["", "meetings", "themes", "questions", "ideas", "organizations", "search", "accessibility", "data"]
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_axe_clean(language_site, driver, path):
+@pytest.mark.parametrize("section", PAGES)
+def test_axe_clean(language_site, driver, section):
     from conftest import Browser
     language, site = language_site
     browser = Browser(driver, site)
+    path = f"{site.paths[section]}/" if section else ""
+    assert (site.root / path / "index.html").is_file(), path
     browser.open(site.url(path))
     result = browser.axe()
     assert "error" not in result, result
@@ -174,7 +193,35 @@ def test_axe_clean_on_a_meeting_and_a_theme(language_site, driver):
     from conftest import Browser
     language, site = language_site
     browser = Browser(driver, site)
-    for page in [next((site.root / "moten").glob("*/index.html")), next((site.root / "teman").glob("*/index.html"))]:
+    for page in [next((site.root / site.paths["meetings"]).glob("*/index.html")),
+                 next((site.root / site.paths["themes"]).glob("*/index.html"))]:
         browser.open(site.url(str(page.parent.relative_to(site.root)) + "/"))
         result = browser.axe()
         assert not result.get("violations"), f"{language} {page}:\n" + format_violations(result["violations"])
+
+
+def test_renamed_sections_are_followed_by_links_filters_and_navigation(language_site, driver):
+    """With `paths:` renamed, the navigation leads to the renamed pages, the idea bank's
+    filters load their data from the renamed folder and nothing links to a Swedish folder."""
+    from conftest import Browser
+    language, site = language_site
+    if site.paths is SWEDISH_PATHS:
+        pytest.skip("the default paths are what every other browser test reads")
+    for old in SWEDISH_PATHS.values():
+        if old not in site.paths.values():
+            assert not (site.root / old).exists(), f"/{old}/ was still written"
+    browser = Browser(driver, site)
+    browser.open(site.url(""))
+    links = browser.js("return Array.from(document.querySelectorAll('nav a')).map(a => a.getAttribute('href'))")
+    for section in ("meetings", "themes", "questions", "ideas", "organizations"):
+        assert f"/{site.paths[section]}/" in links, (section, links)
+    browser.open(site.url(f"{site.paths['ideas']}/"))
+    # The filter form is shown once filters.js has read ideas/filter/index.json.
+    import time
+    for _ in range(50):
+        if browser.js("var f = document.querySelector('[data-filter-form]'); return f && !f.hidden"):
+            break
+        time.sleep(0.1)
+    assert browser.js("return !document.querySelector('[data-filter-form]').hidden"), "the idea filters never loaded their data"
+    options = browser.js("return document.querySelectorAll('#filter-tema option').length")
+    assert options > 1

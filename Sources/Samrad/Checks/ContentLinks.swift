@@ -15,13 +15,13 @@ struct ContentLink {
 /// Collects every link and image source from the content, with its file and line.
 enum ContentLinks {
     static func collect(_ site: LinkedSite) -> [ContentLink] {
-        site.meetings.flatMap { collect($0.meeting) } + collect(pages: site.pages)
+        site.meetings.flatMap { collect($0.meeting, paths: site.config.paths) } + collect(pages: site.pages)
     }
 
     /// The links of one meeting: its notes, boards and appendices.
-    static func collect(_ m: Meeting) -> [ContentLink] {
+    static func collect(_ m: Meeting, paths: SectionPaths = SectionPaths()) -> [ContentLink] {
         var links: [ContentLink] = []
-        let path = "moten/\(m.slug)/"
+        let path = paths.meeting(m.slug)
         do {
             var walker = Walker(page: path, file: m.file)
             walker.blocks(m.body)

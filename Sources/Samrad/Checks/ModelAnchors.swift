@@ -1,3 +1,4 @@
+import SamradCore
 import SamradExtract
 import SamradLink
 
@@ -16,9 +17,10 @@ struct ModelAnchors {
     }
 
     /// The anchors of one meeting's pages, by output file.
-    static func of(_ m: Meeting) -> [String: Set<String>] {
-        var out = ["moten/\(m.slug)/index.html": Set(m.anchors)]
-        for a in m.appendices { out["moten/\(m.slug)/\(a.slug)/index.html"] = Set(a.headingIDs) }
+    static func of(_ m: Meeting, paths: SectionPaths = SectionPaths()) -> [String: Set<String>] {
+        let page = paths.meeting(m.slug)
+        var out = ["\(page)index.html": Set(m.anchors)]
+        for a in m.appendices { out["\(page)\(a.slug)/index.html"] = Set(a.headingIDs) }
         return out
     }
 

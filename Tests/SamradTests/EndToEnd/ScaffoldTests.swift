@@ -89,11 +89,11 @@ struct ScaffoldTests {
         #expect(throws: Scaffold.Failure.self) { try Scaffold.newPage(site: site.path, title: "Om oss och vår verksamhet") }
         #expect(throws: Scaffold.Failure.self) { try Scaffold.newPage(site: site.path, title: "Intern", slug: "Pagefind") }
         #expect(throws: Scaffold.Failure.self) { try Scaffold.newPage(site: site.path, title: "Rad ett\nrad två") }
-        // A page over one of the portal's own lists: check says so, as build does.
+        // A page over one of the portal's own lists: check says so at the page, as build does.
         try site.write("content/pages/moten.md", "---\ntitle: Möten\n---\n\nText.\n")
         let check = Pipeline.check(BuildOptions(site: site.path, search: false))
-        #expect(check.errors.contains { $0.message.contains("two pages want the same file 'moten/index.html'") }, "\(check.errors)")
-        #expect(site.build().errors.contains { $0.message.contains("two pages want the same file 'moten/index.html'") })
+        #expect(check.errors.contains { $0.key == "diag_page_on_section_path" && $0.location?.file == "content/pages/moten.md" }, "\(check.errors)")
+        #expect(site.build().errors.contains { $0.key == "diag_page_on_section_path" })
     }
 
     @Test func templatesCopiesOneOrAllAndNeverOverwrites() throws {
@@ -109,5 +109,49 @@ struct ScaffoldTests {
         let kept = try String(contentsOfFile: site.path + "/templates/meeting.mustache", encoding: .utf8)
         #expect(kept.contains("egen"))
         #expect(throws: Scaffold.Failure.self) { _ = try Scaffold.copyTemplates(site: site.path, names: ["meting"]) }
+    }
+
+    @Test func templatesWritesTheCatalogueCommentedOutAndNeverOverwritesIt() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        let baseline = site.build()
+        #expect(!baseline.hasErrors)
+        let before = site.snapshot()
+        let all = try Scaffold.copyTemplates(site: site.path, names: [])
+        #expect(all.contains("i18n/sv.yml"))
+        let text = try String(contentsOfFile: site.path + "/i18n/sv.yml", encoding: .utf8)
+        // Every entry is there, commented out: the file changes nothing until someone uncomments a line.
+        #expect(text.contains("# nav_themes: \"Teman\""))
+        #expect(text.split(separator: "\n").allSatisfy { $0.hasPrefix("#") })
+        try FileManager.default.removeItem(atPath: site.path + "/templates")
+        let built = site.build()
+        #expect(built.diagnostics.map(\.message) == baseline.diagnostics.map(\.message), "\(built.diagnostics)")
+        #expect(site.snapshot() == before)
+        // One uncommented line changes that word only.
+        try site.write("i18n/sv.yml", text.replacingOccurrences(of: "# nav_themes: \"Teman\"", with: "nav_themes: \"Ämnen\""))
+        #expect(!site.build().hasErrors)
+        #expect(site.read("index.html")?.contains(">Ämnen<") == true)
+        #expect(site.read("index.html")?.contains(">Teman</h2>") == true, "the other words stay samrad's")
+        // Never overwritten.
+        #expect(try Scaffold.copyTemplates(site: site.path, names: ["i18n"]) == [])
+        #expect(try String(contentsOfFile: site.path + "/i18n/sv.yml", encoding: .utf8).contains("nav_themes: \"Ämnen\""))
+    }
+
+    @Test func templatesWritesTheCatalogueOfTheSitesLanguage() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        try site.write("site.yml", SiteFolder.minimal["site.yml"]! + "language: en\n")
+        #expect(try Scaffold.copyTemplates(site: site.path, names: ["i18n"]) == ["i18n/en.yml"])
+        #expect(!FileManager.default.fileExists(atPath: site.path + "/templates"), "only the catalogue was asked for")
+        let english = try String(contentsOfFile: site.path + "/i18n/en.yml", encoding: .utf8)
+        #expect(english.contains("# nav_themes: \"Themes\""))
+        #expect(!site.build().diagnostics.contains { $0.location?.file == "i18n/en.yml" })
+        // A language samrad has no words for gets the Swedish entries to translate, so no key is missing.
+        try site.write("site.yml", SiteFolder.minimal["site.yml"]! + "language: fi\n")
+        #expect(try Scaffold.copyTemplates(site: site.path, names: ["i18n"]) == ["i18n/fi.yml"])
+        let finnish = try String(contentsOfFile: site.path + "/i18n/fi.yml", encoding: .utf8)
+        #expect(finnish.contains("\nnav_themes: \"Teman\""))
+        let report = site.build()
+        #expect(!report.diagnostics.contains { $0.location?.file == "i18n/fi.yml" }, "\(report.diagnostics)")
     }
 }
