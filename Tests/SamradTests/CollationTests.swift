@@ -67,7 +67,7 @@ struct CollationTests {
         #expect(seconds < 5, "20,000 names took \(seconds) s")
     }
 
-    /// The organisation list of an English site: Ängelholm among the A's, under A.
+    /// The organisation list of an English site: Ängelholm among the A's (before Arbets…), under A.
     @Test func anEnglishSitesOrganisationListSortsÄWithA() throws {
         let site = try SiteFolder()
         defer { site.cleanup() }
@@ -84,7 +84,7 @@ struct CollationTests {
         let swedish = try #require(site.read("organisationer/index.html"))
         #expect(swedish.contains("href=\"#bokstav-a\">A</a>") && swedish.contains("href=\"#bokstav-a-2\">Ä</a>"), "\(swedish)")
         try site.write("site.yml", SiteFolder.minimal["site.yml"]! + "language: en\n")
-        #expect(try order() == ["Arbetsförmedlingen", "Ängelholms kommun", "Fryshuset", "Zonta"])
+        #expect(try order() == ["Ängelholms kommun", "Arbetsförmedlingen", "Fryshuset", "Zonta"])
         let page = try #require(site.read("organisationer/index.html"))
         #expect(!page.contains(">Ä</a>"), "an Ä heading of its own splits the A's")
     }
