@@ -316,6 +316,15 @@ public enum Scaffold {
         guard fm.fileExists(atPath: siteYML.path) else {
             throw Failure("cli_no_site_yml", ["path": site])
         }
+        var paths: [String] = []
+        for name in names.isEmpty ? templateNames : names where name != catalogueName {
+            let key = DefaultTemplates.files[name] != nil ? name : name + ".mustache"
+            guard DefaultTemplates.files[key] != nil else {
+                let close = closestMatches(to: name, in: templateNames, limit: 1)
+                throw close.isEmpty ? Failure("cli_no_template", ["name": name]) : Failure("cli_no_template_close", ["name": name, "guess": close[0]])
+            }
+            paths.append(key)
+        }
         var written: [String] = []
         if names.isEmpty || names.contains(catalogueName) {
             var ignored = Diagnostics()
@@ -328,15 +337,6 @@ public enum Scaffold {
                 try Data(catalogueText(language: language).utf8).write(to: url, options: .withoutOverwriting)
                 written.append(path)
             }
-        }
-        var paths: [String] = []
-        for name in names.isEmpty ? templateNames : names where name != catalogueName {
-            let key = DefaultTemplates.files[name] != nil ? name : name + ".mustache"
-            guard DefaultTemplates.files[key] != nil else {
-                let close = closestMatches(to: name, in: templateNames, limit: 1)
-                throw close.isEmpty ? Failure("cli_no_template", ["name": name]) : Failure("cli_no_template_close", ["name": name, "guess": close[0]])
-            }
-            paths.append(key)
         }
         for key in paths {
             let url = root.appendingPathComponent("templates/" + key)
