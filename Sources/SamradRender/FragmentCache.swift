@@ -14,6 +14,8 @@ final class FragmentCache: Sendable {
     let meetingLineHTML = Memo<Int, String>()
     /// Idea cards by post-it: keyed by its four indexes, not a formatted string.
     let ideaCards = Memo<PostItRef, String>()
+    /// A post-it's text as HTML, for its card on the idea bank and in each theme's list.
+    let postItHTML = Memo<PostItRef, String>()
     /// Tag link view models by the theme slugs they were made from.
     let tagLists = Memo<[String], [NamedLink]>()
     /// partials/postit-tags by the same key: tens of thousands of post-its and idea cards

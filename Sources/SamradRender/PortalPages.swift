@@ -159,15 +159,20 @@ struct PortalPages: Sendable {
                     if let link = pointLink(ref) { points.append(link) }
                 case .question(let ref, let onTheme, let refs):
                     let q = index.question(ref)
-                    questions.append(QuestionLine(
+                    var line = QuestionLine(
                         id: q.id, url: url + "#" + q.id, label: questionLabel(q), text: q.text, session: Text(q.session),
-                        onTheme: onTheme, points: refs.compactMap(pointLink)))
+                        onTheme: onTheme, points: refs.compactMap(pointLink))
+                    line.pointsHTML = views.itemsHTML(line.points, template: "partials/point-link")
+                    questions.append(line)
                 }
             }
             let summaryOwner = t.summaryOwner(index.site.meetings[mi].meeting.type)
-            groups.append(QuestionGroup(title: m.title, url: url, dateText: m.dateText, isoDate: m.isoDate, questions: questions,
-                                        meetingPoints: points, continued: groups.isEmpty && continuing,
-                                        summaryOwner: summaryOwner))
+            var group = QuestionGroup(title: m.title, url: url, dateText: m.dateText, isoDate: m.isoDate, questions: questions,
+                                      meetingPoints: points, continued: groups.isEmpty && continuing,
+                                      summaryOwner: summaryOwner)
+            group.questionsHTML = views.itemsHTML(questions, template: "partials/question-line")
+            group.meetingPointsHTML = views.itemsHTML(points, template: "partials/point-link")
+            groups.append(group)
             start = end
         }
         return groups
@@ -185,9 +190,11 @@ struct PortalPages: Sendable {
         let all = index.themes[slug]?.excerpts ?? []
         let name = themeName(slug)
         let pagination = pager.view(page: n, label: t.text("pages_of_theme_excerpts", ["name": name]), config: context.config)
+        let excerpts = all[pager.range(n).clamped(to: all.indices)].map(excerptView)
         return context.page(title: t.text("theme_excerpts_page_title", ["name": name]), path: pager.path(n), description: nil, section: paths.themes, content: ThemeListPart(
             summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: t["range_excerpts"], t),
-            meetings: [], questionGroups: [], excerpts: all[pager.range(n).clamped(to: all.indices)].map(excerptView)), pagination: pagination)
+            meetings: [], questionGroups: [], excerpts: excerpts,
+            excerptsHTML: views.itemsHTML(excerpts, template: "partials/excerpt")), pagination: pagination)
     }
 
     /// teman/<slug>/moten/: all of a theme's meetings, newest first.
@@ -210,9 +217,11 @@ struct PortalPages: Sendable {
         let continuing = range.lowerBound > 0 && range.lowerBound < entries.count
             && entries[range.lowerBound - 1].meeting == entries[range.lowerBound].meeting
         let pagination = pager.view(page: n, label: t.text("pages_of_theme_questions", ["name": name]), config: context.config)
+        let groups = questionGroups(entries[range], continuing: continuing)
         return context.page(title: t.text("theme_questions_title", ["name": name]), path: pager.path(n), description: nil, section: paths.themes, content: ThemeListPart(
             summary: themeSummary(slug), pagination: pagination, rangeText: pager.rangeText(n, noun: t["range_questions_points"], t),
-            meetings: [], questionGroups: questionGroups(entries[range], continuing: continuing), excerpts: []), pagination: pagination)
+            meetings: [], questionGroups: groups, excerpts: [],
+            questionGroupsHTML: views.itemsHTML(groups, template: "partials/question-group")), pagination: pagination)
     }
 
     func questionLabel(_ q: Question) -> String {
@@ -240,18 +249,23 @@ struct PortalPages: Sendable {
             if offset >= range.upperBound { break }
             let first = Swift.max(0, range.lowerBound - offset), end = Swift.min(count, range.upperBound - offset)
             let url = views.url(linked)
-            groups.append(QuestionGroup(
+            var group = QuestionGroup(
                 title: m.title, url: url, dateText: views.dateText(m), isoDate: m.date.description,
                 questions: m.questions[first ..< end].map { q in
                     themesOnPage.formUnion(q.themes)
-                    return QuestionLine(
+                    var line = QuestionLine(
                         id: q.id, url: url + "#" + q.id, label: questionLabel(q), text: q.text, session: Text(q.session),
                         themes: q.themes.joined(separator: " "), tags: views.tags(q.themes),
                         points: (q.summary?.points ?? []).map { p in
                             PointLink(id: p.id, url: url + "#" + p.id, html: HTML(html.renderItemContent(p.content)))
                         })
+                    line.pointsHTML = views.itemsHTML(line.points, template: "partials/bank-point")
+                    line.tagListHTML = views.tagListHTML(q.themes)
+                    return line
                 },
-                meetingPoints: [], continued: groups.isEmpty && first > 0))
+                meetingPoints: [], continued: groups.isEmpty && first > 0)
+            group.questionsHTML = views.itemsHTML(group.questions, template: "partials/bank-question")
+            groups.append(group)
         }
         let pagination = pager.view(page: n, label: t["pages_of_question_bank"], config: context.config)
         return context.page(title: t["question_bank_title"], path: pager.path(n), description: context.words.text("question_bank_description"), section: paths.questions, content: QuestionBankPage(
@@ -307,14 +321,14 @@ struct PortalPages: Sendable {
                 let top = path.first ?? ""
                 runs.append(IdeaGroup.Run(path: path.joined(separator: " › "),
                                           key: views.fragments.categorySlugs.value(top) { Slug.make(top) },
-                                          color: (first.category % 5) + 1, cardsHTML: HTML(cards)))
+                                          color: (first.category % 5) + 1, cardsHTML: HTML(cards), subLevel: level + 1))
             }
             let m = views.facts(mi)
             if !out.isEmpty { out += "\n" }
-            out += Self.trimmed(views.templates.render(
-                IdeaGroup(title: m.title, url: m.url, slug: m.slug, dateText: m.dateText, isoDate: m.isoDate, year: m.year,
-                          level: level, runs: runs, continued: continuing && start == refs.startIndex),
-                template: "partials/idea-group"))
+            var group = IdeaGroup(title: m.title, url: m.url, slug: m.slug, dateText: m.dateText, isoDate: m.isoDate, year: m.year,
+                                  level: level, runs: runs, continued: continuing && start == refs.startIndex)
+            group.runsHTML = views.itemsHTML(runs, template: "partials/idea-run")
+            out += Self.trimmed(views.fragments.stencils.render(group, template: "partials/idea-group", with: views.templates))
             start = end
         }
         return out
@@ -325,7 +339,7 @@ struct PortalPages: Sendable {
         let m = views.facts(ref.meeting)
         let p = index.postIt(ref)
         let top = p.categoryPath.first ?? ""
-        let text = html.renderItemContent(p.content)
+        let text = views.fragments.postItHTML.value(ref) { html.renderItemContent(p.content) }
         let shown = theme.map { t in index.site.themes.resolveAll(p.themes).filter { $0 != t } } ?? p.themes
         return IdeaCard(
             id: p.id, text: p.text, url: m.url + "#" + p.id, html: HTML(text), hasLink: text.contains("<a "),

@@ -169,6 +169,9 @@ struct ThemeListPart: MustacheParent {
     let excerpts: [ExcerptView]
     /// `meetings` through partials/meeting-line, each line made once per build.
     var meetingLinesHTML = HTML("")
+    /// `questionGroups` through partials/question-group and `excerpts` through
+    /// partials/excerpt, one after another (no section per item).
+    var questionGroupsHTML = HTML(""), excerptsHTML = HTML("")
 
     func child(named key: String) -> Any? {
         switch key {
@@ -177,7 +180,9 @@ struct ThemeListPart: MustacheParent {
         case "meetings": meetings
         case "meetingLinesHTML": meetingLinesHTML
         case "questionGroups": questionGroups
+        case "questionGroupsHTML": questionGroupsHTML
         case "excerpts": excerpts
+        case "excerptsHTML": excerptsHTML
         default: summary.child(named: key)
         }
     }
@@ -193,6 +198,10 @@ struct QuestionGroup: MustacheParent {
     var continued = false
     /// "Mötets sammanfattning", "Rapportens sammanfattning": the heading of `meetingPoints`.
     var summaryOwner = ""
+    /// `questions` through partials/question-line (or partials/bank-question on the
+    /// question bank) and `meetingPoints` through partials/point-link, one after another:
+    /// the lists without a section per item.
+    var questionsHTML = HTML(""), meetingPointsHTML = HTML("")
 
     func child(named key: String) -> Any? {
         switch key {
@@ -201,7 +210,10 @@ struct QuestionGroup: MustacheParent {
         case "dateText": dateText
         case "isoDate": isoDate
         case "questions": questions
+        case "hasQuestions": !questions.isEmpty
+        case "questionsHTML": questionsHTML
         case "meetingPoints": meetingPoints
+        case "meetingPointsHTML": meetingPointsHTML
         case "hasMeetingPoints": !meetingPoints.isEmpty
         case "continued": continued
         case "summaryOwner": summaryOwner
@@ -241,6 +253,10 @@ struct QuestionLine: MustacheParent {
     var themes = ""
     var tags: [NamedLink] = []
     let points: [PointLink]
+    /// `points` through partials/point-link (partials/bank-point on the question bank).
+    var pointsHTML = HTML("")
+    /// partials/tags for the question's themes, rendered once per combination (question bank).
+    var tagListHTML = HTML("")
 
     func child(named key: String) -> Any? {
         switch key {
@@ -253,6 +269,8 @@ struct QuestionLine: MustacheParent {
         case "themes": themes
         case "tags": tags
         case "points": points
+        case "pointsHTML": pointsHTML
+        case "tagListHTML": tagListHTML
         case "hasPoints": !points.isEmpty
         default: nil
         }
@@ -372,6 +390,8 @@ struct IdeaGroup: MustacheParent {
         let path: String, key: String, color: Int
         /// The run's cards (partials/idea-card), one per line.
         let cardsHTML: HTML
+        /// The heading level of the category (one below the meeting's).
+        var subLevel = 3
 
         func child(named key: String) -> Any? {
             switch key {
@@ -380,6 +400,7 @@ struct IdeaGroup: MustacheParent {
             case "key": self.key
             case "color": color
             case "cardsHTML": cardsHTML
+            case "subLevel": subLevel
             default: nil
             }
         }
@@ -392,6 +413,8 @@ struct IdeaGroup: MustacheParent {
     let runs: [Run]
     /// Whether the meeting's cards began on the previous page.
     let continued: Bool
+    /// `runs` through partials/idea-run, one after another (no section per run).
+    var runsHTML = HTML("")
 
     func child(named key: String) -> Any? {
         switch key {
@@ -404,6 +427,7 @@ struct IdeaGroup: MustacheParent {
         case "level": level
         case "subLevel": level + 1
         case "runs": runs
+        case "runsHTML": runsHTML
         case "continued": continued
         default: nil
         }

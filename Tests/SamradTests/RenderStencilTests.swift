@@ -98,6 +98,83 @@ struct RenderStencilTests {
         #expect(StencilCache.make(postIt, template: "partials/postit", with: templates) != nil)
         #expect(StencilCache().render(postIt, template: "partials/postit", with: templates) == templates.render(postIt, template: "partials/postit"))
     }
+
+    static func defaultTemplates() throws -> TemplateSet {
+        let (set, _) = TemplateSet.compile(DefaultTemplates.files.filter { $0.key.hasSuffix(".mustache") }.reduce(into: [:]) {
+            $0[String($1.key.dropLast(".mustache".count))] = SourceFile(path: "templates/\($1.key)", absolutePath: "", text: $1.value)
+        })
+        return try #require(set)
+    }
+
+    /// `view` through `template` is a stencil, and filling it gives the library's output.
+    static func expectStencil(_ view: any MustacheParent, _ template: String, _ templates: TemplateSet) {
+        #expect(StencilCache.make(view, template: template, with: templates) != nil, "\(template) is not a stencil")
+        let cache = StencilCache()
+        for _ in 0 ..< 2 {
+            #expect(cache.render(view, template: template, with: templates) == templates.render(view, template: template))
+        }
+    }
+
+    /// The list items of the theme question lists, the question bank, the idea groups and
+    /// the theme excerpts are stencils (no section per item left in the biggest lists), in
+    /// every shape: with and without session, points, links, tags, category path, heading.
+    @Test func defaultListItemPartialsAreStencils() throws {
+        let templates = try Self.defaultTemplates()
+        let plain = PointLink(id: "p1", url: "/m/#p1", html: HTML("Punkt &amp; <em>mer</em>"))
+        let linked = PointLink(id: "p2", url: "/m/#p2", html: HTML("Se <a href=\"/x/\">x</a>"))
+        for point in [plain, linked] {
+            Self.expectStencil(point, "partials/point-link", templates)
+            Self.expectStencil(point, "partials/bank-point", templates)
+        }
+        for session in [nil, "Pass <1>"] {
+            for points in [[], [plain, linked]] {
+                var line = QuestionLine(id: "q1", url: "/m/#q1", label: "Fråga 1", text: "Hur & varför?", session: Text(session),
+                                        themes: "skola fritid", points: points)
+                line.pointsHTML = HTML(points.isEmpty ? "" : "<li>x</li>\n")
+                line.tagListHTML = HTML(session == nil ? "" : "<ul class=\"tag-list\"></ul>\n")
+                Self.expectStencil(line, "partials/question-line", templates)
+                Self.expectStencil(line, "partials/bank-question", templates)
+            }
+        }
+        for (questions, points) in [([QuestionLine](), [plain]), ([QuestionLine(id: "q", url: "/q", label: "F", text: "T", session: Text(nil), points: [])], [])] {
+            for continued in [true, false] {
+                var group = QuestionGroup(title: "Möte <1>", url: "/m/", dateText: "1 maj 2024", isoDate: "2024-05-01",
+                                          questions: questions, meetingPoints: points, continued: continued, summaryOwner: "Mötets sammanfattning")
+                group.questionsHTML = HTML(questions.isEmpty ? "" : "<li>q</li>\n")
+                group.meetingPointsHTML = HTML(points.isEmpty ? "" : "<li>p</li>\n")
+                Self.expectStencil(group, "partials/question-group", templates)
+            }
+        }
+        for path in ["", "Kategori › Under"] {
+            let run = IdeaGroup.Run(path: path, key: "kategori", color: 2, cardsHTML: HTML("<li class=\"postit\">a</li>"), subLevel: 4)
+            Self.expectStencil(run, "partials/idea-run", templates)
+            var group = IdeaGroup(title: "Möte & <2>", url: "/m/", slug: "m", dateText: "2 maj", isoDate: "2024-05-02", year: 2024,
+                                  level: 3, runs: [run], continued: path.isEmpty)
+            group.runsHTML = HTML("<ul>\n</ul>\n")
+            Self.expectStencil(group, "partials/idea-group", templates)
+        }
+        for heading in [nil, "Rubrik <h>"] {
+            let excerpt = ExcerptView(meetingTitle: "Möte", meetingURL: "/m/", dateText: "3 maj", isoDate: "2024-05-03",
+                                      heading: Text(heading), text: Text("Text & mer"), url: "/m/#a")
+            Self.expectStencil(excerpt, "partials/excerpt", templates)
+        }
+    }
+
+    /// The page templates that take these lists as HTML give what the sections over the
+    /// same items gave: the question group's lists as before, line for line.
+    @Test func questionGroupListsMatchTheSections() throws {
+        let templates = try Self.defaultTemplates()
+        let point = PointLink(id: "p1", url: "/m/#p1", html: HTML("Punkt"))
+        var line = QuestionLine(id: "q1", url: "/m/#q1", label: "Fråga 1", text: "Hur?", session: Text("Pass 1"), points: [point, point])
+        line.pointsHTML = HTML(templates.render(point, template: "partials/point-link") + templates.render(point, template: "partials/point-link"))
+        var group = QuestionGroup(title: "Möte", url: "/m/", dateText: "1 maj", isoDate: "2024-05-01", questions: [line, line], meetingPoints: [point])
+        group.questionsHTML = HTML(String(repeating: templates.render(line, template: "partials/question-line"), count: 2))
+        group.meetingPointsHTML = HTML(templates.render(point, template: "partials/point-link"))
+        let out = templates.render(group, template: "partials/question-group")
+        #expect(out.contains("<ul class=\"question-list\">\n<li>\n<p class=\"question-line\"><span class=\"meta\">Pass 1 · </span><a href=\"/m/#q1\"><strong>Fråga 1:</strong> Hur?</a></p>\n<ul class=\"points\">\n<li><a href=\"/m/#p1\">Punkt</a></li>\n<li><a href=\"/m/#p1\">Punkt</a></li>\n</ul>\n</li>\n<li>"))
+        #expect(out.hasSuffix("</li>\n</ul>\n</section>\n"))
+        #expect(out.contains("<ul>\n<li><a href=\"/m/#p1\">Punkt</a></li>\n</ul>\n</div>"))
+    }
 }
 
 @Suite("core: slugs without copies")
