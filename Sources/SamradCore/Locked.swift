@@ -20,15 +20,20 @@ public final class Locked<Value>: @unchecked Sendable {
 
 /// A value per key, made once by whichever thread asks first; made outside the lock, so
 /// two threads may both make one for the same key, and the first stored wins.
+///
+/// `value(_:make:)` is inlinable so that each module specialises it for its own keys: a
+/// memo asked tens of thousands of times a build (idea cards by post-it) otherwise hashed
+/// and compared its keys through generic witness tables.
 public final class Memo<Key: Hashable, Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Key: Value] = [:]
-    private let limit: Int
+    @usableFromInline let lock = NSLock()
+    @usableFromInline var values: [Key: Value] = [:]
+    @usableFromInline let limit: Int
 
     /// - Parameter limit: past this many values the memo starts afresh, for memos that
     ///   live as long as a preview server does.
     public init(limit: Int = .max) { self.limit = limit }
 
+    @inlinable
     public func value(_ key: Key, make: () -> Value) -> Value {
         lock.lock()
         if let hit = values[key] { lock.unlock(); return hit }

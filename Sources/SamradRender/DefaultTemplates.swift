@@ -29,6 +29,7 @@ public enum DefaultTemplates {
         "partials/blocks.mustache": PackageResources.blocks_mustache,
         "partials/bank-point.mustache": PackageResources.bank_point_mustache,
         "partials/bank-question.mustache": PackageResources.bank_question_mustache,
+        "partials/board-category.mustache": PackageResources.board_category_mustache,
         "partials/board.mustache": PackageResources.board_mustache,
         "partials/excerpt.mustache": PackageResources.excerpt_mustache,
         "partials/idea-card.mustache": PackageResources.idea_card_mustache,

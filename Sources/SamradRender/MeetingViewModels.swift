@@ -180,16 +180,21 @@ struct TocEntry: MustacheParent, Sendable {
 /// names are `false`, so that a template never finds them in the page around the block.
 enum BlockView: MustacheParent {
     case html(HTML)
-    case question(QuestionView)
-    case summary(SummaryView)
+    /// A question and its partials/question output (filled in from a stencil).
+    case question(QuestionView, HTML)
+    /// A summary and its partials/summary output.
+    case summary(SummaryView, HTML)
     case nothing
 
     func child(named key: String) -> Any? {
         switch (key, self) {
         case ("html", .html(let html)): html
-        case ("question", .question(let question)): question
-        case ("summary", .summary(let summary)): summary
+        case ("question", .question(let question, _)): question
+        case ("questionHTML", .question(_, let html)): html
+        case ("summary", .summary(let summary, _)): summary
+        case ("summaryHTML", .summary(_, let html)): html
         case ("html", _), ("question", _), ("summary", _): false
+        case ("questionHTML", _), ("summaryHTML", _): HTML("")
         default: nil
         }
     }
@@ -210,6 +215,9 @@ struct QuestionView: MustacheParent {
     let summary: SummaryView?
     let hasDiscussion: Bool
     let discussionHTML: HTML
+    /// `summary` through partials/summary, without its last line break (the partial puts
+    /// it on a line of its own).
+    var summaryHTML = HTML("")
 
     func child(named key: String) -> Any? {
         switch key {
@@ -224,6 +232,9 @@ struct QuestionView: MustacheParent {
         case "prompts": prompts
         case "promptsHTML": promptsHTML
         case "summary": orFalse(summary)
+        case "hasSummary": summary != nil
+        case "summaryHTML": summaryHTML
+        case "hasPrompts": !prompts.isEmpty
         case "hasDiscussion": hasDiscussion
         case "discussionHTML": discussionHTML
         case "url": url
@@ -283,6 +294,8 @@ struct BoardView: MustacheParent {
     let id: String, title: String, countText: String
     let introHTML: HTML
     let categories: [BoardCategoryView]
+    /// `categories` through partials/board-category, one after another.
+    var categoriesHTML = HTML("")
 
     func child(named key: String) -> Any? {
         switch key {
@@ -291,6 +304,7 @@ struct BoardView: MustacheParent {
         case "introHTML": introHTML
         case "countText": countText
         case "categories": categories
+        case "categoriesHTML": categoriesHTML
         default: nil
         }
     }
@@ -318,6 +332,7 @@ struct BoardCategoryView: MustacheParent {
         case "parentPath": parentPath
         case "notesHTML": notesHTML
         case "postIts": postIts
+        case "hasPostIts": !postIts.isEmpty
         default: nil
         }
     }

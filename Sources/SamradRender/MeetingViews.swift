@@ -171,13 +171,18 @@ struct MeetingViews: Sendable {
             return .html(HTML(turnHTML(turn)))
         case .question(let qi):
             guard let m, qi < m.questions.count else { return .nothing }
-            return .question(question(m.questions[qi], meetingURL: nil))
+            let view = question(m.questions[qi], meetingURL: nil)
+            return .question(view, HTML(fragments.stencils.render(view, template: "partials/question", with: templates)))
         case .meetingSummary:
             guard let s = m?.summary else { return .nothing }
-            return .summary(summary(s, headingLevel: 2))
+            return summaryBlock(summary(s, headingLevel: 2))
         case .summary(let s):
-            return .summary(summary(s, headingLevel: 2))
+            return summaryBlock(summary(s, headingLevel: 2))
         }
+    }
+
+    func summaryBlock(_ view: SummaryView) -> BlockView {
+        .summary(view, HTML(fragments.stencils.render(view, template: "partials/summary", with: templates)))
     }
 
     func headingHTML(_ h: Heading) -> String {
@@ -220,13 +225,17 @@ struct MeetingViews: Sendable {
     func question(_ q: Question, meetingURL: String?) -> QuestionView {
         let label = config.questionLabels.first ?? t["question_label"]
         let prompts = q.prompts.map { HTMLItem(html: HTML(html.renderItemContent($0.content, includeTags: true))) }
-        return QuestionView(
+        var view = QuestionView(
             id: q.id, label: q.number.map { "\(label) \($0)" } ?? label, text: q.text, url: (meetingURL ?? "") + "#" + q.id,
             titleHTML: HTML(html.renderInlines(q.title)), headingLevel: Swift.min(6, Swift.max(2, q.level)),
             session: Text(q.session), tags: tags(q.tags), tagListHTML: tagListHTML(q.tags.map(\.name)),
             prompts: prompts, promptsHTML: itemsHTML(prompts, template: "partials/prompt"),
             summary: q.summary.map { summary($0, headingLevel: Swift.min(6, Swift.max(2, q.level) + 1), question: q.id) },
             hasDiscussion: !q.discussion.isEmpty, discussionHTML: HTML(discussionHTML(q.discussion)))
+        if let summary = view.summary {
+            view.summaryHTML = HTML(PortalPages.trimmed(fragments.stencils.render(summary, template: "partials/summary", with: templates)))
+        }
+        return view
     }
 
     /// - Parameter question: the id of the question heading a question's summary belongs
@@ -258,11 +267,13 @@ struct MeetingViews: Sendable {
                 hasHeading: !c.path.isEmpty, parentPath: Text(c.path.dropLast().joined(separator: " › ")),
                 notesHTML: HTML(discussionHTML(c.notes)), postIts: postIts, postItsHTML: itemsHTML(postIts, template: "partials/postit"))
         }
-        return BoardView(
+        var view = BoardView(
             id: "bilaga-\(Slug.make(b.slug))", title: b.title,
             countText: t.text("board_count", ["postits": t.count(b.postIts.count, "count_postit"),
                                               "categories": t.count(b.categories.filter { !$0.postIts.isEmpty }.count, "count_category")]),
             introHTML: HTML(discussionHTML(b.intro)), categories: categories)
+        view.categoriesHTML = itemsHTML(categories, template: "partials/board-category")
+        return view
     }
 
     func postIt(_ p: PostIt, color: Int) -> PostItView {

@@ -160,6 +160,42 @@ struct RenderStencilTests {
         }
     }
 
+    /// A meeting page's questions, summaries and board categories are stencils too, in
+    /// every shape (with and without prompts, summary, discussion, heading, post-its), and
+    /// a question's summary goes into the question as its partial's output.
+    @Test func defaultMeetingPartialsAreStencils() throws {
+        let templates = try Self.defaultTemplates()
+        for questionID in [nil, "fraga-1"] {
+            let summary = SummaryView(id: "s", label: "Sammanfattning", headingLevel: 3, questionID: Text(questionID),
+                                      points: [], pointsHTML: HTML("<li id=\"p\">Punkt</li>\n"))
+            Self.expectStencil(summary, "partials/summary", templates)
+        }
+        let summary = SummaryView(id: "fraga-1-sammanfattning", label: "Sammanfattning", headingLevel: 4, questionID: Text("fraga-1"),
+                                  points: [], pointsHTML: HTML("<li id=\"p\">Punkt &amp; <em>mer</em></li>\n"))
+        let summaryHTML = templates.render(summary, template: "partials/summary")
+        for withSummary in [true, false] {
+            for prompts in [[], [HTMLItem(html: HTML("Delfråga"))]] {
+                var question = QuestionView(
+                    id: "fraga-1", label: "Fråga 1", text: "Hur & varför?", url: "#fraga-1", titleHTML: HTML("Hur &amp; varför?"),
+                    headingLevel: 3, session: Text(nil), tags: [], tagListHTML: HTML(withSummary ? "<ul class=\"tag-list\"></ul>\n" : ""),
+                    prompts: prompts, promptsHTML: HTML(prompts.isEmpty ? "" : "<li>Delfråga</li>\n"),
+                    summary: withSummary ? summary : nil, hasDiscussion: !withSummary, discussionHTML: HTML(withSummary ? "" : "<p>Samtal</p>\n"))
+                if withSummary { question.summaryHTML = HTML(PortalPages.trimmed(summaryHTML)) }
+                Self.expectStencil(question, "partials/question", templates)
+                if withSummary {
+                    #expect(templates.render(question, template: "partials/question").contains("</ul>\n" + summaryHTML))
+                }
+            }
+        }
+        for (heading, postIts) in [(true, true), (false, true), (true, false)] {
+            let post = PostItView(id: "lapp-1", text: "Text", html: HTML("Text"), tags: [], tagsHTML: HTML(""), color: 2)
+            let category = BoardCategoryView(id: "kat", title: "Kategori <1>", depth: 2, headingLevel: 4, hasHeading: heading,
+                                             parentPath: Text(heading ? "Överst" : nil), notesHTML: HTML(""), postIts: postIts ? [post] : [],
+                                             postItsHTML: HTML(postIts ? "<li class=\"postit\">Text</li>\n" : ""))
+            Self.expectStencil(category, "partials/board-category", templates)
+        }
+    }
+
     /// The page templates that take these lists as HTML give what the sections over the
     /// same items gave: the question group's lists as before, line for line.
     @Test func questionGroupListsMatchTheSections() throws {
