@@ -183,7 +183,7 @@ struct RenderStencilTests {
                 if withSummary { question.summaryHTML = HTML(PortalPages.trimmed(summaryHTML)) }
                 Self.expectStencil(question, "partials/question", templates)
                 if withSummary {
-                    #expect(templates.render(question, template: "partials/question").contains("</ul>\n" + summaryHTML))
+                    #expect(templates.render(question, template: "partials/question").hasSuffix("</ul>\n" + (prompts.isEmpty ? "\n" : "") + summaryHTML + "</section>\n"))
                 }
             }
         }
