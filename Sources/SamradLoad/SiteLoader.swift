@@ -232,19 +232,33 @@ public struct SiteLoader: Sendable {
         return false
     }
 
-    /// The largest Markdown or YAML file read, in bytes. Parsing takes memory in
-    /// proportion to the text, up to a few hundred times it for text made of Markdown
-    /// punctuation; a limit keeps any one file from taking the machine's memory. A real
-    /// meeting record, transcript included, is well under a megabyte.
+    /// The largest YAML or template file read, in bytes: a limit keeps any one file from
+    /// taking the machine's memory. Markdown has a lower one, `maxMarkdownFileBytes`.
     public static let maxTextFileBytes = 24 * 1024 * 1024
+
+    /// The largest Markdown file read, in bytes (2 MiB). cmark-gfm's own tree takes about
+    /// 180–230 bytes per byte of text made of emphasis, bracket or entity punctuation
+    /// (`_a_a_a…`, `[[[…`, `&#x&#x…`), so 2 MiB keeps one such file under about half a
+    /// gigabyte; real records are 20–150 KB, and the longest source document seen (a
+    /// 290 KB report) fits seven times over.
+    public static let maxMarkdownFileBytes = 2 * 1024 * 1024
 
     private func readText(_ path: String, _ diagnostics: inout Diagnostics) -> SourceFile? {
         let abs = absolute(path)
         let bytes: [UInt8]
-        switch Self.readFile(abs, limit: Self.maxTextFileBytes) {
+        let isMarkdown = path.lowercased().hasSuffix(".md")
+        let limit = isMarkdown ? Self.maxMarkdownFileBytes : Self.maxTextFileBytes
+        switch Self.readFile(abs, limit: limit) {
         case .success(let read): bytes = read
+        case .failure(.tooLarge(let size)) where isMarkdown:
+            // Tenths of a megabyte, rounded up: a file just over the limit never reads as
+            // the limit itself.
+            let tenths = (size * 10 + 1024 * 1024 - 1) / (1024 * 1024)
+            diagnostics.error(key: "diag_markdown_too_large", ["size": "\(tenths / 10)", "size_tenth": "\(tenths % 10)", "point_key": "decimal_separator",
+                                                              "limit": "\(limit / (1024 * 1024))"], at: SourceLocation(file: path))
+            return nil
         case .failure(.tooLarge(let size)):
-            diagnostics.error(key: "diag_file_too_large", ["size": Self.megabytes(size), "limit": Self.megabytes(Self.maxTextFileBytes)], at: SourceLocation(file: path))
+            diagnostics.error(key: "diag_file_too_large", ["size": Self.megabytes(size), "limit": Self.megabytes(limit)], at: SourceLocation(file: path))
             return nil
         case .failure(.notAFile):
             diagnostics.error(key: "diag_special_file", at: SourceLocation(file: path))

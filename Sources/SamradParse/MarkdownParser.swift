@@ -64,12 +64,36 @@ public enum MarkdownParser {
         var pushed: [Bool] = []
         var flattened = false
         var result = MarkdownNode(.document)
+        // Text cut into pieces by cmark (at every `_`, `*`, `[`, `&`, `!` that opened
+        // nothing) is joined into one node: the pieces read as one text, and a paragraph
+        // of `_a_a_a…` would otherwise become a node per byte here and in every later stage.
+        var pending: (node: MarkdownNode, text: String)?
+        func flush() {
+            guard let (node, text) = pending else { return }
+            pending = nil
+            guard !stack.isEmpty else { return }
+            var joined = node
+            joined.kind = .text(text)
+            stack[stack.count - 1].children.append(joined)
+        }
 
         while true {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iter) else { continue }
             let isContainer = hasChildrenKind(node)
+            if event == CMARK_EVENT_ENTER, cmark_node_get_type(node) == CMARK_NODE_TEXT {
+                let text = string(cmark_node_get_literal(node))
+                if pending != nil {
+                    pending?.text += text
+                    let end = Int(cmark_node_get_end_line(node)) + lineOffset
+                    if end > pending?.node.endLine ?? 0 { pending?.node.endLine = end }
+                } else {
+                    pending = (makeNode(node, lineOffset: lineOffset), text)
+                }
+                continue
+            }
+            flush()
             if event == CMARK_EVENT_ENTER {
                 var converted = makeNode(node, lineOffset: lineOffset)
                 switch converted.kind {

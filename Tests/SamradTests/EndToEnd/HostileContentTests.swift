@@ -88,15 +88,51 @@ extension HostileInputTests {
 
     // MARK: markdown-memory-amplification
 
-    @Test func oversizedSourceIsRefusedWithItsSize() throws {
-        try expectRefused("the limit is 24 MB per Markdown or YAML file", file: meeting) { site in
-            let url = site.root.appendingPathComponent(meeting)
-            FileManager.default.createFile(atPath: url.path, contents: nil)
-            let handle = try FileHandle(forWritingTo: url)
-            try handle.write(contentsOf: Data("---\ntitle: Stort\ndate: 2023-09-14\n---\n\n".utf8))
-            try handle.write(contentsOf: Data(repeating: UInt8(ascii: "_"), count: SiteLoader.maxTextFileBytes))
-            try handle.close()
+    /// A meeting file of exactly `bytes` bytes whose body is one paragraph of `_a_a_a…`,
+    /// the text cmark-gfm needs most memory for (a node per byte).
+    func writeDelimiterHeavyMeeting(_ site: SiteFolder, bytes: Int) throws {
+        let head = Array("---\ntitle: Stort\ndate: 2023-09-14\n---\n\n".utf8)
+        let body = (0..<(bytes - head.count - 1)).map { $0 % 2 == 0 ? UInt8(ascii: "_") : UInt8(ascii: "a") }
+        try site.writeBytes(meeting, head + body + [UInt8(ascii: "\n")])
+    }
+
+    @Test func markdownOverTheLimitIsRefusedWithItsSize() throws {
+        let limit = SiteLoader.maxMarkdownFileBytes
+        try expectRefused("the file is 2.1 MB; the limit is 2 MB per Markdown file", file: meeting) { site in
+            try writeDelimiterHeavyMeeting(site, bytes: limit + 1)
         }
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        try writeDelimiterHeavyMeeting(site, bytes: limit + 1)
+        let report = site.build()
+        let error = try #require(report.errors.first { $0.location?.file == meeting })
+        #expect(error.description(in: report.catalogue) == "\(meeting): error: filen är 2,1 MB; gränsen är 2 MB per Markdown-fil (ett protokoll är sällan över 150 kB): dela upp den, till exempel i bilagor")
+        // YAML keeps its own, larger limit.
+        #expect(SiteLoader.maxTextFileBytes > limit)
+    }
+
+    /// Peak memory of a whole `samrad build` in a child process: just under the limit the
+    /// build succeeds within a few hundred bytes per input byte (cmark-gfm's own tree; the
+    /// converted tree joins the text back into one node), and a file four times the limit
+    /// is refused before it is parsed (it took about 200 bytes per byte, 1.7 GB, before).
+    @Test(.enabled(if: CommandLineTests.binary != nil))
+    func delimiterHeavyMarkdownStaysWithinBoundedMemory() throws {
+        let binary = try #require(CommandLineTests.binary).path
+        let limit = SiteLoader.maxMarkdownFileBytes
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        try writeDelimiterHeavyMeeting(site, bytes: limit - 1)
+        let under = try ChildPeakMemory.run(binary, ["build", "--site", site.path, "--no-search"])
+        #expect(under.status == 0, "\(under.err)")
+        #expect(under.maxRSSKiB * 1024 < 300 * limit, "peak \(under.maxRSSKiB) KiB for a \(limit - 1)-byte file")
+        let page = try #require(site.read("moten/2023-09-14-mote/index.html"))
+        #expect(page.contains("_a_a_a_a_a_a_a_a"), "the text is published as written")
+
+        try writeDelimiterHeavyMeeting(site, bytes: 4 * limit)
+        let over = try ChildPeakMemory.run(binary, ["build", "--site", site.path, "--no-search"])
+        #expect(over.status == 1)
+        #expect(over.err.contains("\(meeting): error: filen är 8,0 MB; gränsen är 2 MB per Markdown-fil"), "\(over.err)")
+        #expect(over.maxRSSKiB * 1024 < 100 * limit, "peak \(over.maxRSSKiB) KiB for a refused file")
     }
 
     // MARK: yaml-alias-amplification
