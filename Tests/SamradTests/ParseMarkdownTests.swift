@@ -19,6 +19,16 @@ struct ParseMarkdownTests {
         #expect(list.children.map(\.plainText) == ["Första", "Andra"])
     }
 
+    /// cmark cuts text at every delimiter that opened nothing; the pieces are one text again,
+    /// so `_a_a_a…` is one node, not one per byte, while real emphasis stays emphasis.
+    @Test func textCutAtUnmatchedDelimitersIsOneNode() {
+        let doc = MarkdownParser.parse("Ung & Trygg _a_a_a [x] &#x; slut *betonat* efter\n", lineOffset: 3).document
+        let inlines = doc.children[0].children
+        #expect(inlines.map(\.kind) == [.text("Ung & Trygg _a_a_a [x] &#x; slut "), .emphasis, .text(" efter")])
+        #expect(inlines[0].line == 4 && inlines[0].column == 1)
+        #expect(inlines[1].children.map(\.kind) == [.text("betonat")])
+    }
+
     @Test func blocksKnowTheLineTheyEndOn() {
         let markdown = "Första raden\nandra raden\ntredje raden\n\n- punkt\n  fortsätter\n"
         let doc = MarkdownParser.parse(markdown, lineOffset: 2).document
