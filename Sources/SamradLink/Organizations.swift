@@ -161,7 +161,9 @@ struct ResolvedParticipants: Sendable {
     /// Per meeting, per participant entry: its organisations (more than one for a
     /// joined entry "A / B").
     var entrySlugs: [[[String]]]
-    /// Unlisted names with the closest listed spellings, by slug.
+    /// The names those slugs were written as, entry by entry (the parts of a joined one).
+    var entryNames: [[[String]]]
+    /// Unlisted names with the closest listed spellings, by folded name.
     var closest: [String: [String]]
     /// Per meeting: typo hints and repeated names.
     var diagnostics: [[Diagnostic]]

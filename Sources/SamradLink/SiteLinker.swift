@@ -32,6 +32,8 @@ public struct ParticipantGroup: Sendable {
 }
 
 /// A participant name that organizations.yml does not list, with where it was written.
+/// Names that only share an address ("Ung & Trygg", "Ung Trygg") are listed each with
+/// its own meetings; spellings that differ only in case or diacritics are one name.
 public struct UnlistedName: Sendable {
     public var name: String
     public var slug: String
@@ -119,15 +121,27 @@ public enum SiteLinker {
                 diagnostics.warning(key: "diag_theme_unused", ["slug": theme.slug], at: theme.location)
             }
         }
-        var unlisted: [UnlistedName] = []
         let bySlug = Dictionary(participants.organizations.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        var meetingsOf: [String: [String]] = [:]
-        for m in meetings { for slug in m.participants where bySlug[slug]?.isListed == false { meetingsOf[slug, default: []].append(m.meeting.slug) } }
-        for org in participants.organizations where !org.isListed {
-            unlisted.append(UnlistedName(name: org.name, slug: org.slug, meetings: meetingsOf[org.slug] ?? [],
-                                         closest: participants.closest[org.slug] ?? []))
+        // By the name as written (folded), in meeting order: the page's name is only one
+        // of the spellings that share it, and each was written in meetings of its own.
+        var spellings: [String: (slug: String, names: [String], meetings: [String])] = [:]
+        for i in order {
+            for (e, slugs) in participants.entrySlugs[i].enumerated() {
+                for (k, slug) in slugs.enumerated() where bySlug[slug]?.isListed == false {
+                    let name = participants.entryNames[i][e][k]
+                    let key = name.foldedForMatchingCached
+                    var entry = spellings[key] ?? (slug, [], [])
+                    if !entry.names.contains(name) { entry.names.append(name) }
+                    if entry.meetings.last != keys[i].slug { entry.meetings.append(keys[i].slug) }
+                    spellings[key] = entry
+                }
+            }
         }
-        unlisted.sort { SwedishCollation.less($0.name, $1.name) }
+        var unlisted = spellings.map { key, entry in
+            let shown = entry.names.min(by: SwedishCollation.less) ?? key
+            return UnlistedName(name: shown, slug: entry.slug, meetings: entry.meetings, closest: participants.closest[key] ?? [])
+        }
+        unlisted.sort { a, b in a.name != b.name ? SwedishCollation.less(a.name, b.name) : a.slug < b.slug }
         var site = LinkedSite(config: site.config, themes: resolver, organizations: participants.organizations,
                               meetings: meetings, pages: site.pages)
         site.unlistedNames = unlisted
@@ -166,34 +180,49 @@ public enum SiteLinker {
         var directory = OrganizationDirectory(definitions, memo: memo)
         var slugs: [[String]] = []
         var entrySlugs: [[[String]]] = []
+        var entryNames: [[[String]]] = []
         var warnings: [[Diagnostic]] = []
         var closest: [String: [String]] = [:]
         slugs.reserveCapacity(lists.count)
         warnings.reserveCapacity(lists.count)
         for list in lists {
             var mine: [String] = []
+            // Organisations named by an entry of their own. A joined entry ("A / B") is a
+            // shared seat, so A may also have a line of its own: only two entries of its
+            // own are a repeat.
+            var alone = Set<String>()
+            var joined = Set<String>()
             var perEntry: [[String]] = []
+            var names: [[String]] = []
             var said: [Diagnostic] = []
             for p in list {
                 var entry: [String] = []
-                for part in joinedParts(p.value, directory) {
+                let parts = joinedParts(p.value, directory)
+                if parts.count > 1, !joined.insert(p.value.foldedForMatchingCached).inserted {
+                    said.append(.warning(key: "diag_participant_twice", ["name": p.value], at: p.location))
+                }
+                for part in parts {
                     let (org, warning) = directory.resolve(part, at: p.location)
                     if let warning { said.append(warning) }
-                    if !org.isListed, closest[org.slug] == nil { closest[org.slug] = directory.closestListed(to: part) }
-                    entry.append(org.slug)
-                    if mine.contains(org.slug) {
-                        said.append(.warning(key: "diag_participant_twice", ["name": part], at: p.location))
-                    } else {
-                        mine.append(org.slug)
+                    if !org.isListed {
+                        let key = part.foldedForMatchingCached
+                        if closest[key] == nil { closest[key] = directory.closestListed(to: part) }
                     }
+                    entry.append(org.slug)
+                    if parts.count == 1, !alone.insert(org.slug).inserted {
+                        said.append(.warning(key: "diag_participant_twice", ["name": part], at: p.location))
+                    }
+                    if !mine.contains(org.slug) { mine.append(org.slug) }
                 }
                 perEntry.append(entry)
+                names.append(parts)
             }
             slugs.append(mine)
             entrySlugs.append(perEntry)
+            entryNames.append(names)
             warnings.append(said)
         }
-        let resolved = ResolvedParticipants(organizations: directory.organizations, slugs: slugs, entrySlugs: entrySlugs,
+        let resolved = ResolvedParticipants(organizations: directory.organizations, slugs: slugs, entrySlugs: entrySlugs, entryNames: entryNames,
                                             closest: closest, diagnostics: warnings, definitionClashes: directory.definitionClashes)
         memo?.remember(resolved, for: lists)
         return resolved

@@ -119,6 +119,31 @@ struct LinkOrganizationTests {
         #expect(warning.location?.file == path)
         #expect(warning.location?.line == position(of: "- polisen", in: text)?.line)
     }
+
+    @Test func aJoinedEntryRepeatedIsListedTwiceButItsPartsAloneAreNot() throws {
+        let path = "content/meetings/delad.md"
+        let text = """
+        ---
+        title: "Delad plats"
+        date: 2024-01-10
+        participants:
+          - Polismyndigheten / Fryshuset
+          - Fryshuset
+          - Polismyndigheten / Fryshuset
+        ---
+
+        Text.
+
+        """
+        let site = try TestSite(files: Fixtures.site([path: text]))
+        defer { site.remove() }
+        let (linked, diagnostics) = site.link()
+        #expect(linked.meetings.first?.participants == ["polismyndigheten", "fryshuset"])
+        let twice = diagnostics.warnings.filter { $0.message.contains("listed twice") }
+        #expect(twice.count == 1, "\(twice)")
+        #expect(twice.first?.message.contains("'Polismyndigheten / Fryshuset'") == true)
+        #expect(twice.first?.location?.line == 7)
+    }
 }
 
 /// The preview links the whole site on every save; a memo of the last participant

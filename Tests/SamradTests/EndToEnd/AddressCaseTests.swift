@@ -168,6 +168,11 @@ struct AddressCaseTests {
         let after = try #require(site.read("moten/2023-05-10-forsta/index.html"))
         #expect(after.contains("href=\"/portal/organisationer/ung-trygg/\""))
         #expect(!site.exists("organisationer/ung-trygg-2/index.html"))
+        // The summary of unlisted names counts each spelling in the meetings that wrote it,
+        // not both under the name the shared page shows.
+        #expect(report.unlistedNames.map(\.name) == ["Ung & Trygg", "Ung Trygg"])
+        #expect(report.unlistedNames.map(\.meetings) == [["2023-05-10-forsta"], ["2022-02-01-andra"]])
+        #expect(report.unlistedNames.allSatisfy { $0.slug == "ung-trygg" })
     }
 
     @Test func themeSlugsThatDifferOnlyInDiacriticsAreReported() throws {
