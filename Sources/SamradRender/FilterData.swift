@@ -31,17 +31,33 @@ struct FilterData: Sendable {
             .init(path: "\(config.paths.ideas)filter/index.json") { .bytes(me.ideaIndex()) },
             .init(path: "\(config.paths.questions)filter/index.json") { .bytes(me.questionIndex()) },
         ]
+        // A file only for what the index offers as an option: nothing loads the others.
         for slug in index.themeOrder {
-            jobs.append(.init(path: "\(config.paths.ideas)filter/tema/\(slug).json") { .bytes(me.ideaThemeList(slug)) })
-            jobs.append(.init(path: "\(config.paths.questions)filter/tema/\(slug).json") { .bytes(me.questionThemeList(slug)) })
+            if index.themes[slug]?.postIts.isEmpty == false {
+                jobs.append(.init(path: "\(config.paths.ideas)filter/tema/\(slug).json") { .bytes(me.ideaThemeList(slug)) })
+            }
+            if index.themes[slug]?.questions.isEmpty == false {
+                jobs.append(.init(path: "\(config.paths.questions)filter/tema/\(slug).json") { .bytes(me.questionThemeList(slug)) })
+            }
         }
         for category in categories() {
             jobs.append(.init(path: "\(config.paths.ideas)filter/kategori/\(category.key).json") { .bytes(me.categoryList(category.name)) })
         }
-        for slug in index.organizationOrder {
+        let withIdeas = organizationIdeaCounts()
+        for slug in index.organizationOrder where withIdeas[slug, default: 0] > 0 {
             jobs.append(.init(path: "\(config.paths.ideas)filter/organisation/\(slug).json") { .bytes(me.organizationList(slug)) })
         }
         return jobs
+    }
+
+    /// Ideas of the meetings each organisation took part in, by slug: the organisation
+    /// filter offers only those with some.
+    func organizationIdeaCounts() -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for linked in index.site.meetings where linked.meeting.postItCount > 0 {
+            for slug in Set(linked.participants) { counts[slug, default: 0] += linked.meeting.postItCount }
+        }
+        return counts
     }
 
     /// Top categories of all post-its in Swedish order, each with a key for its file
@@ -84,13 +100,12 @@ struct FilterData: Sendable {
     func ideaIndex() -> [UInt8] {
         var meetings: [JSON] = []
         var first = 0
-        var orgCounts: [String: Int] = [:]
+        let orgCounts = organizationIdeaCounts()
         for linked in index.site.meetings {
             let m = linked.meeting
             let count = m.postItCount
             meetings.append(.array([.string(m.slug), .string(m.title), .int(m.date.year), .int(first), .int(count)]))
             first += count
-            for slug in Set(linked.participants) { orgCounts[slug, default: 0] += count }
         }
         var categoryCounts: [String: Int] = [:]
         eachPostIt { _, _, p in

@@ -57,7 +57,7 @@ struct FilterDataTests {
         let positions = Self.undelta(try #require(try Self.json(site, "idebank/filter/tema/samverkan.json") as? [Int]))
         let tagged = cards.indices.filter { cards[$0].contains("class=\"tag\" href=\"/portal/teman/samverkan/\"") }
         #expect(positions == tagged)
-        #expect(site.exists("idebank/filter/tema/tillit.json"), "every theme has its list, empty or not")
+        #expect(!site.exists("idebank/filter/tema/tillit.json"), "a theme without ideas is no option, so nothing loads its list")
 
         // Categories by their cards' key; organisations by meeting indexes.
         let categories = try #require(index["categories"] as? [[Any]])
@@ -68,7 +68,19 @@ struct FilterDataTests {
         #expect(organisations.first?[2] as? Int == total)
         #expect(Self.undelta(try #require(try Self.json(site, "idebank/filter/organisation/fryshuset.json") as? [Int]))
             == Array(0 ..< PaginationTests.meetingCount))
-        #expect(site.exists("idebank/filter/organisation/polismyndigheten.json"))
+        // A list file for every option the index offers, and for nothing else: filters.js
+        // loads only the options'.
+        func files(_ folder: String) -> Set<String> {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: site.output + "/" + folder)) ?? []
+            return Set(names.map { String($0.dropLast(".json".count)) })
+        }
+        func keys(_ rows: Any?) -> Set<String> { Set(((rows as? [[Any]]) ?? []).compactMap { $0.first as? String }) }
+        #expect(files("idebank/filter/tema") == keys(index["themes"]))
+        #expect(files("idebank/filter/kategori") == keys(index["categories"]))
+        #expect(files("idebank/filter/organisation") == keys(index["organisations"]))
+        let questions = try #require(try Self.json(site, "fragor/filter/index.json") as? [String: Any])
+        #expect(files("fragor/filter/tema") == keys(questions["themes"]))
+        #expect(!keys(index["organisations"]).isEmpty && !keys(questions["themes"]).isEmpty)
     }
 
     @Test func questionPositionsPointAtTheQuestionBanksPages() throws {
