@@ -75,9 +75,25 @@ public struct Catalogue: Sendable, Equatable {
         return text(key, filled)
     }
 
-    /// The plural entry `key` for `n`, its `{n}` filled in: "1 möte", "12 möten".
+    /// The plural entry `key` for `n`, its `{n}` filled in: "1 möte", "12 möten",
+    /// "4 374 idéer" (the number as `number(_:)` writes it).
     public func count(_ n: Int, _ key: String) -> String {
-        Catalogue.fill(form(n, key), ["n": String(n)])
+        Catalogue.fill(form(n, key), ["n": number(n)])
+    }
+
+    /// A count as readers see it, thousands grouped with `thousands_separator`
+    /// ("4 374" with a no-break space in Swedish, "4,374" in English). The idea and
+    /// question filters (filters.js) group the same way from the same entry.
+    public func number(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        let separator = self["thousands_separator"]
+        guard digits.count > 3, !separator.isEmpty, separator != "thousands_separator" else { return String(n) }
+        var out = n < 0 ? "-" : ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += separator }
+            out.append(digit)
+        }
+        return out
     }
 
     /// The plural entry `key` for `n`, `{n}` left as it is: "möte" / "möten" when the

@@ -45,7 +45,7 @@ struct Paginator: Sendable {
     func rangeText(_ n: Int, noun: String, _ catalogue: Catalogue) -> String {
         guard pageCount > 1 else { return "" }
         let r = range(n)
-        return catalogue.text("range_of", ["items": noun, "from": String(r.lowerBound + 1), "to": String(r.upperBound), "total": String(items)])
+        return catalogue.text("range_of", ["items": noun, "from": catalogue.number(r.lowerBound + 1), "to": catalogue.number(r.upperBound), "total": catalogue.number(items)])
     }
 
     /// The view model of page `n`'s navigation.

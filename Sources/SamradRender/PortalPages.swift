@@ -115,20 +115,20 @@ struct PortalPages: Sendable {
         let page = ThemePage(
             summary: themeSummary(slug), meetings: meetings,
             moreMeetings: more(meetingTotal, shown: meetings.count, path: paths.themeMeetings(slug),
-                               t.text("shown_latest", ["shown": String(meetings.count), "total": String(meetingTotal)]),
-                               context.words.text("link_all_about", ["total": String(meetingTotal), "name": name])),
+                               t.text("shown_latest", ["shown": t.number(meetings.count), "total": t.number(meetingTotal)]),
+                               context.words.text("link_all_about", ["total": t.number(meetingTotal), "name": name])),
             questionGroups: questionGroups(entries[..<Swift.min(entries.count, ThemePage.newestQuestions)], continuing: false),
             moreQuestions: more(entryTotal, shown: ThemePage.newestQuestions, path: paths.themeQuestions(slug),
-                                context.words.text("shown_latest_questions", ["shown": String(ThemePage.newestQuestions), "total": String(entryTotal)]),
-                                t.text("link_all_questions_about", ["name": name, "total": String(entryTotal)])),
+                                context.words.text("shown_latest_questions", ["shown": t.number(ThemePage.newestQuestions), "total": t.number(entryTotal)]),
+                                t.text("link_all_questions_about", ["name": name, "total": t.number(entryTotal)])),
             excerpts: excerpts.prefix(ThemePage.newestExcerpts).map(excerptView),
             moreExcerpts: more(excerpts.count, shown: ThemePage.newestExcerpts, path: paths.themeExcerpts(slug),
-                               t.text("shown_latest_excerpts", ["shown": String(ThemePage.newestExcerpts), "total": String(excerpts.count)]),
-                               t.text("link_all_excerpts_about", ["total": String(excerpts.count), "name": name])),
+                               t.text("shown_latest_excerpts", ["shown": t.number(ThemePage.newestExcerpts), "total": t.number(excerpts.count)]),
+                               t.text("link_all_excerpts_about", ["total": t.number(excerpts.count), "name": name])),
             postItsHTML: HTML(ideaGroupsHTML(postIts.prefix(ThemePage.newestIdeas), level: 3, theme: slug)),
             moreIdeas: more(postIts.count, shown: ThemePage.newestIdeas, path: "\(paths.ideas)\(slug)/",
-                            t.text("shown_latest_ideas", ["shown": String(ThemePage.newestIdeas), "total": String(postIts.count)]),
-                            t.text("link_all_ideas_about", ["total": String(postIts.count), "name": name])),
+                            t.text("shown_latest_ideas", ["shown": t.number(ThemePage.newestIdeas), "total": t.number(postIts.count)]),
+                            t.text("link_all_ideas_about", ["total": t.number(postIts.count), "name": name])),
             related: (stats?.related ?? []).prefix(8).map { r in
                 CountedLink(name: themeName(r.slug), url: href(paths.theme(r.slug)), countText: t.count(r.count, "count_times"))
             },
@@ -382,7 +382,7 @@ struct PortalPages: Sendable {
             meetingOptions: meetings.map { FilterOption(value: $0.0, label: $0.1) },
             yearOptions: years.sorted(by: >).map { FilterOption(value: String($0), label: String($0)) },
             themeLists: index.themeOrder.filter { (index.listSizes.themePostIts[$0] ?? 0) > 0 }.map { slug in
-                CountedLink(name: themeName(slug), url: href("\(paths.ideas)\(slug)/"), countText: "(\(index.listSizes.themePostIts[slug] ?? 0))")
+                CountedLink(name: themeName(slug), url: href("\(paths.ideas)\(slug)/"), countText: "(\(t.number(index.listSizes.themePostIts[slug] ?? 0)))")
             }), pagination: pagination)
     }
 

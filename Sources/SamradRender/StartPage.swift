@@ -17,7 +17,7 @@ struct StartPage {
         ]
         let themes = index.themeOrder.compactMap { slug -> CountedLink? in
             guard let t = index.site.themes.theme(slug), let s = index.themes[slug], !s.meetings.isEmpty else { return nil }
-            return CountedLink(name: t.name, url: ctx.config.href(ctx.config.paths.theme(slug)), countText: "(\(s.meetings.count))")
+            return CountedLink(name: t.name, url: ctx.config.href(ctx.config.paths.theme(slug)), countText: "(\(ctx.config.catalogue.number(s.meetings.count)))")
         }
         return ctx.page(title: ctx.config.title, path: "", description: ctx.config.description, section: "", content: StartPageView(
             statsText: ctx.config.catalogue.join(stats) + ".",

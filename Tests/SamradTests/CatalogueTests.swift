@@ -58,6 +58,25 @@ struct CatalogueTests {
         #expect(en.fileSize(1_500_000) == "1.4 MB")
     }
 
+    /// One number format everywhere: counts on the pages, and filters.js reads the same
+    /// separator from the page (`data-thousands`) instead of the browser's locale.
+    @Test func countsGroupTheirThousandsWithTheCataloguesSeparator() throws {
+        let sv = Catalogue.swedish, en = Catalogue.english
+        #expect(sv.number(4374) == "4\u{A0}374")
+        #expect(sv.number(1_234_567) == "1\u{A0}234\u{A0}567")
+        #expect(sv.number(999) == "999" && sv.number(0) == "0" && sv.number(-4374) == "-4\u{A0}374")
+        #expect(en.number(4374) == "4,374")
+        #expect(sv.count(4374, "count_idea") == "4\u{A0}374 idéer")
+        #expect(sv.count(1, "count_idea") == "1 idé")
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        #expect(!site.build().hasErrors)
+        let ideas = try #require(site.read("idebank/index.html"))
+        #expect(ideas.contains("data-thousands=\"\u{A0}\""))
+        let script = try #require(site.read("assets/filters.js"))
+        #expect(script.contains("data-thousands") && !script.contains("toLocaleString"))
+    }
+
     @Test func documentWordsFollowTheLanguage() {
         let sv = DocumentWords([.meeting, .meeting, .report], .swedish)
         #expect(sv.plural == "möten och rapporter")

@@ -116,13 +116,18 @@
 
   // The status words come from the page (data-* attributes from the site's catalogue):
   // "Visar {shown} av {total} {items}." is filled in here.
-  var language = status.getAttribute("data-language") || "sv";
+  // Counts are grouped as the server writes them (the catalogue's thousands_separator),
+  // not as the browser's locale would: "4 374" on the page and in the filter alike.
+  var thousands = status.getAttribute("data-thousands") || "";
   function text(name, values) {
     return (status.getAttribute("data-" + name) || "").replace(/\{([a-z]+)\}/g, function (all, key) {
       return key in values ? values[key] : all;
     });
   }
-  function number(n) { return n.toLocaleString(language); }
+  function number(n) {
+    var digits = String(n);
+    return n >= 1000 && thousands ? digits.replace(/\B(?=(\d{3})+$)/g, thousands) : digits;
+  }
 
   function say() {
     var active = selects.some(function (s) { return s.value; });
@@ -271,7 +276,7 @@
   function options(data) {
     var years = {};
     data.meetings.forEach(function (row) { if (row[4]) years[row[2]] = (years[row[2]] || 0) + row[4]; });
-    var counted = function (row) { return row.text + " (" + row.count + ")"; };
+    var counted = function (row) { return row.text + " (" + number(row.count) + ")"; };
     selects.forEach(function (select) {
       var key = select.getAttribute("data-filter"), rows = null;
       if (key === "themes") rows = data.themes.map(function (t) { return { value: t[0], text: t[1], count: t[2] }; });
