@@ -37,7 +37,7 @@ final class SearchStream: @unchecked Sendable {
         guard let place = position[path], case .text(let html) = content else { return }
         // The page is completed and encoded here, on the rendering thread; only the
         // hand-over is in order.
-        let indexed = records.meeting(atPath: path).map { records.indexedPage(html, meeting: $0) } ?? html
+        let indexed = records.indexedPage(html, path: path)
         let message = service.page(path: path, html: indexed)
         lock.lock()
         defer { lock.unlock() }

@@ -128,30 +128,41 @@ public struct SearchRecords: Sendable {
         return records
     }
 
-    /// The meeting page as Pagefind should read it: the page, with its post-its and
-    /// summary points (left out of the page's own index with `data-pagefind-ignore`)
-    /// added once more at the end of the indexed body, each as a heading with the item's
-    /// anchor. Pagefind makes a sub-result of every heading with an id, so a search for
-    /// the words of one post-it finds its meeting with that post-it as the sub-result,
-    /// landing on its anchor.
+    /// The page written at `path` as Pagefind should read it. Only the inside of the
+    /// page's `<main>` is sent (the head with its JSON-LD, the site header and footer are
+    /// a fifth of a meeting page and Pagefind would parse them only to skip them; title,
+    /// meta and filters are all inside `data-pagefind-body`). A meeting page also gets:
+    /// - its search filters `år`, `typ`, `tema`, `organisation`, which are not on the
+    ///   written page (they were ~3 KB of hidden spans on each meeting page);
+    /// - its post-its and summary points (left out of the page's own index with
+    ///   `data-pagefind-ignore`) once more at the end of the indexed body, each as a
+    ///   heading with the item's anchor. Pagefind makes a sub-result of every heading
+    ///   with an id, so a search for the words of one post-it finds its meeting with that
+    ///   post-it as the sub-result, landing on its anchor.
     ///
     /// Why not one Pagefind record per item: its service looks every added page up among
     /// all pages added before (a linear search per page), so 140,000 records at 2,000
     /// meetings took it minutes and 4 GB; one page per meeting keeps it at the CLI's cost.
-    public func indexedPage(_ html: String, meeting i: Int) -> String {
-        // Only anchors and words are needed here, so they come straight from the model:
-        // this runs for every meeting page of a build with search, and the records'
-        // meta, filters and dates would be made for 70,000 post-its only to be dropped.
-        let m = index.meeting(i).meeting
+    public func indexedPage(_ html: String, path: String) -> String {
+        let main = Self.mainContent(html)
+        guard let i = meeting(atPath: path) else { return main }
+        // Only anchors, words and filter values are needed here, so they come straight
+        // from the model: this runs for every meeting page of a build with search.
         var section = "<section>\n"
-        var headings = 0
+        for (key, values) in filters(meeting: i) {
+            for value in values {
+                section += "<span data-pagefind-filter=\""
+                appendHTMLEscaped(key + ":" + value, to: &section)
+                section += "\"></span>\n"
+            }
+        }
+        let m = index.meeting(i).meeting
         func heading(id: String, text: String) {
             section += "<h6 id=\""
             appendHTMLEscaped(id, to: &section)
             section += "\">"
             appendHTMLEscaped(text, to: &section)
             section += "</h6>\n"
-            headings += 1
         }
         for board in m.boards {
             for category in board.categories {
@@ -162,10 +173,42 @@ public struct SearchRecords: Sendable {
             for point in q.summary?.points ?? [] { heading(id: point.id, text: point.text) }
         }
         for point in m.summary?.points ?? [] { heading(id: point.id, text: point.text) }
-        guard headings > 0, let end = html.range(of: "</article>", options: .backwards) else { return html }
         section += "</section>\n"
-        var out = html
+        guard let end = main.range(of: "</article>", options: .backwards) else { return main + section }
+        var out = main
         out.insert(contentsOf: section, at: end.lowerBound)
         return out
+    }
+
+    /// The search page's facets for meeting `i`, in the order they are given to Pagefind:
+    /// `år` (the year), `typ` (the label above the title: the front matter's `kind`, else
+    /// "Rapport"/"Transkription" for a document that is not a meeting, as the page shows
+    /// it), `tema` (every theme the meeting or anything in it is tagged with, by name),
+    /// `organisation` (every participant, by name).
+    public func filters(meeting i: Int) -> [(key: String, values: [String])] {
+        let linked = index.meeting(i)
+        let m = linked.meeting
+        let site = index.site
+        var out: [(key: String, values: [String])] = [("år", [String(m.date.year)])]
+        // As MeetingViews.card labels the page.
+        if let kind = m.kind ?? (m.type == .meeting ? nil : site.config.catalogue["doc_\(m.type.rawValue)_title"]) {
+            out.append(("typ", [kind]))
+        }
+        let themes = site.themes.resolveAll(linked.themes).map { site.themes.theme($0)?.name ?? $0 }
+        if !themes.isEmpty { out.append(("tema", themes)) }
+        let organisations = linked.participants.map { index.organization($0)?.name ?? $0 }
+        if !organisations.isEmpty { out.append(("organisation", organisations)) }
+        return out
+    }
+
+    /// What is between `<main …>` and `</main>`, in a document of its own
+    /// (`<html><body>…</body></html>`); the whole page when it has no `<main>` (a site's
+    /// own base template may not).
+    public static func mainContent(_ html: String) -> String {
+        guard let open = html.range(of: "<main"), let close = html.range(of: "</main>", options: .backwards),
+              let tagEnd = html[open.upperBound..<close.lowerBound].firstIndex(of: ">") else { return html }
+        let next = html[open.upperBound]
+        guard next == " " || next == ">" || next == "\n" else { return html }
+        return "<html><body>\n" + html[html.index(after: tagEnd)..<close.lowerBound] + "</body></html>\n"
     }
 }

@@ -48,7 +48,6 @@ public enum DefaultTemplates {
         "partials/question-group.mustache": PackageResources.question_group_mustache,
         "partials/question-line.mustache": PackageResources.question_line_mustache,
         "partials/question.mustache": PackageResources.question_mustache,
-        "partials/search-filter.mustache": PackageResources.search_filter_mustache,
         "partials/summary.mustache": PackageResources.summary_mustache,
         "partials/summary-point.mustache": PackageResources.summary_point_mustache,
         "partials/tags.mustache": PackageResources.tags_mustache,

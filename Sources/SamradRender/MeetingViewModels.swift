@@ -36,8 +36,6 @@ struct MeetingPage: MustacheParent {
     let tags: [NamedLink]
     /// Theme names for the search filter.
     let searchThemes: [String]
-    /// The themes and participants as partials/search-filter, one after another.
-    let searchFiltersHTML: HTML
     /// `tags` through partials/tags (made once per combination of themes).
     let tagListHTML: HTML
     let organizer: Text, commissionedBy: Text, location: Text, speakersText: Text
@@ -61,7 +59,6 @@ struct MeetingPage: MustacheParent {
         case "tags": tags
         case "tagListHTML": tagListHTML
         case "searchThemes": searchThemes
-        case "searchFiltersHTML": searchFiltersHTML
         case "organizer": organizer
         case "commissionedBy": commissionedBy
         case "location": location
@@ -92,19 +89,6 @@ struct NeighbourLink: MustacheParent, Sendable {
         case "title": title
         case "url": url
         case "noun": noun
-        default: nil
-        }
-    }
-}
-
-/// One value of a search filter on a meeting page (partials/search-filter): "tema", "Skola".
-struct SearchFilterView: MustacheParent, Sendable {
-    let key: String, value: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "key": key
-        case "value": value
         default: nil
         }
     }

@@ -119,8 +119,6 @@ struct MeetingViews: Sendable {
         return MeetingPage(
             card: card(linked), jsonLD: HTML(jsonLD), tags: tags(m.frontThemes),
             searchThemes: searchThemes,
-            searchFiltersHTML: itemsHTML(searchThemes.map { SearchFilterView(key: "tema", value: $0) }
-                                         + participants.map { SearchFilterView(key: "organisation", value: $0.name) }, template: "partials/search-filter"),
             tagListHTML: tagListHTML(m.frontThemes.map(\.name)),
             organizer: Text(m.organizer), commissionedBy: Text(m.commissionedBy), location: Text(m.location),
             speakersText: Text(t.join(m.speakers.map(Phrases.speakerName))),

@@ -45,7 +45,7 @@ final class PreviewSearch: Sendable {
     /// Completes a meeting page for the index as the build does (`SearchRecords.indexedPage`).
     static func completer(_ index: SiteIndex) -> @Sendable (String, String) -> String {
         let records = SearchRecords(index)
-        return { path, html in records.meeting(atPath: path).map { records.indexedPage(html, meeting: $0) } ?? html }
+        return { path, html in records.indexedPage(html, path: path) }
     }
 
     /// Indexes `html` (site path → rendered bytes) and the records of its meeting pages.

@@ -30,19 +30,52 @@ struct SearchBuildTests {
         #expect(!site.exists("pagefind"))
     }
 
-    @Test func meetingPagesCarrySearchFilters() throws {
-        let site = try SiteFolder()
+    @Test func meetingFiltersGoToPagefindNotOnThePage() throws {
+        var files = SiteFolder.minimal
+        files["content/meetings/2024-03-01-rapport.md"] = "---\ntitle: En rapport\ndate: 2024-03-01\ntype: report\n---\n\nText.\n"
+        let site = try SiteFolder(files)
         defer { site.cleanup() }
-        _ = site.build()
-        let page = try #require(site.read("moten/2023-09-14-mote/index.html"))
+        let rendered = Pipeline.render(BuildOptions(site: site.path, output: nil, search: true))
+        let index = try #require(rendered.index)
+        let records = SearchRecords(index)
+        let path = "moten/2023-09-14-mote/index.html"
+        let i = try #require(records.meeting(atPath: path))
+        let file = try #require(rendered.files.first { $0.path == path })
+        guard case .text(let page) = file.content else { Issue.record("meeting page is not text"); return }
         #expect(page.contains("data-pagefind-body"))
-        #expect(page.contains("data-pagefind-filter=\"år:2023\""))
-        #expect(page.contains("data-pagefind-filter=\"typ:dialogmöte\""))
-        #expect(page.contains("data-pagefind-filter=\"tema:Samverkan\""), "themes from tags count, not only front matter")
-        #expect(page.contains("data-pagefind-filter=\"tema:Tillit\""))
-        #expect(page.contains("data-pagefind-filter=\"organisation:Fryshuset\""))
+        // ~3 KB a page of hidden spans at 20 organisations: not on the page any more.
+        #expect(!page.contains("data-pagefind-filter"))
+        let filters = records.filters(meeting: i)
+        #expect(filters.map(\.key) == ["år", "typ", "tema", "organisation"])
+        #expect(filters.first { $0.key == "tema" }?.values.contains("Samverkan") == true, "themes from tags count, not only front matter")
+        // What Pagefind reads carries every value, with the page's words and no shell.
+        let indexed = records.indexedPage(page, path: path)
+        #expect(indexed.contains("data-pagefind-filter=\"år:2023\""))
+        #expect(indexed.contains("data-pagefind-filter=\"typ:dialogmöte\""))
+        #expect(indexed.contains("data-pagefind-filter=\"tema:Samverkan\""))
+        #expect(indexed.contains("data-pagefind-filter=\"tema:Tillit\""))
+        #expect(indexed.contains("data-pagefind-filter=\"organisation:Fryshuset\""))
+        #expect(indexed.contains("data-pagefind-filter=\"organisation:Polismyndigheten\""), "by the organisation's name, not the alias")
+        #expect(indexed.contains("<h1>") && indexed.contains("data-pagefind-body"))
+        #expect(!indexed.contains("<head>") && !indexed.contains("<title>") && !indexed.contains("site-footer") && !indexed.contains("application/ld+json"))
+        #expect(indexed.utf8.count < page.utf8.count)
+        // A report without `kind` is filtered by the label its page shows.
+        let report = try #require(records.meeting(atPath: "moten/2024-03-01-rapport/index.html"))
+        #expect(records.filters(meeting: report).first { $0.key == "typ" }?.values == ["Rapport"])
+        let reportFile = try #require(rendered.files.first { $0.path == "moten/2024-03-01-rapport/index.html" })
+        guard case .text(let reportPage) = reportFile.content else { Issue.record("report page is not text"); return }
+        #expect(reportPage.contains("<p class=\"kind-label\">Rapport</p>"))
         // Listing pages are left out of the index so hits land on the meeting itself.
-        #expect(site.read("moten/index.html")?.contains("data-pagefind-body") == false)
+        let list = try #require(rendered.files.first { $0.path == "moten/index.html" })
+        guard case .text(let listPage) = list.content else { Issue.record("list page is not text"); return }
+        #expect(!listPage.contains("data-pagefind-body"))
+    }
+
+    @Test func aPageWithoutMainIsSentWhole() {
+        let page = "<html><body><article data-pagefind-body><h1>T</h1></article></body></html>"
+        #expect(SearchRecords.mainContent(page) == page)
+        #expect(SearchRecords.mainContent("<html><head><title>T</title></head><body><header>H</header><main id=\"main\">\n<p>Text</p>\n</main><footer>F</footer></body></html>")
+                == "<html><body>\n\n<p>Text</p>\n</body></html>\n")
     }
 
     @Test(.enabled(if: SearchIndexer.locate() != nil))
@@ -115,10 +148,10 @@ extension SearchBuildTests {
         #expect(html.contains("class=\"board\"") && html.contains("data-pagefind-ignore>"))
         #expect(records.meeting(atPath: "moten/index.html") == nil)
         // What Pagefind reads: the items once more, as headings on their anchors.
-        let indexed = records.indexedPage(html, meeting: i)
+        let indexed = records.indexedPage(html, path: "moten/2023-09-14-mote/index.html")
         #expect(indexed.contains("<h6 id=\"\(anchor)\">Öppna skolgårdarna på kvällarna för cykelreparationer"))
         #expect(indexed.contains(">Tid och resurser</h6>"))
-        #expect(indexed.count > html.count && indexed.hasSuffix(html.suffix(200)))
+        #expect(indexed.contains("</h6>\n</section>\n</article>") && indexed.hasSuffix("</body></html>\n"))
     }
 
     @Test(.enabled(if: SearchIndexer.locate() != nil))
@@ -141,6 +174,21 @@ extension SearchBuildTests {
         let texts = fragments.compactMap { try? gunzip($0) }.map { String(decoding: $0, as: UTF8.self) }
         #expect(texts.contains { $0.contains("\"id\":\"\(anchor)\"") && $0.contains("cykelreparationer") },
                 "no fragment has the post-it #\(anchor) as an anchor")
+        // The meeting's filters and title, given with the inside of <main> only, are what
+        // the hidden spans on the whole page gave: år, typ, every theme, every participant.
+        let meetingFragments = texts.compactMap { text -> [String: Any]? in
+            // A fragment is Pagefind's signature, then the JSON.
+            guard let brace = text.firstIndex(of: "{") else { return nil }
+            let json = try? JSONSerialization.jsonObject(with: Data(text[brace...].utf8)) as? [String: Any]
+            return json?["url"] as? String == "/moten/2023-09-14-mote/" ? json : nil
+        }
+        let meetingFragment = try #require(meetingFragments.first)
+        let filters = try #require(meetingFragment["filters"] as? [String: [String]])
+        #expect(filters.mapValues { $0.sorted() } == ["år": ["2023"], "typ": ["dialogmöte"], "tema": ["Samverkan", "Tillit"],
+                                                      "organisation": ["Fryshuset", "Polismyndigheten"]])
+        let meta = try #require(meetingFragment["meta"] as? [String: String])
+        #expect(meta["title"] == "Dialogmöte om samverkan")
+        #expect(meta["datum"] == "14 september 2023" && meta["date"] == "2023-09-14")
         let first = site.snapshot(site.output + "/pagefind")
         let again = Pipeline.build(BuildOptions(site: site.path, search: true))
         #expect(again.searchIndexed)
