@@ -99,16 +99,34 @@
     return lo;
   }
 
-  function page(n) {
-    var url = n === 1 ? source.url : source.url + "sida/" + n + "/";
-    if (!pages[url]) {
-      pages[url] = fetch(url).then(function (r) { return r.text(); }).then(function (html) {
-        var doc = new DOMParser().parseFromString(html, "text/html");
-        return Array.prototype.slice.call(doc.querySelectorAll('[data-filter-list="' + name + '"] > li'));
+  function itemsOf(doc) {
+    return Array.prototype.slice.call(doc.querySelectorAll('[data-filter-list="' + name + '"] > li'));
+  }
+
+  // Page n of the list at `url` (its items), fetched once.
+  function pageOf(url, n) {
+    var address = n === 1 ? url : url + "sida/" + n + "/";
+    if (!pages[address]) {
+      pages[address] = fetch(address).then(function (r) {
+        if (!r.ok) throw new Error(address + ": " + r.status);
+        return r.text();
+      }).then(function (html) {
+        return itemsOf(new DOMParser().parseFromString(html, "text/html"));
       });
     }
-    return pages[url];
+    return pages[address];
   }
+
+  function page(n) { return pageOf(source.url, n); }
+
+  // The page being read is one of the list's pages: its items are taken from the
+  // document instead of being fetched again (the first matches of a recent year or
+  // meeting, and many of a large category, are on the first page).
+  (function () {
+    var path = location.pathname, base = new URL(pageURL, location.href).pathname;
+    if (path === base) pages[pageURL] = Promise.resolve(itemsOf(document));
+    else if (path.indexOf(base + "sida/") === 0) pages[pageURL + path.slice(base.length)] = Promise.resolve(itemsOf(document));
+  })();
 
   function word(n) {
     return n === 1 ? status.getAttribute("data-singular") : status.getAttribute("data-plural");
@@ -139,6 +157,10 @@
       text("showing", { shown: number(shown), total: number(matches.length), items: word(matches.length) });
   }
 
+  // Where a step's groups are built: a fragment, put into the result in one go (one
+  // layout instead of one per card).
+  var target = null;
+
   // A question's meeting heading goes with it: items are grouped under a copy of it.
   function groupFor(item, last) {
     var source = item.closest ? item.closest("[data-filter-group]") : null;
@@ -151,7 +173,7 @@
     var ul = document.createElement("ul");
     ul.className = "question-list";
     section.appendChild(ul);
-    results.appendChild(section);
+    target.appendChild(section);
     return { key: key, list: ul };
   }
 
@@ -177,7 +199,7 @@
         if (continued) continued.parentNode.removeChild(continued);
         section.appendChild(copy);
       }
-      results.appendChild(section);
+      target.appendChild(section);
     }
     if (category) section.appendChild(document.importNode(category, true));
     var ul = document.createElement("ul");
@@ -199,24 +221,26 @@
       }
       wanted.push(matches[i]);
     }
-    return Promise.all(needed.map(page)).then(function () {
+    return Promise.all(needed.map(page)).then(function (loaded) {
       if (mine !== generation) return;
-      return Promise.all(wanted.map(function (p) {
-        var k = place(p);
-        return page(Math.floor(k / size) + 1).then(function (items) { return items[k % size]; });
-      })).then(function (items) {
-        if (mine !== generation) return;
-        items.forEach(function (item) {
-          if (!item) return;
-          var copy = document.importNode(item, true);
-          copy.hidden = false;
-          lastGroup = isIdeas ? ideaGroupFor(item, lastGroup) : groupFor(item, lastGroup);
-          lastGroup.list.appendChild(copy);
-        });
-        shown += wanted.length;
-        more.hidden = shown >= matches.length;
-        say();
+      var byPage = {};
+      needed.forEach(function (n, i) { byPage[n] = loaded[i]; });
+      // New groups go into a fragment; a group continued from the previous step gets
+      // its cards where it is, before them.
+      target = document.createDocumentFragment();
+      wanted.forEach(function (p) {
+        var k = place(p), item = byPage[Math.floor(k / size) + 1][k % size];
+        if (!item) return;
+        var copy = document.importNode(item, true);
+        copy.hidden = false;
+        lastGroup = isIdeas ? ideaGroupFor(item, lastGroup) : groupFor(item, lastGroup);
+        lastGroup.list.appendChild(copy);
       });
+      results.appendChild(target);
+      target = null;
+      shown += wanted.length;
+      more.hidden = shown >= matches.length;
+      say();
     });
   }
 
@@ -241,12 +265,15 @@
       return Promise.resolve();
     }
     status.textContent = text("searching", {});
+    var theme = isIdeas ? active.filter(function (s) { return s.getAttribute("data-filter") === "themes"; })[0] : null;
+    var themeURL = theme ? pageURL + encodeURIComponent(theme.value) + "/" : null;
+    // The first matches are nearly always on the first page of the theme's own list:
+    // it is fetched beside the position lists, not after them (one round trip less).
+    if (themeURL) pageOf(themeURL, 1).catch(function () {});
     return Promise.all(active.map(positions)).then(function (sets) {
       if (mine !== generation) return;
       matches = sets.reduce(intersect);
-      var theme = isIdeas ? active.filter(function (s) { return s.getAttribute("data-filter") === "themes"; })[0] : null;
-      source = theme ? { url: pageURL + encodeURIComponent(theme.value) + "/", order: sets[active.indexOf(theme)] }
-                     : { url: pageURL, order: null };
+      source = theme ? { url: themeURL, order: sets[active.indexOf(theme)] } : { url: pageURL, order: null };
       shown = 0;
       lastGroup = null;
       results.textContent = "";
