@@ -31,7 +31,8 @@ public enum Pipeline {
         }
     }
 
-    /// - Parameter progress: told each step as a catalogue key (`progress_…`) with its values.
+    /// - Parameter progress: told each step as a catalogue key (`progress_…`) with its values,
+    ///   to be said with `Catalogue.say` (counts are `x_count` values, said in plural forms).
     public static func render(_ options: BuildOptions, progress: @Sendable (String, [String: String]) -> Void = { _, _ in }) -> Rendered {
         let start = DispatchTime.now()
         progress("progress_reading", [:])
@@ -39,7 +40,7 @@ public enum Pipeline {
         var report = snapshot.report
         var files: [OutputFile] = []
         if !report.hasErrors {
-            progress("progress_rendering", ["files": String(snapshot.paths.count), "meetings": String(report.meetings)])
+            progress("progress_rendering", ["files_count": Catalogue.counted(snapshot.paths.count, "cli_count_file"), "meetings_count": Catalogue.counted(report.meetings, "cli_count_meeting")])
             var clock = StageClock()
             let made = Locked<[OutputFile]>([])
             let anchorErrors = renderChecked(snapshot) { path, content in made.withLock { $0.append(OutputFile(path, content)) } }
@@ -82,7 +83,7 @@ public enum Pipeline {
             report.seconds = seconds(since: start)
             return report
         }
-        progress("progress_rendering_writing", ["files": String(snapshot.paths.count), "meetings": String(report.meetings)])
+        progress("progress_rendering_writing", ["files_count": Catalogue.counted(snapshot.paths.count, "cli_count_file"), "meetings_count": Catalogue.counted(report.meetings, "cli_count_meeting")])
         // The index stage starts before rendering: Pagefind reads each page as it is made.
         var searchWarning: Diagnostic?
         var started: SearchStream?

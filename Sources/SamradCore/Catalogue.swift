@@ -60,7 +60,9 @@ public struct Catalogue: Sendable, Equatable {
     /// A message: the text of `key` with `values`. A value named `x_key` is itself a
     /// catalogue key, said first (with the other values, so reasons nest: a write failure
     /// naming a file-system cause) and filled in as `{x}`; a value named `x_choices` (made
-    /// by `Diagnostic.choices`) is said as "'a', 'b' or 'c'" in these words.
+    /// by `Diagnostic.choices`) is said as "'a', 'b' or 'c'" in these words; a value named
+    /// `x_count` (made by `Catalogue.counted`) is said as that plural entry's form for its
+    /// number ("1 möte", "30 filer") and filled in as `{x}`.
     public func say(_ key: String, _ values: [String: String]) -> String {
         var filled = values
         for (name, inner) in values where name.hasSuffix("_key") {
@@ -72,8 +74,17 @@ public struct Catalogue: Sendable, Equatable {
             let words = items.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             filled[String(name.dropLast(8))] = quotedAlternatives(words, conjunction: self["list_or"])
         }
+        for (name, value) in values where name.hasSuffix("_count") {
+            let parts = value.split(separator: "\n", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let n = Int(parts[0]) else { continue }
+            filled[String(name.dropLast(6))] = count(n, parts[1])
+        }
         return text(key, filled)
     }
+
+    /// A `say` value for a number said with the plural entry `key`: pass it as `x_count`
+    /// and the message's `{x}` becomes "1 möte" / "12 möten" in the reader's language.
+    public static func counted(_ n: Int, _ key: String) -> String { "\(n)\n\(key)" }
 
     /// The plural entry `key` for `n`, its `{n}` filled in: "1 möte", "12 möten",
     /// "4 374 idéer" (the number as `number(_:)` writes it).

@@ -40,7 +40,7 @@ struct Build: ParsableCommand {
         // The progress lines come before the site is parsed: its site.yml says the language.
         let early = try Terminal.words(siteOptions.lang, site: SiteWords.of(site: siteOptions.site))
         var model: AnyObject?
-        let report = Pipeline.build(options, progress: { key, values in Terminal.progress(early.text(key, values)) }, keep: { model = $0 })
+        let report = Pipeline.build(options, progress: { key, values in Terminal.progress(early.say(key, values)) }, keep: { model = $0 })
         let t = try Terminal.words(siteOptions.lang, site: report.catalogue)
         Terminal.report(report.diagnostics, t)
         if let warning = report.searchWarning { Terminal.error(warning.description(in: t)) }

@@ -87,6 +87,29 @@ struct MessageLanguageTests {
 
     /// A write failure names its file-system cause, both in the reader's language (the
     /// reasons nest: the site → the file → the disk).
+    /// The progress lines count with the catalogue's plural forms: "1 fil för 1 möte",
+    /// never "1 möten" (issue 18, i18n-rest).
+    @Test func progressLinesUsePluralForms() throws {
+        func one(_ files: Int, _ meetings: Int) -> [String: String] {
+            ["files_count": Catalogue.counted(files, "cli_count_file"), "meetings_count": Catalogue.counted(meetings, "cli_count_meeting")]
+        }
+        #expect(Catalogue.swedish.say("progress_rendering", one(1, 1)) == "gör 1 fil för 1 möte…")
+        #expect(Catalogue.swedish.say("progress_rendering_writing", one(30, 2)) == "gör och skriver 30 filer för 2 möten…")
+        #expect(Catalogue.english.say("progress_rendering", one(1, 1)) == "rendering 1 file for 1 meeting…")
+        #expect(Catalogue.english.say("progress_rendering_writing", one(30, 2)) == "rendering and writing 30 files for 2 meetings…")
+
+        // What the pipeline tells the command line is said the same way.
+        let site = try SiteFolder(SiteFolder.minimal)
+        let told = Locked<[String]>([])
+        let rendered = Pipeline.render(BuildOptions(site: site.path, search: false)) { key, values in
+            told.withLock { $0.append(Catalogue.swedish.say(key, values)) }
+        }
+        let lines = told.withLock { $0 }
+        let meetings = Catalogue.swedish.count(rendered.report.meetings, "cli_count_meeting")
+        #expect(lines.contains { $0.hasPrefix("gör ") && $0.hasSuffix(" för \(meetings)…") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("{") }, "\(lines)")
+    }
+
     @Test func fileSystemCausesAreSaidInTheLanguage() {
         let values = FileErrorText.cause(POSIXError(.ENOSPC)).merging(["reason_key": "diag_write_file", "file": "moten/index.html", "path": "public"]) { $1 }
         let d = Diagnostic.error(key: "diag_cannot_write_site", values)
