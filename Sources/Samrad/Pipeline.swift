@@ -124,7 +124,7 @@ public enum Pipeline {
                 guard options.search else { return }
                 guard let stream else {
                     if report.searchBinary == nil {
-                        try Data(SearchAvailability.missing.utf8).write(to: staging.appendingPathComponent("search-status.txt"))
+                        try Data((report.catalogue.say("search_status_missing_build", [:]) + "\n").utf8).write(to: staging.appendingPathComponent("search-status.txt"))
                     }
                     return
                 }
@@ -250,6 +250,3 @@ struct StageClock {
     }
 }
 
-enum SearchAvailability {
-    static let missing = "search index missing: Pagefind was not installed when this site was built\n"
-}

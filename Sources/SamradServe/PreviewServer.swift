@@ -341,7 +341,7 @@ public final class PreviewServer: Service, Sendable {
                 root: options.site, mode: options.watchMode, debounce: options.debounce,
                 onNotice: { [weak self] why in
                     let t = self?.words ?? .swedish
-                    say(.warning(t.text("serve_watch_fell_back", ["reason": why, "ms": String(WatchMode.defaultPollInterval.milliseconds)])))
+                    say(.warning(t.say("serve_watch_fell_back", why.asReason.merging(["ms": String(WatchMode.defaultPollInterval.milliseconds)]) { _, new in new })))
                 }
             ) { [weak self] batch in self?.changed(batch) }
             do {
@@ -349,13 +349,14 @@ public final class PreviewServer: Service, Sendable {
                 state.withLock { $0.watcher = watcher }
                 if case .polling(let interval) = watcher.watching {
                     let t = words, ms = String(interval.milliseconds)
-                    if let reason = watcher.fallbackReason {
-                        // The reason is the watcher's own (English) account of the file system.
-                        say(.warning(t.text("serve_watch_polling_instead", ["reason": reason, "ms": ms])))
+                    if let reason = watcher.fallback {
+                        say(.warning(t.say("serve_watch_polling_instead", reason.asReason.merging(["ms": ms]) { _, new in new })))
                     } else {
                         say(.info(t.text("serve_watch_polling", ["ms": ms])))
                     }
                 }
+            } catch let error as SiteWatcher.WatchError {
+                say(.warning(words.say("serve_not_watching", error.reason.asReason)))
             } catch {
                 say(.warning(words.text("serve_not_watching", ["reason": "\(error)"])))
             }
@@ -587,7 +588,7 @@ public final class PreviewServer: Service, Sendable {
                 if warn { say(.warning(words["serve_no_pagefind"])) }
                 store.update { current in
                     guard current.search.isEmpty else { return nil }
-                    let text = ByteBuffer(string: "search index missing: Pagefind was not found when the preview was built\n")
+                    let text = ByteBuffer(string: words["search_status_missing_preview"] + "\n")
                     return current.replacingSearch(["search-status.txt": SiteEntry(body: text, rendered: text, contentType: ContentTypes.forPath("x.txt"))])
                 }
                 continue

@@ -4,6 +4,7 @@ import CSamradSys
 #endif
 import Dispatch
 import Foundation
+import SamradCore
 
 /// A burst of changes to the site's sources, after the debounce.
 public struct ChangeBatch: Sendable {
@@ -65,19 +66,19 @@ public final class SiteWatcher: @unchecked Sendable {
     /// The wait before the next look (the interval, or longer when looking is slow).
     var pollPause: Duration = .zero
     private var activeWatching: Watching = .none
-    private var reason: String?
+    private var reason: WatchReason?
 
     /// The folders watched recursively and the files watched in the site folder itself.
     static let trees = ["content", "templates"]
     static let rootFiles: Set<String> = ["site.yml"]
 
     /// - Parameters:
-    ///   - onNotice: told why (a sentence, in English) when the watcher changes to polling while running
-    ///     (inotify refused a new folder); called on the watcher's queue.
+    ///   - onNotice: told why (a catalogue key with its values) when the watcher changes to
+    ///     polling while running (inotify refused a new folder); called on the watcher's queue.
     ///   - onChange: called on the watcher's queue with each burst of changes.
     public init(
         root: String, mode: WatchMode = .automatic, debounce: Duration = .milliseconds(50), maximumDelay: Duration = .seconds(1),
-        onNotice: @escaping @Sendable (String) -> Void = { _ in }, onChange: @escaping @Sendable (ChangeBatch) -> Void
+        onNotice: @escaping @Sendable (WatchReason) -> Void = { _ in }, onChange: @escaping @Sendable (ChangeBatch) -> Void
     ) {
         self.root = (root as NSString).standardizingPath
         self.mode = mode
@@ -87,8 +88,28 @@ public final class SiteWatcher: @unchecked Sendable {
         self.onChange = onChange
     }
 
+    /// Why the watcher polls or cannot watch, as a catalogue key (`serve_watch_reason_…`)
+    /// with its values, so the preview says it in the reader's language.
+    public struct WatchReason: Sendable, Equatable {
+        public var key: String
+        public var values: [String: String]
+
+        public init(_ key: String, _ values: [String: String] = [:]) {
+            self.key = key
+            self.values = values
+        }
+
+        /// The values for `Catalogue.say` of a message that says `{reason}`.
+        public var asReason: [String: String] { values.merging(["reason_key": key]) { _, new in new } }
+
+        /// The reason in `words`.
+        public func text(in words: Catalogue) -> String { words.say(key, values) }
+    }
+
     public struct WatchError: Error, CustomStringConvertible {
-        public var description: String
+        public var reason: WatchReason
+        /// The reason in English.
+        public var description: String { reason.text(in: .english) }
     }
 
     /// How the watcher is noticing changes now.
@@ -101,7 +122,10 @@ public final class SiteWatcher: @unchecked Sendable {
     public var watching: Watching { queue.sync { activeWatching } }
 
     /// Why the watcher polls although it was asked for `.automatic` (nil otherwise).
-    public var fallbackReason: String? { queue.sync { reason } }
+    public var fallback: WatchReason? { queue.sync { reason } }
+
+    /// `fallback` in English.
+    public var fallbackReason: String? { fallback?.text(in: .english) }
 
     /// Test hook: inotify counts as unavailable, so that tests can change files unseen by
     /// inotify and see the fallback. Set from `SAMRAD_TEST_NO_INOTIFY=1` in the environment
@@ -114,13 +138,14 @@ public final class SiteWatcher: @unchecked Sendable {
 
     /// File systems where inotify can be set up but stays silent about saves made on the
     /// other side: 9p (WSL 2's /mnt/c, a virtual machine's shared folders), NFS and
-    /// SMB/CIFS shares. `.automatic` polls on them from the start. Returns how to name the
-    /// file system in the message, nil for the others (local disks, tmpfs, overlay).
+    /// SMB/CIFS shares. `.automatic` polls on them from the start. Returns the catalogue
+    /// key naming the file system in the message, nil for the others (local disks, tmpfs,
+    /// overlay).
     static func eventlessFileSystem(type: Int) -> String? {
         switch UInt32(truncatingIfNeeded: type) {
-        case 0x0102_1997: return "a 9p file system (WSL's /mnt/c, a virtual machine's shared folder)"
-        case 0x6969: return "an NFS share"
-        case 0xFF53_4D42, 0xFE53_4D42, 0x517B: return "an SMB share"
+        case 0x0102_1997: return "serve_watch_fs_9p"
+        case 0x6969: return "serve_watch_fs_nfs"
+        case 0xFF53_4D42, 0xFE53_4D42, 0x517B: return "serve_watch_fs_smb"
         default: return nil
         }
     }
@@ -136,14 +161,14 @@ public final class SiteWatcher: @unchecked Sendable {
                 try startInotify()
             case .automatic:
                 if let kind = Self.eventlessFileSystem(type: fileSystemType(root)) {
-                    reason = "'\(root)' is on \(kind), where saves made from elsewhere send no change events"
+                    reason = WatchReason("serve_watch_reason_eventless", ["path": root, "kind_key": kind])
                     try startPolling(interval: WatchMode.defaultPollInterval)
                     return
                 }
                 do {
                     try startInotify()
                 } catch let error as WatchError {
-                    reason = error.description
+                    reason = error.reason
                     try startPolling(interval: WatchMode.defaultPollInterval)
                 }
             }
@@ -164,7 +189,7 @@ public final class SiteWatcher: @unchecked Sendable {
     private func startPolling(interval: Duration) throws {
         var st = stat()
         guard stat(root, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
-            throw WatchError(description: "cannot watch '\(root)': \(String(cString: strerror(errno)))")
+            throw WatchError(reason: WatchReason("serve_watch_reason_unreadable", FileErrorText.cause(errno: errno).merging(["path": root]) { _, new in new }))
         }
         beginPolling(interval: interval)
         activeWatching = .polling(interval: interval)
@@ -172,7 +197,7 @@ public final class SiteWatcher: @unchecked Sendable {
 
     /// inotify refused a folder that appeared while running: nothing in it would be seen,
     /// so the whole site is polled from now on.
-    private func fallBackWhileRunning(_ why: String) {
+    private func fallBackWhileRunning(_ why: WatchReason) {
         guard mode == .automatic, activeWatching == .inotify else { return }
         stopInotify()
         reason = why
@@ -189,9 +214,9 @@ public final class SiteWatcher: @unchecked Sendable {
     // MARK: - inotify
 
     private func startInotify() throws {
-        if inotifyDisabled { throw WatchError(description: "inotify is disabled (SAMRAD_TEST_NO_INOTIFY=1)") }
+        if inotifyDisabled { throw WatchError(reason: WatchReason("serve_watch_reason_disabled")) }
         let descriptor = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
-        guard descriptor >= 0 else { throw WatchError(description: "inotify cannot be set up: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw WatchError(reason: WatchReason("serve_watch_reason_no_inotify", FileErrorText.cause(errno: errno))) }
         fd = descriptor
         watchFailure = nil
         guard addWatch(relative: "", mask: Self.rootMask) else {
@@ -199,14 +224,14 @@ public final class SiteWatcher: @unchecked Sendable {
             close(descriptor)
             fd = -1
             folders = [:]
-            throw WatchError(description: Self.watchFailureText(why, path: root))
+            throw WatchError(reason: Self.watchFailure(why, path: root))
         }
         for tree in Self.trees { addTree(tree) }
         if let failure = watchFailure {
             close(descriptor)
             fd = -1
             folders = [:]
-            throw WatchError(description: Self.watchFailureText(failure, path: root))
+            throw WatchError(reason: Self.watchFailure(failure, path: root))
         }
         let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
         source.setEventHandler { [weak self] in self?.drain() }
@@ -227,11 +252,9 @@ public final class SiteWatcher: @unchecked Sendable {
         folders = [:]
     }
 
-    static func watchFailureText(_ code: Int32, path: String) -> String {
-        if code == ENOSPC {
-            return "inotify's watch limit is reached (raise fs.inotify.max_user_watches)"
-        }
-        return "inotify cannot watch '\(path)': \(String(cString: strerror(code)))"
+    static func watchFailure(_ code: Int32, path: String) -> WatchReason {
+        if code == ENOSPC { return WatchReason("serve_watch_reason_limit") }
+        return WatchReason("serve_watch_reason_cannot_watch", FileErrorText.cause(errno: code).merging(["path": path]) { _, new in new })
     }
 
     private static let changeMask: UInt32 = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MODIFY) | UInt32(IN_ATTRIB) | UInt32(IN_CREATE)
@@ -298,7 +321,7 @@ public final class SiteWatcher: @unchecked Sendable {
             }
         }
         if let failure = watchFailure {
-            fallBackWhileRunning(Self.watchFailureText(failure, path: root))
+            fallBackWhileRunning(Self.watchFailure(failure, path: root))
         }
     }
 

@@ -110,6 +110,26 @@ struct MessageLanguageTests {
         #expect(!lines.contains { $0.contains("{") }, "\(lines)")
     }
 
+    /// The file watcher's reasons for polling are keyed, so the preview's Swedish line
+    /// has no English inside it (issue 18, i18n-rest).
+    @Test func theWatchersReasonsAreSaidInTheLanguage() {
+        typealias Reason = SiteWatcher.WatchReason
+        let wsl = Reason("serve_watch_reason_eventless", ["path": "/mnt/c/sajt", "kind_key": "serve_watch_fs_9p"])
+        let sv = Catalogue.swedish.say("serve_watch_polling_instead", wsl.asReason.merging(["ms": "1000"]) { _, new in new })
+        #expect(sv.hasPrefix("'/mnt/c/sajt' ligger på ett 9p-filsystem (WSL:s /mnt/c"), "\(sv)")
+        #expect(sv.contains("letar i stället efter ändringar med 1000 ms mellanrum"), "\(sv)")
+        #expect(!sv.contains("is on") && !sv.contains("{"), "\(sv)")
+        let en = Catalogue.english.say("serve_watch_polling_instead", wsl.asReason.merging(["ms": "1000"]) { _, new in new })
+        #expect(en.hasPrefix("'/mnt/c/sajt' is on a 9p file system (WSL's /mnt/c"), "\(en)")
+        #expect(wsl.text(in: .english) == "'/mnt/c/sajt' is on a 9p file system (WSL's /mnt/c, a virtual machine's shared folder), where saves made from elsewhere send no change events")
+
+        let refused = Reason("serve_watch_reason_cannot_watch", FileErrorText.cause(errno: EACCES).merging(["path": "/sajt"]) { _, new in new })
+        #expect(Catalogue.swedish.say("serve_not_watching", refused.asReason) == "bevakar inte ändringar: inotify kan inte bevaka '/sajt': åtkomst nekad")
+        #expect(Catalogue.english.say("serve_not_watching", refused.asReason) == "not watching for changes: inotify cannot watch '/sajt': permission denied")
+        #expect(Catalogue.swedish.say("serve_watch_fell_back", Reason("serve_watch_reason_limit").asReason.merging(["ms": "1000"]) { _, new in new })
+            .hasPrefix("inotify har nått sin gräns"))
+    }
+
     @Test func fileSystemCausesAreSaidInTheLanguage() {
         let values = FileErrorText.cause(POSIXError(.ENOSPC)).merging(["reason_key": "diag_write_file", "file": "moten/index.html", "path": "public"]) { $1 }
         let d = Diagnostic.error(key: "diag_cannot_write_site", values)

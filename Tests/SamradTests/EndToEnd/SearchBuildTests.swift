@@ -16,6 +16,8 @@ struct SearchBuildTests {
         #expect(!report.searchIndexed)
         #expect(report.searchWarning?.message.contains("pip install pagefind-bin") == true)
         #expect(!site.exists("pagefind/pagefind.js"))
+        // The note for a reader who asks why search is missing is in the site's language.
+        #expect(site.read("search-status.txt") == "sökindexet saknas: Pagefind var inte installerat när webbplatsen byggdes\n")
         let page = try #require(site.read("sok/index.html"))
         #expect(page.contains("data-search-disabled"))
         #expect(page.contains("Sökning finns inte i den här versionen"))

@@ -67,7 +67,7 @@ struct ServeCommandTests {
         let served = try Served(["serve", "--site", site.path, "--port", "0", "--no-search"], environment: ["SAMRAD_TEST_NO_INOTIFY": "1"])
         defer { served.stop() }
         let port = try await served.port()
-        #expect(served.stderr.contains("warning: inotify is disabled (SAMRAD_TEST_NO_INOTIFY=1); letar i stället efter ändringar med 250 ms mellanrum"), "a Swedish site hears Swedish: \(served.stderr)")
+        #expect(served.stderr.contains("warning: inotify är avstängt (SAMRAD_TEST_NO_INOTIFY=1); letar i stället efter ändringar med 250 ms mellanrum"), "a Swedish site hears Swedish: \(served.stderr)")
 
         let events = try await EventStreamClient.connect(port: port)
         defer { events.close() }
