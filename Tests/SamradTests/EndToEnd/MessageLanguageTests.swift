@@ -100,6 +100,7 @@ struct MessageLanguageTests {
 
         // What the pipeline tells the command line is said the same way.
         let site = try SiteFolder(SiteFolder.minimal)
+        defer { site.cleanup() }
         let told = Locked<[String]>([])
         let rendered = Pipeline.render(BuildOptions(site: site.path, search: false)) { key, values in
             told.withLock { $0.append(Catalogue.swedish.say(key, values)) }
