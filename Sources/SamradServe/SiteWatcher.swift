@@ -46,7 +46,7 @@ public final class SiteWatcher: @unchecked Sendable {
     let debounce: Duration
     let maximumDelay: Duration
     let onChange: @Sendable (ChangeBatch) -> Void
-    let onNotice: @Sendable (String) -> Void
+    let onNotice: @Sendable (WatchReason) -> Void
 
     // Everything below is touched only on `queue`.
     let queue = DispatchQueue(label: "samrad.serve.watch")
