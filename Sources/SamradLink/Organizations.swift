@@ -33,19 +33,26 @@ public struct OrganizationDirectory: Sendable {
     /// Listed names and aliases exactly as written in organizations.yml: most participant
     /// lists use them, and then no folding is needed at all.
     private var exact: [String: Int] = [:]
+    /// The organisation pages' folder, for the addresses in warnings.
+    private let section: String
 
-    /// - Parameter memo: what an earlier directory for the same definitions found out
-    ///   about unlisted names (the preview links the whole site on every save); the
-    ///   caller makes sure it was made for `definitions`.
-    public init(_ definitions: [OrganizationDefinition], memo: OrganizationMemo? = nil) {
-        self.memo = memo ?? OrganizationMemo(definitions)
+    /// - Parameters:
+    ///   - memo: what an earlier directory for the same definitions found out about
+    ///     unlisted names (the preview links the whole site on every save); the caller
+    ///     makes sure it was made for `definitions` and `section`.
+    ///   - section: the organisation pages' folder (`paths.organizations` in site.yml,
+    ///     "organisationer" by default), named in the addresses the warnings give.
+    public init(_ definitions: [OrganizationDefinition], memo: OrganizationMemo? = nil,
+                section: String = SectionPaths.defaultSlug(.organizations)) {
+        self.memo = memo ?? OrganizationMemo(definitions, section: section)
+        self.section = section
         for def in definitions {
             let wanted = Slug.stable(def.name, maxWords: 10, prefix: "organisation")
             let slug = slugs.claim(wanted)
             if slug != wanted, let other = bySlug[wanted] {
                 definitionClashes.append(.warning(key: "diag_organization_address_clash", [
                     "name": def.name, "other": organizations[other].name,
-                    "address": "/organisationer/\(wanted)/", "given": "/organisationer/\(slug)/",
+                    "address": "/\(section)/\(wanted)/", "given": "/\(section)/\(slug)/",
                 ], at: def.location))
             }
             let org = Organization(slug: slug, name: def.name, kind: def.kind,
@@ -99,7 +106,7 @@ public struct OrganizationDirectory: Sendable {
             byKey[key] = index
             let other = organizations[index]
             if !other.isListed, SwedishCollation.less(name, other.name) { organizations[index].name = name }
-            let note = Diagnostic.warning(key: "diag_organization_merged", ["name": name, "other": other.name, "address": "/organisationer/\(slug)/"], at: location)
+            let note = Diagnostic.warning(key: "diag_organization_merged", ["name": name, "other": other.name, "address": "/\(section)/\(slug)/"], at: location)
             mergeNotes[key] = note
             return (organizations[index], note)
         }
@@ -127,12 +134,15 @@ public struct OrganizationDirectory: Sendable {
 /// unlisted names come back in meeting after meeting and save after save.
 public final class OrganizationMemo: @unchecked Sendable {
     public let definitions: [OrganizationDefinition]
+    /// The organisation pages' folder the remembered warnings name.
+    public let section: String
     private let candidates: MatchCandidates
     private let close = Memo<String, [String]>()
     private let last = Locked<(lists: [[Located<String>]], resolved: ResolvedParticipants)?>(nil)
 
-    public init(_ definitions: [OrganizationDefinition]) {
+    public init(_ definitions: [OrganizationDefinition], section: String = SectionPaths.defaultSlug(.organizations)) {
         self.definitions = definitions
+        self.section = section
         candidates = MatchCandidates(definitions.flatMap { [$0.name] + $0.aliases })
     }
 

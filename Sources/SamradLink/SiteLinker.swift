@@ -85,7 +85,8 @@ public enum SiteLinker {
     public static func link(_ site: ExtractedSite, resolver: ThemeResolver, themed: [ThemedMeeting],
                             organizationMemo: OrganizationMemo? = nil) -> (LinkedSite, [Diagnostic]) {
         var diagnostics = Diagnostics()
-        let participants = resolveParticipants(themed.map(\.meeting.participants), site.organizations, memo: organizationMemo)
+        let participants = resolveParticipants(themed.map(\.meeting.participants), site.organizations, memo: organizationMemo,
+                                               section: site.config.paths[.organizations])
         diagnostics.append(contentsOf: participants.definitionClashes)
         var meetings: [LinkedMeeting] = []
         meetings.reserveCapacity(themed.count)
@@ -174,10 +175,11 @@ public enum SiteLinker {
     /// organizations.yml; when neither changed since the memo's last call (an editor
     /// changed the text of a meeting, not who took part), it is the memo's.
     static func resolveParticipants(_ lists: [[Located<String>]], _ definitions: [OrganizationDefinition],
-                                    memo: OrganizationMemo?) -> ResolvedParticipants {
-        let memo = memo.flatMap { $0.definitions == definitions ? $0 : nil }
+                                    memo: OrganizationMemo?,
+                                    section: String = SectionPaths.defaultSlug(.organizations)) -> ResolvedParticipants {
+        let memo = memo.flatMap { $0.definitions == definitions && $0.section == section ? $0 : nil }
         if let hit = memo?.resolved(for: lists) { return hit }
-        var directory = OrganizationDirectory(definitions, memo: memo)
+        var directory = OrganizationDirectory(definitions, memo: memo, section: section)
         var slugs: [[String]] = []
         var entrySlugs: [[[String]]] = []
         var entryNames: [[[String]]] = []

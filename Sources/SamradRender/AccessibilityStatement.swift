@@ -13,7 +13,7 @@ public enum AccessibilityStatement {
         let at = SourceLocation(file: "site.yml")
         let a = config.accessibility
         if a.isEmpty {
-            return [.warning(key: "diag_accessibility_missing", ["path": "/tillganglighet/"], at: at)]
+            return [.warning(key: "diag_accessibility_missing", ["path": "/\(config.paths.accessibility)"], at: at)]
         }
         var out: [Diagnostic] = []
         let status = a["status"] ?? ""

@@ -188,6 +188,19 @@ struct SectionPathTests {
         #expect(shared.first?.message(in: .swedish).contains("redan är adressen") == true)
     }
 
+    @Test func warningsNameTheConfiguredAddresses() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        try site.write("site.yml", SiteFolder.minimal["site.yml"]! + "paths:\n  organizations: organisations\n  accessibility: accessibility\n")
+        // Two listed names that make one address, and an unlisted spelling of a third.
+        try site.write("content/organizations.yml", "- name: Ung & Trygg\n- name: Ung Trygg\n- name: Fryshuset\n- name: Polismyndigheten\n  aliases: [Polisen]\n")
+        let report = site.check()
+        let clash = try #require(report.warnings.first { $0.key == "diag_organization_address_clash" }, "\(report.warnings)")
+        #expect(clash.message.contains("/organisations/ung-trygg/") && !clash.message.contains("/organisationer/"), "\(clash.message)")
+        let statement = try #require(report.warnings.first { $0.key == "diag_accessibility_missing" })
+        #expect(statement.message(in: .swedish).contains("/accessibility/") && !statement.message.contains("tillganglighet"), "\(statement.message)")
+    }
+
     @Test func aPageOnASectionPathIsAnErrorAtThePage() throws {
         let site = try SiteFolder()
         defer { site.cleanup() }
