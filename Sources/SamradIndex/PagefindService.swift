@@ -205,6 +205,9 @@ public final class PagefindService: @unchecked Sendable {
         if process.isRunning { process.terminate() }
     }
 
+    /// The service's process id (a preview test ends it to see a failure handled).
+    public var processID: Int32 { process.processIdentifier }
+
     /// Whether `cancel()` stopped it.
     public var wasCancelled: Bool {
         state.lock()

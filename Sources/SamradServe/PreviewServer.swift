@@ -31,6 +31,8 @@ public struct ServeOptions: Sendable {
     public var heartbeat: Duration
     /// Names besides its own address and localhost that the preview answers to (`--allow-host`).
     public var allowedHosts: [String] = []
+    /// The Pagefind to run; nil: looked for when the preview starts (`SearchIndexer.locate`).
+    public var pagefind: SearchIndexer.Pagefind?
 
     public init(
         site: String = ".", host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true, watchMode: WatchMode = .automatic,
@@ -246,7 +248,7 @@ public final class PreviewServer: Service, Sendable {
         self.options = options
         self.step = step
         self.say = say
-        self.search = PreviewSearch(siteRoot: options.site, enabled: options.search)
+        self.search = PreviewSearch(siteRoot: options.site, enabled: options.search, binary: options.pagefind)
         (triggers, trigger) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         (searchJobs, searchJob) = AsyncStream.makeStream(of: SearchJob.self, bufferingPolicy: .bufferingNewest(1))
     }
@@ -388,7 +390,7 @@ public final class PreviewServer: Service, Sendable {
         }
         watcher?.stop()
         hub.close()
-        search.removeFolder()
+        search.stop()
     }
 
     static func baseURL(host: String, port: Int) -> String {
@@ -444,7 +446,6 @@ public final class PreviewServer: Service, Sendable {
     }
 
     private func rebuild(changed: Set<String>?, firstEvent: ContinuousClock.Instant?, baseURL: String) async {
-        search.cancelRunning()
         // `search` only tells the pipeline whether to render the search page's UI; Pagefind runs below.
         let buildOptions = BuildOptions(site: options.site, includeDrafts: true, baseURL: baseURL, search: options.search)
         let renderStart = ContinuousClock.now
@@ -600,8 +601,9 @@ public final class PreviewServer: Service, Sendable {
             if state.withLock({ $0.generation }) != job.generation { continue }
             // Its own queue: rendering every page for the index must not hold up a rebuild.
             let pages = await BuildQueue.runSearch { job.html() }
-            switch await search.index(html: pages, complete: job.complete, language: job.language) {
-            case .indexed(let files, let seconds):
+            let isCurrent: @Sendable () -> Bool = { [state] in state.withLock { $0.generation } == job.generation }
+            switch await search.index(html: pages, complete: job.complete, language: job.language, isCurrent: isCurrent) {
+            case .indexed(let files, let seconds, let changed, let removed):
                 var applied = false
                 store.update { current in
                     guard current.generation == job.generation || (current.failure != nil && current.generation > job.generation) else { return nil }
@@ -610,7 +612,11 @@ public final class PreviewServer: Service, Sendable {
                 }
                 if applied {
                     let by = search.found.map { ", Pagefind \($0.description)" } ?? ""
-                    say(.info(words.text("serve_search_ready", ["files": words.count(files.count, "serve_count_file"), "time": Self.ms(seconds), "by": by])))
+                    // How many pages went to Pagefind: all of them after the first build,
+                    // then those whose indexed copy changed, and those that left the site.
+                    var sent = words.count(changed, "serve_count_page_indexed")
+                    if removed > 0 { sent += ", " + words.count(removed, "serve_count_page_removed") }
+                    say(.info(words.text("serve_search_ready", ["pages": sent, "files": words.count(files.count, "serve_count_file"), "time": Self.ms(seconds), "by": by])))
                 }
             case .failed(let message):
                 say(.warning(words.text("serve_search_failed", ["reason": message])))

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Dispatch
 import Foundation
+import SamradIndex
 import Testing
 @testable import SamradServe
 
@@ -267,13 +268,30 @@ struct ServedSite {
     var port: Int { url.port ?? 0 }
 
     final class MessageLog: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = NSCondition()
         private var lines: [String] = []
-        func add(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+        func add(_ line: String) { lock.lock(); lines.append(line); lock.broadcast(); lock.unlock() }
         var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+
+        /// Waits, woken by each new line, until `match` finds what it looks for in the
+        /// lines so far; nil after `seconds` (on its own thread, off Swift's pool).
+        func wait<T: Sendable>(_ seconds: Double, _ match: @escaping @Sendable ([String]) -> T?) async throws -> T? {
+            try await ServeClient.offPool {
+                let deadline = Date().addingTimeInterval(seconds)
+                self.lock.lock()
+                defer { self.lock.unlock() }
+                while true {
+                    if let found = match(self.lines) { return found }
+                    if !self.lock.wait(until: deadline) { return match(self.lines) }
+                }
+            }
+        }
     }
 
     static let meetingPath = "content/meetings/2024-05-02-samtal.md"
+
+    /// The Pagefind the preview tests run, looked for once.
+    static let pagefind = SearchIndexer.locate()
 
     static func meeting(title: String, date: String = "2024-05-02", extra: String = "") -> String {
         """
@@ -313,7 +331,11 @@ struct ServedSite {
             try Data(text.utf8).write(to: url)
         }
         let log = MessageLog()
-        let server = PreviewServer(options: ServeOptions(site: root.path, host: "127.0.0.1", port: 0, search: search)) { message in
+        var options = ServeOptions(site: root.path, host: "127.0.0.1", port: 0, search: search)
+        // Found once, before any test runs: a build test that points PAGEFIND_BINARY_PATH
+        // nowhere for a moment must not take search from a preview started meanwhile.
+        options.pagefind = search ? ServedSite.pagefind : nil
+        let server = PreviewServer(options: options) { message in
             switch message {
             case .info(let s): log.add(s)
             case .warning(let s): log.add("warning: " + s)

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Testing
 @testable import Samrad
@@ -239,18 +242,27 @@ extension SearchBuildTests {
     }
 }
 
-/// Gzip's deflate stream unpacked with zlib through gzip(1), for reading Pagefind's files.
+/// Gzip's deflate stream unpacked by gzip(1), for reading Pagefind's files. Spawned and
+/// waited for directly (files, not pipes): Foundation's `Process.waitUntilExit` sometimes
+/// never returned here while the preview under test ran its own processes.
 func gunzip(_ data: Data) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-    process.arguments = ["-dc"]
-    let input = Pipe(), output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    input.fileHandleForWriting.write(data)
-    try input.fileHandleForWriting.close()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return out
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samrad-gunzip-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = folder.appendingPathComponent("in.gz").path, output = folder.appendingPathComponent("out").path
+    try data.write(to: URL(fileURLWithPath: input))
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let words: [String] = ["/bin/gzip", "-dc", input]
+    let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+    defer { for p in argv { free(p) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, "/bin/gzip", &actions, nil, argv, environ) == 0 else {
+        throw CocoaError(.fileReadUnknown)
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return try Data(contentsOf: URL(fileURLWithPath: output))
 }
