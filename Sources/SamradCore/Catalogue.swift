@@ -175,7 +175,7 @@ public struct Catalogue: Sendable, Equatable {
 
     /// `{name}` → value, once, left to right; an unknown `{name}` stays as written.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
-        guard template.contains("{") else { return template }
+        guard template.containsByte(UInt8(ascii: "{")) else { return template }
         var out = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {

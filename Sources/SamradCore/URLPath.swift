@@ -70,7 +70,7 @@ public enum URLPath {
     /// Percent-decoded bytes as UTF-8, or nil when an escape is malformed (`100%.pdf`)
     /// or the bytes are not UTF-8: a web server answers such a request with an error.
     public static func decode(_ text: Substring) -> String? {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+        guard text.containsByte(UInt8(ascii: "%")) else { return String(text) }
         var bytes: [UInt8] = []
         let utf8 = Array(text.utf8)
         var i = 0

@@ -53,11 +53,19 @@ public struct Labels: Sendable, Equatable {
 
     static let separators: Set<Character> = ["–", "—", "-", ":", "."]
 
+    static func asciiLower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+
     /// `Fråga 2 – Vad krävs …?`, `Fråga: …`, `Question 3. …`. "Frågor och svar" is not one:
     /// after the label must come a space, a number or a separator, never another letter.
     public func matchQuestion(_ heading: String) -> QuestionMatch? {
+        let first = heading.utf8.first
         for label in question {
-            // Most headings are not questions: compare the prefix before making arrays.
+            // Most headings are not questions. When heading and label both begin with an
+            // ASCII byte, those bytes must agree but for case: an ASCII letter lowercases to
+            // itself alone and has no canonical equivalent, so the comparison below would
+            // fail too. This spares the Unicode lowercasing for nearly every heading.
+            if let h = first, h < 0x80, let l = label.utf8.first, l < 0x80, Self.asciiLower(h) != Self.asciiLower(l) { continue }
+            // Then compare the prefix before making arrays.
             guard heading.prefix(label.count).lowercased() == label.lowercased() else { continue }
             let chars = Array(heading)
             let labelChars = Array(label)

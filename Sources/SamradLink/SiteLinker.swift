@@ -234,7 +234,7 @@ public enum SiteLinker {
     /// as minutes often write a shared seat) is matched part by part, unless the whole
     /// is itself a listed spelling.
     static func joinedParts(_ name: String, _ directory: OrganizationDirectory) -> [String] {
-        guard name.contains(" / "), !directory.isListedSpelling(name) else { return [name] }
+        guard name.containsASCII(" / "), !directory.isListedSpelling(name) else { return [name] }
         let parts = name.split(separator: " / ").map { String($0).trimmed }.filter { !$0.isEmpty }
         return parts.isEmpty ? [name] : parts
     }

@@ -39,7 +39,7 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
         // cmark-gfm does not hand out a footnote's label; it is read from the source at
         // the node's position, so the lines are kept only when there may be footnotes.
-        let lines = markdown.utf8.contains(UInt8(ascii: "^")) ? markdown.split(separator: "\n", omittingEmptySubsequences: false) : []
+        let lines = markdown.containsByte(UInt8(ascii: "^")) ? markdown.split(separator: "\n", omittingEmptySubsequences: false) : []
         return convert(root, lineOffset: lineOffset, lines: lines)
     }
 

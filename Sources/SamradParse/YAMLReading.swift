@@ -34,14 +34,14 @@ public struct YAMLReader: Sendable {
             let root = try parser.singleRoot()
             // Every alias starts with '*'; most files have none and skip the walk. The
             // parser owns the anchors, so it must live while the nodes are looked at.
-            if let root, yaml.utf8.contains(UInt8(ascii: "*")) {
+            if let root, yaml.containsByte(UInt8(ascii: "*")) {
                 let repeated = withExtendedLifetime(parser) { Self.firstRepeatedAnchor(root) }
                 if let repeated {
                     diagnostics.error(key: "diag_yaml_alias", ["anchor": repeated.anchor.rawValue], at: location(repeated.node))
                     return nil
                 }
             }
-            if let root, yaml.utf8.contains(UInt8(ascii: "#")) { checkCutComments(root, yaml: yaml, &diagnostics) }
+            if let root, yaml.containsByte(UInt8(ascii: "#")) { checkCutComments(root, yaml: yaml, &diagnostics) }
             return root
         } catch let error as YamlError {
             // YAML's own message about a tab ("found character that cannot start any

@@ -14,6 +14,9 @@ final class FragmentCache: Sendable {
     let meetingLineHTML = Memo<Int, String>()
     /// Idea cards by post-it: keyed by its four indexes, not a formatted string.
     let ideaCards = Memo<PostItRef, String>()
+    /// Idea cards by post-it in their stencil (nil where the template is rendered by the
+    /// library), for the theme lists' cards, which differ only in their tags.
+    let ideaCardFills = Memo<PostItRef, Stencil.Filled?>()
     /// A post-it's text as HTML, for its card on the idea bank and in each theme's list.
     let postItHTML = Memo<PostItRef, String>()
     /// Tag link view models by the theme slugs they were made from.

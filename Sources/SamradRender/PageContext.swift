@@ -16,6 +16,8 @@ struct PageContext: Sendable {
     /// pages, so rendered once per build.
     let navHTML: [String?: HTML]
     let footerLinksHTML: HTML
+    /// `nav` by current section (nil: none is current), made once rather than per page.
+    let navLinks: [String?: [LabelledLink]]
 
     /// - Parameter templates: renders the navigation and footer partials; without it
     ///   (tests of view models alone) they are empty.
@@ -30,6 +32,11 @@ struct PageContext: Sendable {
             + [LabelledLink(label: config.catalogue["footer_accessibility"], url: config.href(config.paths.accessibility)),
                LabelledLink(label: config.catalogue["footer_open_data"], url: config.href(config.paths.data)),
                LabelledLink(label: config.catalogue["footer_feed"], url: config.href("feed.xml"))]
+        var navLinks: [String?: [LabelledLink]] = [:]
+        for section in [nil] + sections.map(\.path) {
+            navLinks[section] = sections.map { LabelledLink(label: $0.label, url: config.href($0.path), current: $0.path == section) }
+        }
+        self.navLinks = navLinks
         var navHTML: [String?: HTML] = [:]
         var footerLinksHTML = HTML("")
         if let templates {
@@ -38,8 +45,7 @@ struct PageContext: Sendable {
                 HTML(links.map { stencils.render($0, template: template, with: templates) }.joined())
             }
             for section in [nil] + sections.map(\.path) {
-                navHTML[section] = joined(sections.map { LabelledLink(label: $0.label, url: config.href($0.path), current: $0.path == section) },
-                                          "partials/nav-link")
+                navHTML[section] = joined(navLinks[section] ?? [], "partials/nav-link")
             }
             footerLinksHTML = joined(footerLinks, "partials/footer-link")
         }
@@ -55,7 +61,8 @@ struct PageContext: Sendable {
     ///     and a title that tells the pages apart ("Idébanken, sida 2 av 14").
     func page(title: String, path: String, description: String?, section: String?, content: any MustacheParent = NoContent(),
               pagination: PaginationView? = nil) -> PageView {
-        let nav = sections.map { LabelledLink(label: $0.label, url: config.href($0.path), current: $0.path == section) }
+        // A section that is not in the navigation makes no entry current.
+        let nav = navLinks[section] ?? navLinks[nil] ?? []
         let shownTitle = pagination.map { $0.current > 1 ? "\(title), \($0.pageText)" : title } ?? title
         let info = PageInfo(
             title: title, fullTitle: path.isEmpty ? config.title : "\(shownTitle) – \(config.title)",

@@ -279,11 +279,26 @@ struct PortalPages: Sendable {
     /// The idea's card as HTML (partials/idea-card). On the idea bank's own pages
     /// (`theme` nil) it is rendered once per build; in a theme's list (and on the theme
     /// page) it leaves out that theme's tag, which every card there has.
+    ///
+    /// A post-it is on the idea bank and in the list of each of its themes; its card there
+    /// differs only in the tags, so the card's stencil values are kept from the first
+    /// render and a theme's card swaps in its `tagsHTML` (the view model is built again
+    /// only when the template needs a render for it).
     func ideaCardHTML(_ ref: PostItRef, theme: String? = nil) -> String {
         guard let theme else {
-            return views.fragments.ideaCards.value(ref) { Self.trimmed(views.fragments.stencils.render(ideaCard(ref), template: "partials/idea-card", with: views.templates)) }
+            return views.fragments.ideaCards.value(ref) {
+                Self.trimmed(ideaCardFill(ref)?.output ?? views.templates.render(ideaCard(ref), template: "partials/idea-card"))
+            }
         }
+        let shown = index.site.themes.resolveAll(index.postIt(ref).themes).filter { $0 != theme }
+        if let out = ideaCardFill(ref)?.output(replacing: "tagsHTML", with: views.postItTagsHTML(shown)) { return Self.trimmed(out) }
         return Self.trimmed(views.fragments.stencils.render(ideaCard(ref, leaving: theme), template: "partials/idea-card", with: views.templates))
+    }
+
+    /// The idea bank's card of `ref` in its stencil, made once per build; nil when
+    /// partials/idea-card is rendered by the library.
+    func ideaCardFill(_ ref: PostItRef) -> Stencil.Filled? {
+        views.fragments.ideaCardFills.value(ref) { views.fragments.stencils.filled(ideaCard(ref), template: "partials/idea-card", with: views.templates) }
     }
 
     /// A rendered partial without the line breaks its template file ends with: the lists
@@ -342,7 +357,7 @@ struct PortalPages: Sendable {
         let text = views.fragments.postItHTML.value(ref) { html.renderItemContent(p.content) }
         let shown = theme.map { t in index.site.themes.resolveAll(p.themes).filter { $0 != t } } ?? p.themes
         return IdeaCard(
-            id: p.id, text: p.text, url: m.url + "#" + p.id, html: HTML(text), hasLink: text.contains("<a "),
+            id: p.id, text: p.text, url: m.url + "#" + p.id, html: HTML(text), hasLink: text.containsASCII("<a "),
             categoryPath: p.categoryPath.joined(separator: " › "), category: top,
             categoryKey: views.fragments.categorySlugs.value(top) { Slug.make(top) },
             tags: views.tags(shown), tagsHTML: views.postItTagsHTML(shown), themes: p.themes.joined(separator: " "),

@@ -289,7 +289,7 @@ struct PointLink: MustacheParent, Sendable {
         case "id": id
         case "url": url
         case "html": html
-        case "hasLink": html.html.contains("<a ")
+        case "hasLink": html.html.containsASCII("<a ")
         default: nil
         }
     }

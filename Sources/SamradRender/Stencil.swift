@@ -50,13 +50,22 @@ struct Stencil: Sendable {
     }
 
     /// The view's output, or nil when one of the names gives another kind of value.
-    func fill(_ view: any MustacheParent) -> String? {
+    func fill(_ view: any MustacheParent) -> String? { filled(view)?.output }
+
+    /// The view's values in this stencil, or nil when one of the names gives another
+    /// kind of value.
+    func filled(_ view: any MustacheParent) -> Filled? {
         var texts: [String] = []
         texts.reserveCapacity(names.count)
         for (i, name) in names.enumerated() {
             guard let (kind, text) = Self.classify(view.child(named: name)), kind == kinds[i] else { return nil }
             texts.append(text)
         }
+        return Filled(stencil: self, texts: texts)
+    }
+
+    /// The stencil with the texts of its fields, in the order of `names`.
+    func assemble(_ texts: [String]) -> String {
         var out = ""
         out.reserveCapacity(size + 64 * names.count)
         for piece in pieces {
@@ -66,6 +75,30 @@ struct Stencil: Sendable {
             }
         }
         return out
+    }
+
+    /// One view model's values in a stencil. The output depends on nothing else (the
+    /// template looked up only `names`), so a view model that differs from it in one field
+    /// is the same stencil with that field's text swapped, when the new value is of the
+    /// same kind: the idea cards of a theme's list differ from the idea bank's only in
+    /// their tags.
+    struct Filled: Sendable {
+        let stencil: Stencil
+        let texts: [String]
+
+        var output: String { stencil.assemble(texts) }
+
+        /// The output with `name` given `value` instead; nil when the template needs a
+        /// render for it (the value is of another kind, which may take another branch,
+        /// or is not a text at all).
+        func output(replacing name: String, with value: Any?) -> String? {
+            // A name this path through the template never looked up changes nothing.
+            guard let i = stencil.names.firstIndex(of: name) else { return output }
+            guard let (kind, text) = Stencil.classify(value), kind == stencil.kinds[i] else { return nil }
+            var texts = texts
+            texts[i] = text
+            return stencil.assemble(texts)
+        }
     }
 }
 
@@ -84,18 +117,24 @@ final class StencilCache: Sendable {
 
     /// `view` rendered with `template`, through a stencil when one fits or can be made.
     func render(_ view: any MustacheParent, template: String, with templates: TemplateSet) -> String {
+        filled(view, template: template, with: templates)?.output ?? templates.render(view, template: template)
+    }
+
+    /// `view` in the stencil of `template` that fits it (made when none does yet); nil
+    /// when the template must be rendered by the library for it.
+    func filled(_ view: any MustacheParent, template: String, with templates: TemplateSet) -> Stencil.Filled? {
         let entry = entries.withLock { $0[template] ?? Entry() }
-        if entry.unusable { return templates.render(view, template: template) }
+        if entry.unusable { return nil }
         for stencil in entry.stencils {
-            if let out = stencil.fill(view) { return out }
+            if let filled = stencil.filled(view) { return filled }
         }
-        guard entry.stencils.count < Self.shapesPerTemplate else { return templates.render(view, template: template) }
+        guard entry.stencils.count < Self.shapesPerTemplate else { return nil }
         guard let stencil = Self.make(view, template: template, with: templates) else {
             entries.withLock { $0[template, default: Entry()].unusable = true }
-            return templates.render(view, template: template)
+            return nil
         }
         entries.withLock { $0[template, default: Entry()].stencils.append(stencil) }
-        return stencil.fill(view) ?? templates.render(view, template: template)
+        return stencil.filled(view)
     }
 
     /// Renders `template` once for `view` with placeholders in its fields; nil when the

@@ -74,11 +74,22 @@ enum Workbook {
         <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
         <sheetData>
         """
+        // Tens of thousands of rows: column names made once and every cell appended in
+        // pieces (an interpolated string per cell was a tenth of the open data's CPU).
+        let columns = (0 ..< (rows.map(\.count).max() ?? 0)).map(column)
+        sheetXML.reserveCapacity(rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 80 } } + 256)
         for (r, row) in rows.enumerated() {
-            sheetXML += "<row r=\"\(r + 1)\">"
+            let number = String(r + 1)
+            sheetXML += "<row r=\""
+            sheetXML += number
+            sheetXML += "\">"
             for (c, value) in row.enumerated() {
-                let style = r == 0 ? " s=\"1\"" : ""
-                sheetXML += "<c r=\"\(column(c))\(r + 1)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(xml(value))</t></is></c>"
+                sheetXML += "<c r=\""
+                sheetXML += columns[c]
+                sheetXML += number
+                sheetXML += r == 0 ? "\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+                sheetXML += xml(value)
+                sheetXML += "</t></is></c>"
             }
             sheetXML += "</row>"
         }

@@ -243,6 +243,18 @@ struct ExtractQuestionTests {
         #expect(labels.matchQuestion("Frågor och svar") == nil)
         #expect(labels.matchQuestion("Frågan om pengar") == nil)
         #expect(labels.matchQuestion("Fråga om pengar") == nil)
+        // The first-byte check spares most headings the lowercasing; case still does not
+        // matter, and a heading that starts with another letter or a non-ASCII one is no match.
+        #expect(labels.matchQuestion("fråga 4: Vad?")?.number == "4")
+        #expect(labels.matchQuestion("FRÅGA 5 – Vem?")?.text == "Vem?")
+        #expect(labels.matchQuestion("Öppen fråga 6: Vad?") == nil)
+        #expect(labels.matchQuestion("1. Fråga") == nil)
+        #expect(labels.matchQuestion("") == nil)
+        let english = Labels(question: ["question", "Q", "Öppen fråga"], summary: [])
+        #expect(english.matchQuestion("Question 7: Why?")?.number == "7")
+        #expect(english.matchQuestion("q 8: Why?")?.label == "Q")
+        #expect(english.matchQuestion("öppen fråga 9: Hur?")?.number == "9")
+        #expect(english.matchQuestion("Fråga 2: Vad?") == nil)
         #expect(labels.isSummaryLabel("Sammanfattning:"))
         #expect(labels.isSummaryLabel("sammanfattning"))
         #expect(!labels.isSummaryLabel("Sammanfattningsvis"))

@@ -69,6 +69,37 @@ struct RenderStencilTests {
         #expect(stencil.pieces.contains { if case .field(_, escaped: true) = $0 { true } else { false } })
     }
 
+    /// A kept fill with one field swapped (the idea cards of a theme's list, which differ
+    /// from the idea bank's in their tags only) gives what the library renders for the
+    /// changed view model, and steps aside when the new value is of another kind, which
+    /// may take another branch of the template.
+    @Test func swappingOneFieldOfAFillMatchesTheLibrary() throws {
+        let set = try Self.templates(["card": Self.card])
+        let cache = StencilCache()
+        let item = Item()
+        let filled = try #require(cache.filled(item, template: "card", with: set))
+        #expect(filled.output == set.render(item, template: "card"))
+        for body in ["<p class=\"tags\"><a href=\"/t/\">T</a></p>", "&amp; <b>", "x"] {
+            var changed = item
+            changed.body = HTML(body)
+            #expect(filled.output(replacing: "body", with: HTML(body)) == set.render(changed, template: "card"))
+        }
+        for title in ["Ny <titel>", "Ännu en"] {
+            var changed = item
+            changed.title = title
+            #expect(filled.output(replacing: "title", with: title) == set.render(changed, template: "card"))
+        }
+        // An empty optional text takes the template's other branch: no swap.
+        var withoutLede = item
+        withoutLede.lede = Text("")
+        #expect(set.render(withoutLede, template: "card") != filled.output)
+        #expect(filled.output(replacing: "lede", with: Text("")) == nil)
+        #expect(filled.output(replacing: "flag", with: false) == nil)
+        // A list is no field of a stencil; a name the template never looks up changes nothing.
+        #expect(filled.output(replacing: "body", with: ["a"]) == nil)
+        #expect(filled.output(replacing: "unused", with: "x") == filled.output)
+    }
+
     /// A template that walks a list, or transforms a field, cannot be a stencil: the
     /// library renders it, and the output is still the library's.
     @Test func listsAndTransformsAreLeftToTheLibrary() throws {

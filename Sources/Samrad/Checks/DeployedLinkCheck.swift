@@ -17,6 +17,9 @@ final class DeployedLinkCheck: Sendable {
     /// base URL has no host.
     private let origin: String
     private let state = Locked(State())
+    /// `servedFile` by path, for the plain links: every page links to the same navigation,
+    /// meetings and themes, and each look-up built and hashed the path twice.
+    private let served = Memo<String, String?>()
 
     private struct State {
         /// The ids of every HTML page.
@@ -206,12 +209,18 @@ final class DeployedLinkCheck: Sendable {
         var fragment: String?
         if end < utf8.endIndex {
             let raw = href[href.index(after: end)...]
-            guard !raw.utf8.contains(UInt8(ascii: "%")) else { return nil }
+            guard !raw.containsByte(UInt8(ascii: "%")) else { return nil }
             fragment = String(raw)
         }
-        let file = InternalLinkCheck.servedFile(for: path, in: paths)
-        guard paths.contains(file) else { return .problem(["reason_key": "diag_deployed_no_file", "path": path]) }
+        guard let file = served.value(path, make: { servedFile(path) }) else { return .problem(["reason_key": "diag_deployed_no_file", "path": path]) }
         return .file(file, fragment: fragment)
+    }
+
+    /// The written file a server answers `path` (a site path, decoded) with, or nil when
+    /// there is none.
+    private func servedFile(_ path: String) -> String? {
+        let file = InternalLinkCheck.servedFile(for: path, in: paths)
+        return paths.contains(file) ? file : nil
     }
 
     /// The folder a file's relative links resolve against: "moten/x/" for
@@ -305,7 +314,7 @@ final class DeployedLinkCheck: Sendable {
 extension String {
     /// The JSON string escapes that URLs can hold undone (`\u0026`, `\/`, `\"`, `\\`).
     var jsonUnescapedBasic: String {
-        guard utf8.contains(UInt8(ascii: "\\")) else { return self }
+        guard containsByte(UInt8(ascii: "\\")) else { return self }
         var out = ""
         var it = self[...]
         while let c = it.first {

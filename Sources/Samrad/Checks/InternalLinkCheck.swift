@@ -103,7 +103,7 @@ enum InternalLinkCheck {
 
 extension String {
     var removingPercentEncodingSafely: String {
-        guard utf8.contains(UInt8(ascii: "%")) else { return self }
+        guard containsByte(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var i = utf8.startIndex
         while i < utf8.endIndex {
@@ -123,7 +123,7 @@ extension String {
 
     var htmlUnescapedBasic: String {
         // On the bytes: `contains("&")` would be Foundation's search, run for every link and id.
-        guard utf8.contains(UInt8(ascii: "&")) else { return self }
+        guard containsByte(UInt8(ascii: "&")) else { return self }
         return self.replacing("&quot;", with: "\"").replacing("&#39;", with: "'").replacing("&lt;", with: "<")
             .replacing("&gt;", with: ">").replacing("&amp;", with: "&")
     }

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import SamradCore
+
+/// `containsASCII` replaces Foundation's `contains` where samrad looks for its own ASCII
+/// markup (`"<a "` in a post-it's HTML, `" / "` in a name): it must answer as Foundation
+/// does for those needles.
+@Suite("core: byte search")
+struct CoreByteSearchTests {
+    static let texts = [
+        "", "<", "<a", "<a ", "x<a ", "<a href=\"/x/\">x</a>", "Text &amp; <em>mer</em>",
+        "Se <abbr>FN</abbr> och <a href=\"#y\">y</a>", "<<a <a", "Åsa <a\u{301} ", "ÅÄÖ åäö <a \u{1F600}",
+        String(repeating: "<ab ", count: 200) + "<a ", "Polisen / Brå", "Polisen /Brå", "a / ", " /",
+    ]
+
+    @Test func answersLikeFoundationForASCIINeedles() {
+        for text in Self.texts {
+            #expect(text.containsASCII("<a ") == text.contains("<a "), "\(text)")
+            #expect(text.containsASCII(" / ") == text.contains(" / "), "\(text)")
+            #expect(text.containsASCII("{") == text.contains("{"), "\(text)")
+        }
+        // Found at the very start and end, not when the text stops one byte short.
+        #expect("<a ".containsASCII("<a "))
+        #expect("xx<a ".containsASCII("<a "))
+        #expect(!"xx<a".containsASCII("<a "))
+        #expect("".containsASCII(""))
+    }
+
+    /// A string without contiguous UTF-8 (bridged or lazily made) takes the copying path.
+    @Test func worksOnSubstringsMadeStrings() {
+        let whole = "före <a href=\"/\">länk</a> efter"
+        let part = String(whole.dropFirst(5).prefix(4))
+        #expect(part == "<a h")
+        #expect(part.containsASCII("<a "))
+        #expect(!String(whole.dropFirst(6)).containsASCII("<a "))
+    }
+
+    @Test func containsByteAnswersLikeTheUTF8View() {
+        for text in Self.texts + ["^fotnot", "a%20b", "x\\y", "å&amp;"] {
+            for byte in [UInt8(ascii: "^"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "<"), 0xC3] {
+                #expect(text.containsByte(byte) == text.utf8.contains(byte), "\(text) \(byte)")
+                let part = text.dropFirst(1)
+                #expect(part.containsByte(byte) == part.utf8.contains(byte), "\(part) \(byte)")
+            }
+        }
+    }
+}
