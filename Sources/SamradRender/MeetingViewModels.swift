@@ -43,6 +43,8 @@ struct MeetingPage: MustacheParent {
     let authorsText: Text
     let blocks: [BlockView]
     let toc: [TocEntry]
+    /// `toc` through partials/toc-entry.
+    let tocHTML: HTML
     /// The notes at the end of the text, with back links; empty without footnotes.
     let footnotesHTML: HTML
     let boards: [BoardView]
@@ -66,6 +68,7 @@ struct MeetingPage: MustacheParent {
         case "authorsText": authorsText
         case "blocks": blocks
         case "toc": toc
+        case "tocHTML": tocHTML
         case "footnotesHTML": footnotesHTML
         case "boards": boards
         case "participants": participants
@@ -148,6 +151,8 @@ struct TocEntry: MustacheParent, Sendable {
     let id: String, text: String
     let level: Int
     var children: [TocEntry] = []
+    /// `children` through partials/toc-entry (set when the table is rendered).
+    var childrenHTML = HTML("")
 
     func child(named key: String) -> Any? {
         switch key {
@@ -155,6 +160,8 @@ struct TocEntry: MustacheParent, Sendable {
         case "text": text
         case "level": level
         case "children": children
+        case "hasChildren": !children.isEmpty
+        case "childrenHTML": childrenHTML
         default: nil
         }
     }

@@ -116,6 +116,7 @@ struct MeetingViews: Sendable {
         let participants = linked.participants.map { slug in
             NamedLink(name: index.organization(slug)?.name ?? slug, url: config.href(config.paths.organization(slug)), slug: slug)
         }
+        let toc = toc(m)
         return MeetingPage(
             card: card(linked), jsonLD: HTML(jsonLD), tags: tags(m.frontThemes),
             searchThemes: searchThemes,
@@ -123,7 +124,7 @@ struct MeetingViews: Sendable {
             organizer: Text(m.organizer), commissionedBy: Text(m.commissionedBy), location: Text(m.location),
             speakersText: Text(t.join(m.speakers.map(Phrases.speakerName))),
             authorsText: Text(t.join(m.authors)),
-            blocks: blocks(m, m.body), toc: toc(m), footnotesHTML: HTML(footnotesHTML(m.footnotes)),
+            blocks: blocks(m, m.body), toc: toc, tocHTML: tocHTML(toc), footnotesHTML: HTML(footnotesHTML(m.footnotes)),
             boards: m.boards.enumerated().map { board($0.element, index: $0.offset) },
             participants: participants,
             participantGroups: linked.participantGroups.map { group in
@@ -278,6 +279,24 @@ struct MeetingViews: Sendable {
         let names = p.tags.map(\.name)
         return PostItView(id: p.id, text: p.text, html: HTML(html.renderItemContent(p.content)), tags: tags(names),
                           tagsHTML: postItTagsHTML(names), color: color)
+    }
+
+    /// The table of contents through partials/toc-entry, each entry with the entries under
+    /// it inside, three levels deep (as the nested sections of meeting.mustache were):
+    /// about a dozen entries on every meeting page, filled in from a stencil.
+    func tocHTML(_ entries: [TocEntry]) -> HTML { Self.tocHTML(entries, stencils: fragments.stencils, templates: templates) }
+
+    static func tocHTML(_ entries: [TocEntry], stencils: StencilCache, templates: TemplateSet, depth: Int = 1) -> HTML {
+        var out = ""
+        for var entry in entries {
+            if depth < 3, !entry.children.isEmpty {
+                entry.childrenHTML = tocHTML(entry.children, stencils: stencils, templates: templates, depth: depth + 1)
+            } else {
+                entry.children = []
+            }
+            out += stencils.render(entry, template: "partials/toc-entry", with: templates)
+        }
+        return HTML(out)
     }
 
     /// Sessions with their questions, the summary and the boards: the reader's map of a

@@ -227,6 +227,49 @@ struct RenderStencilTests {
         }
     }
 
+    /// The table of contents through partials/toc-entry gives what meeting.mustache's
+    /// three nested sections gave, line for line: entries with and without children, three
+    /// levels deep, text to escape.
+    @Test func tableOfContentsMatchesTheNestedSections() throws {
+        let templates = try Self.defaultTemplates()
+        let sections = try Self.templates(["toc": """
+            <ol>
+            {{#toc}}
+            <li><a href="#{{id}}">{{text}}</a>{{^empty(children)}}
+            <ol>
+            {{#children}}
+            <li><a href="#{{id}}">{{text}}</a>{{^empty(children)}}
+            <ol>
+            {{#children}}
+            <li><a href="#{{id}}">{{text}}</a></li>
+            {{/children}}
+            </ol>{{/empty(children)}}</li>
+            {{/children}}
+            </ol>{{/empty(children)}}</li>
+            {{/toc}}
+            </ol>
+
+            """])
+        struct Table: MustacheParent {
+            let toc: [TocEntry]
+            func child(named name: String) -> Any? { name == "toc" ? toc : nil }
+        }
+        let leaf = TocEntry(id: "c", text: "Under <rubrik> & mer", level: 3)
+        let middle = TocEntry(id: "b", text: "Avsnitt", level: 2, children: [leaf, leaf])
+        let tables: [[TocEntry]] = [
+            [TocEntry(id: "a", text: "Pass 1", level: 1, children: [middle, TocEntry(id: "d", text: "Fråga 2: Hur?", level: 2)]),
+             TocEntry(id: "sammanfattning", text: "Sammanfattning", level: 2),
+             TocEntry(id: "bilaga-tavla", text: "Tavla", level: 1)],
+            [TocEntry(id: "x", text: "Ett", level: 2), TocEntry(id: "y", text: "Två", level: 2)],
+        ]
+        for toc in tables {
+            let filled = "<ol>\n" + MeetingViews.tocHTML(toc, stencils: StencilCache(), templates: templates).html + "</ol>\n"
+            #expect(filled == sections.render(Table(toc: toc), template: "toc"))
+        }
+        Self.expectStencil(TocEntry(id: "a", text: "A", level: 1, children: [leaf], childrenHTML: HTML("<li>x</li>\n")), "partials/toc-entry", templates)
+        Self.expectStencil(leaf, "partials/toc-entry", templates)
+    }
+
     /// The page templates that take these lists as HTML give what the sections over the
     /// same items gave: the question group's lists as before, line for line.
     @Test func questionGroupListsMatchTheSections() throws {
