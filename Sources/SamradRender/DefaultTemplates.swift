@@ -26,6 +26,7 @@ public enum DefaultTemplates {
         "organization.mustache": PackageResources.organization_mustache,
         "organizations.mustache": PackageResources.organizations_mustache,
         "page.mustache": PackageResources.page_mustache,
+        "partials/block.mustache": PackageResources.block_mustache,
         "partials/blocks.mustache": PackageResources.blocks_mustache,
         "partials/bank-point.mustache": PackageResources.bank_point_mustache,
         "partials/bank-question.mustache": PackageResources.bank_question_mustache,

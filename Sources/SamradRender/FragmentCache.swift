@@ -17,6 +17,9 @@ final class FragmentCache: Sendable {
     /// Idea cards by post-it in their stencil (nil where the template is rendered by the
     /// library), for the theme lists' cards, which differ only in their tags.
     let ideaCardFills = Memo<PostItRef, Stencil.Filled?>()
+    /// Idea card view models by post-it, for the theme lists' cards whose tags make
+    /// another shape of the stencil (a post-it of one theme has none left in its list).
+    let ideaCardViews = Memo<PostItRef, IdeaCard>()
     /// A post-it's text as HTML, for its card on the idea bank and in each theme's list.
     let postItHTML = Memo<PostItRef, String>()
     /// Tag link view models by the theme slugs they were made from.

@@ -41,7 +41,7 @@ struct MeetingPage: MustacheParent {
     let organizer: Text, commissionedBy: Text, location: Text, speakersText: Text
     /// "Anna Berg och Karl Ek": a report's `authors`.
     let authorsText: Text
-    let blocks: [BlockView]
+    let blocks: BlockList
     let toc: [TocEntry]
     /// `toc` through partials/toc-entry.
     let tocHTML: HTML
@@ -66,7 +66,9 @@ struct MeetingPage: MustacheParent {
         case "location": location
         case "speakersText": speakersText
         case "authorsText": authorsText
-        case "blocks": blocks
+        case "blocks": blocks.items
+        case "hasBlocks": !blocks.items.isEmpty
+        case "blocksHTML": blocks.html
         case "toc": toc
         case "tocHTML": tocHTML
         case "footnotesHTML": footnotesHTML
@@ -165,6 +167,14 @@ struct TocEntry: MustacheParent, Sendable {
         default: nil
         }
     }
+}
+
+/// The blocks of a body (`blocks` for a site's own partials/blocks) and the same blocks
+/// through partials/block, one after another without the last line break, which
+/// partials/blocks puts on the line of `{{{blocksHTML}}}` (`hasBlocks`: there are some).
+struct BlockList {
+    let items: [BlockView]
+    let html: HTML
 }
 
 /// One block of a body for partials/blocks: HTML, a question or a summary. The other two
@@ -355,7 +365,7 @@ struct PostItView: MustacheParent, Sendable {
 struct AppendixPage: MustacheParent {
     let title: String, url: String, meetingTitle: String, meetingURL: String, isoDate: String, dateText: String
     let year: Int
-    let blocks: [BlockView]
+    let blocks: BlockList
     let footnotesHTML: HTML
 
     func child(named key: String) -> Any? {
@@ -367,7 +377,9 @@ struct AppendixPage: MustacheParent {
         case "isoDate": isoDate
         case "dateText": dateText
         case "year": year
-        case "blocks": blocks
+        case "blocks": blocks.items
+        case "hasBlocks": !blocks.items.isEmpty
+        case "blocksHTML": blocks.html
         case "footnotesHTML": footnotesHTML
         default: nil
         }
@@ -376,12 +388,14 @@ struct AppendixPage: MustacheParent {
 
 /// page.mustache: a free-standing page from content/pages.
 struct BodyPage: MustacheParent {
-    let blocks: [BlockView]
+    let blocks: BlockList
     let footnotesHTML: HTML
 
     func child(named key: String) -> Any? {
         switch key {
-        case "blocks": blocks
+        case "blocks": blocks.items
+        case "hasBlocks": !blocks.items.isEmpty
+        case "blocksHTML": blocks.html
         case "footnotesHTML": footnotesHTML
         default: nil
         }

@@ -142,7 +142,20 @@ struct MeetingViews: Sendable {
     /// a long record is hundreds of paragraphs, and each item of the section costs the
     /// library a context and three look-ups. They are joined with the three line breaks
     /// the partial puts after each block, so the page is the same.
-    func blocks(_ m: Meeting?, _ body: [BodyBlock]) -> [BlockView] {
+    func blocks(_ m: Meeting?, _ body: [BodyBlock]) -> BlockList {
+        let items = blockViews(m, body)
+        return BlockList(items: items, html: Self.blocksHTML(items, stencils: fragments.stencils, templates: templates))
+    }
+
+    /// `items` through partials/block, joined, without the last line break.
+    static func blocksHTML(_ items: [BlockView], stencils: StencilCache, templates: TemplateSet) -> HTML {
+        var out = ""
+        for item in items { out += stencils.render(item, template: "partials/block", with: templates) }
+        if out.utf8.last == UInt8(ascii: "\n") { out.unicodeScalars.removeLast() }
+        return HTML(out)
+    }
+
+    func blockViews(_ m: Meeting?, _ body: [BodyBlock]) -> [BlockView] {
         var out: [BlockView] = []
         var run: [String] = []
         func flush() {

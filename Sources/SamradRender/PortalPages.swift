@@ -287,18 +287,26 @@ struct PortalPages: Sendable {
     func ideaCardHTML(_ ref: PostItRef, theme: String? = nil) -> String {
         guard let theme else {
             return views.fragments.ideaCards.value(ref) {
-                Self.trimmed(ideaCardFill(ref)?.output ?? views.templates.render(ideaCard(ref), template: "partials/idea-card"))
+                Self.trimmed(ideaCardFill(ref)?.output ?? views.templates.render(ideaCardView(ref), template: "partials/idea-card"))
             }
         }
         let shown = index.site.themes.resolveAll(index.postIt(ref).themes).filter { $0 != theme }
-        if let out = ideaCardFill(ref)?.output(replacing: "tagsHTML", with: views.postItTagsHTML(shown)) { return Self.trimmed(out) }
-        return Self.trimmed(views.fragments.stencils.render(ideaCard(ref, leaving: theme), template: "partials/idea-card", with: views.templates))
+        let tagsHTML = views.postItTagsHTML(shown)
+        if let out = ideaCardFill(ref)?.output(replacing: "tagsHTML", with: tagsHTML) { return Self.trimmed(out) }
+        // Another shape (no tags left, say): the kept card with the theme list's tags.
+        let card = RetaggedIdeaCard(card: ideaCardView(ref), tags: views.tags(shown), tagsHTML: tagsHTML)
+        return Self.trimmed(views.fragments.stencils.render(card, template: "partials/idea-card", with: views.templates))
     }
 
     /// The idea bank's card of `ref` in its stencil, made once per build; nil when
     /// partials/idea-card is rendered by the library.
     func ideaCardFill(_ ref: PostItRef) -> Stencil.Filled? {
-        views.fragments.ideaCardFills.value(ref) { views.fragments.stencils.filled(ideaCard(ref), template: "partials/idea-card", with: views.templates) }
+        views.fragments.ideaCardFills.value(ref) { views.fragments.stencils.filled(ideaCardView(ref), template: "partials/idea-card", with: views.templates) }
+    }
+
+    /// The idea bank's card view model of `ref`, made once per build.
+    func ideaCardView(_ ref: PostItRef) -> IdeaCard {
+        views.fragments.ideaCardViews.value(ref) { ideaCard(ref) }
     }
 
     /// A rendered partial without the line breaks its template file ends with: the lists
@@ -349,13 +357,13 @@ struct PortalPages: Sendable {
         return out
     }
 
-    /// The card's view model; `leaving` is a theme whose tag the card does not show.
-    func ideaCard(_ ref: PostItRef, leaving theme: String? = nil) -> IdeaCard {
+    /// The card's view model on the idea bank (a theme's list retags it: `RetaggedIdeaCard`).
+    func ideaCard(_ ref: PostItRef) -> IdeaCard {
         let m = views.facts(ref.meeting)
         let p = index.postIt(ref)
         let top = p.categoryPath.first ?? ""
         let text = views.fragments.postItHTML.value(ref) { html.renderItemContent(p.content) }
-        let shown = theme.map { t in index.site.themes.resolveAll(p.themes).filter { $0 != t } } ?? p.themes
+        let shown = p.themes
         return IdeaCard(
             id: p.id, text: p.text, url: m.url + "#" + p.id, html: HTML(text), hasLink: text.containsASCII("<a "),
             categoryPath: p.categoryPath.joined(separator: " › "), category: top,

@@ -475,6 +475,22 @@ struct IdeaCard: MustacheParent {
     }
 }
 
+/// An idea card in a theme's list: the idea bank's card with the list's tags (it leaves
+/// out the theme's own), without building the card again.
+struct RetaggedIdeaCard: MustacheParent {
+    let card: IdeaCard
+    let tags: [NamedLink]
+    let tagsHTML: HTML
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "tags": tags
+        case "tagsHTML": tagsHTML
+        default: card.child(named: key)
+        }
+    }
+}
+
 /// organizations.mustache: organisations under their initial letters.
 struct OrganizationListPage: MustacheParent {
     struct Letter: MustacheParent {

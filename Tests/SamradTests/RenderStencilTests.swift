@@ -100,6 +100,37 @@ struct RenderStencilTests {
         #expect(filled.output(replacing: "unused", with: "x") == filled.output)
     }
 
+    /// A theme list's idea card (the idea bank's card with other tags) comes out as the
+    /// library renders a card built with those tags, through the kept fill when the tags
+    /// keep the shape and through a stencil of the other shape when none are left.
+    @Test func retaggedIdeaCardsMatchCardsBuiltWithTheirTags() throws {
+        let templates = try Self.defaultTemplates()
+        func card(_ tags: [NamedLink], _ tagsHTML: String, link: Bool = false) -> IdeaCard {
+            let html = link ? "Se <a href=\"/x/\">x</a>" : "Idé &amp; <em>mer</em>"
+            return IdeaCard(id: "postit-a-1", text: "Idé & mer", url: "/m/#postit-a-1", html: HTML(html), hasLink: link,
+                            categoryPath: "Behov", category: "Behov", categoryKey: "behov", tags: tags, tagsHTML: HTML(tagsHTML),
+                            themes: "skola trygghet", meetingTitle: "Möte", meetingSlug: "mote", meetingURL: "/m/",
+                            dateText: "1 maj 2024", isoDate: "2024-05-01", year: 2024, color: 2)
+        }
+        let both = [NamedLink(name: "Skola", url: "/t/skola/", slug: "skola"), NamedLink(name: "Trygghet", url: "/t/trygghet/", slug: "trygghet")]
+        let bothHTML = "<p class=\"postit-tags\"><a class=\"tag\" href=\"/t/skola/\">Skola</a> <a class=\"tag\" href=\"/t/trygghet/\">Trygghet</a> </p>"
+        let oneHTML = "<p class=\"postit-tags\"><a class=\"tag\" href=\"/t/trygghet/\">Trygghet</a> </p>"
+        for link in [false, true] {
+            let bank = card(both, bothHTML, link: link)
+            let cache = StencilCache()
+            let filled = try #require(cache.filled(bank, template: "partials/idea-card", with: templates))
+            // One tag left: the same shape, the kept fill with the tags swapped.
+            #expect(filled.output(replacing: "tagsHTML", with: HTML(oneHTML))
+                    == templates.render(card(Array(both.suffix(1)), oneHTML, link: link), template: "partials/idea-card"))
+            // None left: another shape; the retagged card goes through its own stencil.
+            #expect(filled.output(replacing: "tagsHTML", with: HTML("")) == nil)
+            let retagged = RetaggedIdeaCard(card: bank, tags: [], tagsHTML: HTML(""))
+            #expect(cache.render(retagged, template: "partials/idea-card", with: templates)
+                    == templates.render(card([], "", link: link), template: "partials/idea-card"))
+            #expect(!cache.render(retagged, template: "partials/idea-card", with: templates).contains("postit-tags"))
+        }
+    }
+
     /// A template that walks a list, or transforms a field, cannot be a stencil: the
     /// library renders it, and the output is still the library's.
     @Test func listsAndTransformsAreLeftToTheLibrary() throws {
@@ -268,6 +299,49 @@ struct RenderStencilTests {
         }
         Self.expectStencil(TocEntry(id: "a", text: "A", level: 1, children: [leaf], childrenHTML: HTML("<li>x</li>\n")), "partials/toc-entry", templates)
         Self.expectStencil(leaf, "partials/toc-entry", templates)
+    }
+
+    /// partials/blocks through partials/block (`{{{blocksHTML}}}`) gives what its section
+    /// over the blocks gave: the same three line breaks after each block, nothing for none.
+    @Test func blocksMatchTheSection() throws {
+        let templates = try Self.defaultTemplates()
+        let old = try Self.templates(["blocks": """
+            {{#blocks}}
+            {{#html}}{{{html}}}{{/html}}
+            {{! A question is partials/question and a summary partials/summary, each filled in without a section. }}
+            {{{questionHTML}}}
+            {{{summaryHTML}}}
+            {{/blocks}}
+
+            """])
+        struct Page: MustacheParent {
+            let blocks: BlockList
+            func child(named name: String) -> Any? {
+                switch name {
+                case "blocks": blocks.items
+                case "hasBlocks": !blocks.items.isEmpty
+                case "blocksHTML": blocks.html
+                default: nil
+                }
+            }
+        }
+        let question = QuestionView(
+            id: "fraga-1", label: "Fråga 1", text: "Hur?", url: "#fraga-1", titleHTML: HTML("Hur?"), headingLevel: 2,
+            session: Text(nil), tags: [], tagListHTML: HTML(""), prompts: [], promptsHTML: HTML(""),
+            summary: nil, hasDiscussion: false, discussionHTML: HTML(""))
+        let lists: [[BlockView]] = [
+            [],
+            [.html(HTML("<p>Ett &amp; två</p>"))],
+            [.html(HTML("<p>a</p>\n\n\n<p>b</p>")), .question(question, HTML("<section id=\"fraga-1\">\n<h2>Hur?</h2>\n</section>")),
+             .nothing, .html(HTML("")), .html(HTML("<p>slut</p>\r"))],
+        ]
+        let cache = StencilCache()
+        for items in lists {
+            let page = Page(blocks: BlockList(items: items, html: MeetingViews.blocksHTML(items, stencils: cache, templates: templates)))
+            #expect(templates.render(page, template: "partials/blocks") == old.render(page, template: "blocks"), "\(items)")
+        }
+        Self.expectStencil(BlockView.html(HTML("<p>x</p>")), "partials/block", templates)
+        Self.expectStencil(BlockView.question(question, HTML("<section>q</section>")), "partials/block", templates)
     }
 
     /// The page templates that take these lists as HTML give what the sections over the
