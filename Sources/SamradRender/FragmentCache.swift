@@ -12,16 +12,10 @@ final class FragmentCache: Sendable {
     let meetingCardHTML = Memo<Int, HTML>()
     /// Meeting lines (partials/meeting-line) for the theme lists.
     let meetingLineHTML = Memo<Int, String>()
-    /// Idea cards by post-it: keyed by its four indexes, not a formatted string.
-    let ideaCards = Memo<PostItRef, String>()
-    /// Idea cards by post-it in their stencil (nil where the template is rendered by the
-    /// library), for the theme lists' cards, which differ only in their tags.
-    let ideaCardFills = Memo<PostItRef, Stencil.Filled?>()
-    /// Idea card view models by post-it, for the theme lists' cards whose tags make
-    /// another shape of the stencil (a post-it of one theme has none left in its list).
-    let ideaCardViews = Memo<PostItRef, IdeaCard>()
-    /// A post-it's text as HTML, for its card on the idea bank and in each theme's list.
-    let postItHTML = Memo<PostItRef, String>()
+    /// Idea cards by post-it (keyed by its four indexes, not a formatted string): the
+    /// view model and its stencil fill, for the idea bank and every theme's list, whose
+    /// cards differ only in their tags.
+    let ideaCards = Memo<PostItRef, KeptIdeaCard>()
     /// Tag link view models by the theme slugs they were made from.
     let tagLists = Memo<[String], [NamedLink]>()
     /// partials/postit-tags by the same key: tens of thousands of post-its and idea cards
@@ -39,6 +33,15 @@ final class FragmentCache: Sendable {
     let themeQuestionEntries = Memo<String, [ThemeQuestionEntry]>()
     /// Templates rendered once per shape of view model and filled in for each item.
     let stencils = StencilCache()
+}
+
+/// An idea bank card kept for the theme lists: its view model and, when partials/idea-card
+/// is a stencil, its values in it. Immutable once made.
+final class KeptIdeaCard: @unchecked Sendable {
+    let view: IdeaCard
+    let filled: Stencil.Filled?
+
+    init(view: IdeaCard, filled: Stencil.Filled?) { (self.view, self.filled) = (view, filled) }
 }
 
 /// What an idea card shows of its meeting, worked out once per meeting: tens of thousands

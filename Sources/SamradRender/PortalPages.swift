@@ -285,28 +285,25 @@ struct PortalPages: Sendable {
     /// render and a theme's card swaps in its `tagsHTML` (the view model is built again
     /// only when the template needs a render for it).
     func ideaCardHTML(_ ref: PostItRef, theme: String? = nil) -> String {
+        let kept = keptIdeaCard(ref)
         guard let theme else {
-            return views.fragments.ideaCards.value(ref) {
-                Self.trimmed(ideaCardFill(ref)?.output ?? views.templates.render(ideaCardView(ref), template: "partials/idea-card"))
-            }
+            return Self.trimmed(kept.filled?.output ?? views.templates.render(kept.view, template: "partials/idea-card"))
         }
         let shown = index.site.themes.resolveAll(index.postIt(ref).themes).filter { $0 != theme }
         let tagsHTML = views.postItTagsHTML(shown)
-        if let out = ideaCardFill(ref)?.output(replacing: "tagsHTML", with: tagsHTML) { return Self.trimmed(out) }
+        if let out = kept.filled?.output(replacing: "tagsHTML", with: tagsHTML) { return Self.trimmed(out) }
         // Another shape (no tags left, say): the kept card with the theme list's tags.
-        let card = RetaggedIdeaCard(card: ideaCardView(ref), tags: views.tags(shown), tagsHTML: tagsHTML)
+        let card = RetaggedIdeaCard(card: kept.view, tags: views.tags(shown), tagsHTML: tagsHTML)
         return Self.trimmed(views.fragments.stencils.render(card, template: "partials/idea-card", with: views.templates))
     }
 
-    /// The idea bank's card of `ref` in its stencil, made once per build; nil when
-    /// partials/idea-card is rendered by the library.
-    func ideaCardFill(_ ref: PostItRef) -> Stencil.Filled? {
-        views.fragments.ideaCardFills.value(ref) { views.fragments.stencils.filled(ideaCardView(ref), template: "partials/idea-card", with: views.templates) }
-    }
-
-    /// The idea bank's card view model of `ref`, made once per build.
-    func ideaCardView(_ ref: PostItRef) -> IdeaCard {
-        views.fragments.ideaCardViews.value(ref) { ideaCard(ref) }
+    /// The idea bank's card of `ref` and its stencil fill (nil when partials/idea-card is
+    /// rendered by the library), made once per build: one memo entry per post-it.
+    func keptIdeaCard(_ ref: PostItRef) -> KeptIdeaCard {
+        views.fragments.ideaCards.value(ref) {
+            let view = ideaCard(ref)
+            return KeptIdeaCard(view: view, filled: views.fragments.stencils.filled(view, template: "partials/idea-card", with: views.templates))
+        }
     }
 
     /// A rendered partial without the line breaks its template file ends with: the lists
@@ -362,7 +359,8 @@ struct PortalPages: Sendable {
         let m = views.facts(ref.meeting)
         let p = index.postIt(ref)
         let top = p.categoryPath.first ?? ""
-        let text = views.fragments.postItHTML.value(ref) { html.renderItemContent(p.content) }
+        // Made once per post-it (the card is kept), so no memo of its own.
+        let text = html.renderItemContent(p.content)
         let shown = p.themes
         return IdeaCard(
             id: p.id, text: p.text, url: m.url + "#" + p.id, html: HTML(text), hasLink: text.containsASCII("<a "),
