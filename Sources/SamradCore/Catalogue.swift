@@ -62,7 +62,8 @@ public struct Catalogue: Sendable, Equatable {
     /// naming a file-system cause) and filled in as `{x}`; a value named `x_choices` (made
     /// by `Diagnostic.choices`) is said as "'a', 'b' or 'c'" in these words; a value named
     /// `x_count` (made by `Catalogue.counted`) is said as that plural entry's form for its
-    /// number ("1 möte", "30 filer") and filled in as `{x}`.
+    /// number ("1 möte", "30 filer") and filled in as `{x}`; a value named `x_number` (a
+    /// whole number) is grouped as `number(_:)` writes it ("4 374") and filled in as `{x}`.
     public func say(_ key: String, _ values: [String: String]) -> String {
         var filled = values
         for (name, inner) in values where name.hasSuffix("_key") {
@@ -73,6 +74,10 @@ public struct Catalogue: Sendable, Equatable {
         for (name, items) in values where name.hasSuffix("_choices") {
             let words = items.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             filled[String(name.dropLast(8))] = quotedAlternatives(words, conjunction: self["list_or"])
+        }
+        for (name, value) in values where name.hasSuffix("_number") {
+            guard let n = Int(value) else { continue }
+            filled[String(name.dropLast(7))] = number(n)
         }
         for (name, value) in values where name.hasSuffix("_count") {
             let parts = value.split(separator: "\n", maxSplits: 1).map(String.init)
@@ -105,6 +110,32 @@ public struct Catalogue: Sendable, Equatable {
             out.append(digit)
         }
         return out
+    }
+
+    /// A decimal number with `digits` decimals (rounded half away from zero), the whole
+    /// part grouped like `number(_:)` and the decimal sign from `decimal_separator`:
+    /// "11,8" / "11.8", "1 234,5" / "1,234.5". `digits` 0 gives a grouped whole number.
+    public func decimal(_ x: Double, digits: Int = 1) -> String {
+        guard x.isFinite else { return number(0) }
+        let scale = (0..<Swift.max(0, digits)).reduce(1) { r, _ in r * 10 }
+        let scaled = Int((x.magnitude * Double(scale)).rounded())
+        let whole = number(scaled / scale)
+        let sign = x < 0 && scaled != 0 ? "-" : ""
+        guard digits > 0 else { return sign + whole }
+        var fraction = String(scaled % scale)
+        while fraction.count < digits { fraction = "0" + fraction }
+        return sign + whole + self["decimal_separator"] + fraction
+    }
+
+    /// A duration in `seconds` as the terminal says it: under a second in whole
+    /// milliseconds ("850 ms"), else seconds with one decimal ("11,8 s" / "11.8 s",
+    /// "1 234,5 s"); the units from `unit_milliseconds` and `unit_seconds`.
+    public func duration(_ seconds: Double) -> String {
+        let s = seconds.isFinite ? Swift.max(0, seconds) : 0
+        // 0.9996 s rounds to 1 000 ms: said as "1,0 s" instead.
+        let ms = Int((s * 1000).rounded())
+        if ms < 1000 { return text("unit_milliseconds", ["n": number(ms)]) }
+        return text("unit_seconds", ["n": decimal(s, digits: 1)])
     }
 
     /// The plural entry `key` for `n`, `{n}` left as it is: "möte" / "möten" when the

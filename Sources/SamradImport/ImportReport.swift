@@ -40,7 +40,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
         var out: [String] = []
         out.append(t.text("import_report_file", [
             "file": file, "folder": folder, "files": files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "),
-            "seconds": String(format: "%.2f", seconds),
+            "seconds": t.duration(seconds),
         ]))
         var facts = t.text("import_report_title", ["title": title, "date": date])
         if let kind { facts += t.text("import_report_kind", ["kind": kind]) }

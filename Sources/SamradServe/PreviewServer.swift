@@ -343,14 +343,14 @@ public final class PreviewServer: Service, Sendable {
                 root: options.site, mode: options.watchMode, debounce: options.debounce,
                 onNotice: { [weak self] why in
                     let t = self?.words ?? .swedish
-                    say(.warning(t.say("serve_watch_fell_back", why.asReason.merging(["ms": String(WatchMode.defaultPollInterval.milliseconds)]) { _, new in new })))
+                    say(.warning(t.say("serve_watch_fell_back", why.asReason.merging(["ms": t.number(WatchMode.defaultPollInterval.milliseconds)]) { _, new in new })))
                 }
             ) { [weak self] batch in self?.changed(batch) }
             do {
                 try watcher.start()
                 state.withLock { $0.watcher = watcher }
                 if case .polling(let interval) = watcher.watching {
-                    let t = words, ms = String(interval.milliseconds)
+                    let t = words, ms = t.number(interval.milliseconds)
                     if let reason = watcher.fallback {
                         say(.warning(t.say("serve_watch_polling_instead", reason.asReason.merging(["ms": ms]) { _, new in new })))
                     } else {
@@ -557,7 +557,7 @@ public final class PreviewServer: Service, Sendable {
         }
         if record.failed {
             for d in diagnostics { say(.diagnostic(said(d))) }
-            let latency = record.saveToReloadSeconds.map { words.text("serve_latency_error_page", ["time": Self.ms($0)]) } ?? ""
+            let latency = record.saveToReloadSeconds.map { words.text("serve_latency_error_page", ["time": words.duration($0)]) } ?? ""
             say(.info(words.text("serve_build_failed", [
                 "errors": words.count(errors.count, "cli_count_error"), "warnings": words.count(warnings.count, "cli_count_warning"), "latency": latency,
             ])))
@@ -565,13 +565,13 @@ public final class PreviewServer: Service, Sendable {
         }
         if warningsChanged || isFirst { for d in warnings { say(.diagnostic(said(d))) } }
         let what = record.changed.isEmpty ? "" : " (\(record.changed.count == 1 ? record.changed[0] : words.count(record.changed.count, "serve_count_file")))"
-        let time = Self.ms(record.renderSeconds)
+        let time = words.duration(record.renderSeconds)
         if record.unchanged {
             say(.info(words.text("serve_rebuilt_unchanged", ["what": what, "time": time])))
         } else if isFirst {
             say(.info(words.text("serve_built", ["files": words.count(files, "serve_count_file"), "time": time])))
         } else {
-            let latency = record.saveToReloadSeconds.map { words.text("serve_latency_reload", ["time": Self.ms($0)]) } ?? ""
+            let latency = record.saveToReloadSeconds.map { words.text("serve_latency_reload", ["time": words.duration($0)]) } ?? ""
             say(.info(words.text("serve_rebuilt", ["what": what, "time": time, "latency": latency])))
         }
     }
@@ -616,7 +616,7 @@ public final class PreviewServer: Service, Sendable {
                     // then those whose indexed copy changed, and those that left the site.
                     var sent = words.count(changed, "serve_count_page_indexed")
                     if removed > 0 { sent += ", " + words.count(removed, "serve_count_page_removed") }
-                    say(.info(words.text("serve_search_ready", ["pages": sent, "files": words.count(files.count, "serve_count_file"), "time": Self.ms(seconds), "by": by])))
+                    say(.info(words.text("serve_search_ready", ["pages": sent, "files": words.count(files.count, "serve_count_file"), "time": words.duration(seconds), "by": by])))
                 }
             case .failed(let message):
                 say(.warning(words.text("serve_search_failed", ["reason": message])))
@@ -639,8 +639,5 @@ public final class PreviewServer: Service, Sendable {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
-    static func ms(_ s: Double) -> String {
-        s < 10 ? "\(Int((s * 1000).rounded())) ms" : "\(Int(s.rounded())) s"
-    }
 
 }

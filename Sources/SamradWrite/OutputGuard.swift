@@ -73,7 +73,7 @@ public enum OutputGuard {
         }
         if entries.isEmpty || entries.contains(stampName) { return resolved }
         throw refusal(entries.count == 1 ? "diag_output_not_samrads_one" : "diag_output_not_samrads",
-                      ["count": String(entries.count), "example": entries.sorted()[0], "stamp": stampName])
+                      ["count_number": String(entries.count), "example": entries.sorted()[0], "stamp": stampName])
     }
 
     /// Checked again right before the exchange (a build takes a while, and the folder

@@ -52,8 +52,8 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         Terminal.out(t.text("cli_built", [
-            "meetings": t.count(report.meetings, "cli_count_document"), "pages": String(report.pages), "files": String(report.files),
-            "seconds": Terminal.seconds(report.seconds), "path": options.outputPath, "search": report.searchIndexed ? t["cli_with_search"] : "",
+            "meetings": t.count(report.meetings, "cli_count_document"), "pages": t.number(report.pages), "files": t.number(report.files),
+            "seconds": t.duration(report.seconds), "path": options.outputPath, "search": report.searchIndexed ? t["cli_with_search"] : "",
         ]))
         if let binary = report.searchBinary { Terminal.out(t.text("cli_search_indexed", ["binary": binary])) }
         // The model is hundreds of MiB of small objects at thousands of meetings; freeing
@@ -234,9 +234,5 @@ enum Terminal {
     static var today: ISODate {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
         return ISODate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? ISODate("2000-01-01")!
-    }
-
-    static func seconds(_ s: Double) -> String {
-        s < 1 ? "\(Int(s * 1000)) ms" : String(Int(s * 10) / 10) + "." + String(Int(s * 10) % 10) + " s"
     }
 }

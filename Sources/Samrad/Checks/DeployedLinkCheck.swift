@@ -112,7 +112,7 @@ final class DeployedLinkCheck: Sendable {
             Diagnostic.error(key: "diag_deployed_link", $0.why.merging(["page": Self.url(of: $0.page, basePath: basePath), "href": $0.href]) { a, _ in a })
         }
         if problems.count > Self.listed {
-            out.append(.error(key: "diag_deployed_more", ["count": String(problems.count - Self.listed)]))
+            out.append(.error(key: "diag_deployed_more", ["count_number": String(problems.count - Self.listed)]))
         }
         return out
     }
