@@ -57,8 +57,9 @@ def wait_for_results(b: Browser, timeout: float = 10) -> str:
 
 
 def result_count(status: str) -> int:
-    m = re.match(r"(\d+) träff", status)
-    return int(m.group(1)) if m else 0
+    # Counts of a thousand or more are grouped with the site's separator ("1 234 träffar").
+    m = re.match(r"(\d[\d\u00a0 ]*) träff", status)
+    return int(re.sub(r"\D", "", m.group(1))) if m else 0
 
 
 def page_html(site: Site, url: str) -> str:

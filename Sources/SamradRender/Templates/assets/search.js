@@ -19,6 +19,13 @@
   function fill(text, values) {
     return text.replace(/\{([a-z_]+)\}/g, function (all, key) { return key in values ? values[key] : all; });
   }
+  // Counts are grouped with the site's thousands separator (the catalogue's, as the
+  // pages and filters.js write them), never the browser's locale: "1 234 träffar".
+  var thousands = word("thousands");
+  function number(n) {
+    var digits = String(n);
+    return n >= 1000 && thousands ? digits.replace(/\B(?=(\d{3})+$)/g, thousands) : digits;
+  }
   var language = word("language") || "sv";
   var facetLabels = { "tema": word("facet-tema"), "typ": word("facet-typ"), "år": word("facet-ar"), "organisation": word("facet-organisation") };
   var facetParams = { "tema": "tema", "typ": "typ", "år": "ar", "organisation": "organisation" };
@@ -62,14 +69,14 @@
         });
         var label = el("label", { "for": id });
         label.appendChild(document.createTextNode(name + " "));
-        label.appendChild(el("span", { "class": "facet-count", "data-count-for": name }, "(" + values[name] + ")"));
+        label.appendChild(el("span", { "class": "facet-count", "data-count-for": name }, "(" + number(values[name]) + ")"));
         row.appendChild(box);
         row.appendChild(label);
         group.appendChild(row);
       });
       if (key === "organisation" && names.length > 8) {
         var details = el("details", { "class": "facet-more" });
-        details.appendChild(el("summary", {}, "Organisation (" + names.length + ")"));
+        details.appendChild(el("summary", {}, facetLabels.organisation + " (" + number(names.length) + ")"));
         group.querySelector("legend").classList.add("visually-hidden");
         details.appendChild(group);
         facets.appendChild(details);
@@ -86,7 +93,7 @@
       if (!group || !counts || !counts[key]) return;
       Array.prototype.forEach.call(group.querySelectorAll("[data-count-for]"), function (span) {
         var n = counts[key][span.getAttribute("data-count-for")] || 0;
-        span.textContent = "(" + n + ")";
+        span.textContent = "(" + number(n) + ")";
       });
     });
   }
@@ -166,7 +173,7 @@
       updateCounts(search.filters);
       var n = results.length;
       var what = q ? fill(word("for"), { q: q }) : "";
-      status.textContent = fill(word(n === 0 ? "no-hits" : n === 1 ? "hit-one" : "hit-other"), { n: n, "for": what });
+      status.textContent = fill(word(n === 0 ? "no-hits" : n === 1 ? "hit-one" : "hit-other"), { n: number(n), "for": what });
       return showMore();
     });
   }
