@@ -266,8 +266,9 @@ public final class SiteSession: @unchecked Sendable {
         diagnostics.append(contentsOf: pageExtract)
 
         let extracted = ExtractedSite(config: config, themes: themes, organizations: organizations, meetings: extractedMeetings, pages: pages)
-        if organizationMemo?.definitions != organizations || organizationMemo?.section != config.paths[.organizations] {
-            organizationMemo = OrganizationMemo(organizations, section: config.paths[.organizations])
+        if organizationMemo?.definitions != organizations || organizationMemo?.section != config.paths[.organizations]
+            || organizationMemo?.collation != config.collation {
+            organizationMemo = OrganizationMemo(organizations, section: config.paths[.organizations], collation: config.collation)
         }
         let (linked, linkDiagnostics) = SiteLinker.link(extracted, resolver: resolver, themed: themedMeetings.compactMap { $0 },
                                                         organizationMemo: organizationMemo)

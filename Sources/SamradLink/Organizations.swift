@@ -35,6 +35,9 @@ public struct OrganizationDirectory: Sendable {
     private var exact: [String: Int] = [:]
     /// The organisation pages' folder, for the addresses in warnings.
     private let section: String
+    /// The site's alphabetical order, which picks the name two unlisted spellings of one
+    /// address are shown under.
+    private let collation: Collation
 
     /// - Parameters:
     ///   - memo: what an earlier directory for the same definitions found out about
@@ -42,10 +45,13 @@ public struct OrganizationDirectory: Sendable {
     ///     makes sure it was made for `definitions` and `section`.
     ///   - section: the organisation pages' folder (`paths.organizations` in site.yml,
     ///     "organisationer" by default), named in the addresses the warnings give.
+    ///   - collation: the site's (`SiteConfig.collation`): of two unlisted names that
+    ///     make one address, the page is named by the one first in its order.
     public init(_ definitions: [OrganizationDefinition], memo: OrganizationMemo? = nil,
-                section: String = SectionPaths.defaultSlug(.organizations)) {
-        self.memo = memo ?? OrganizationMemo(definitions, section: section)
+                section: String = SectionPaths.defaultSlug(.organizations), collation: Collation = .swedish) {
+        self.memo = memo ?? OrganizationMemo(definitions, section: section, collation: collation)
         self.section = section
+        self.collation = collation
         for def in definitions {
             let wanted = Slug.stable(def.name, maxWords: 10, prefix: "organisation")
             let slug = slugs.claim(wanted)
@@ -105,7 +111,7 @@ public struct OrganizationDirectory: Sendable {
             // does not, and the author is told.
             byKey[key] = index
             let other = organizations[index]
-            if !other.isListed, SwedishCollation.less(name, other.name) { organizations[index].name = name }
+            if !other.isListed, collation.less(name, other.name) { organizations[index].name = name }
             let note = Diagnostic.warning(key: "diag_organization_merged", ["name": name, "other": other.name, "address": "/\(section)/\(slug)/"], at: location)
             mergeNotes[key] = note
             return (organizations[index], note)
@@ -136,13 +142,17 @@ public final class OrganizationMemo: @unchecked Sendable {
     public let definitions: [OrganizationDefinition]
     /// The organisation pages' folder the remembered warnings name.
     public let section: String
+    /// The collation the remembered resolution was made with (it picks merged names).
+    public let collation: Collation
     private let candidates: MatchCandidates
     private let close = Memo<String, [String]>()
     private let last = Locked<(lists: [[Located<String>]], resolved: ResolvedParticipants)?>(nil)
 
-    public init(_ definitions: [OrganizationDefinition], section: String = SectionPaths.defaultSlug(.organizations)) {
+    public init(_ definitions: [OrganizationDefinition], section: String = SectionPaths.defaultSlug(.organizations),
+                collation: Collation = .swedish) {
         self.definitions = definitions
         self.section = section
+        self.collation = collation
         candidates = MatchCandidates(definitions.flatMap { [$0.name] + $0.aliases })
     }
 

@@ -86,7 +86,7 @@ public enum SiteLinker {
                             organizationMemo: OrganizationMemo? = nil) -> (LinkedSite, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let participants = resolveParticipants(themed.map(\.meeting.participants), site.organizations, memo: organizationMemo,
-                                               section: site.config.paths[.organizations])
+                                               section: site.config.paths[.organizations], collation: site.config.collation)
         diagnostics.append(contentsOf: participants.definitionClashes)
         var meetings: [LinkedMeeting] = []
         meetings.reserveCapacity(themed.count)
@@ -176,10 +176,11 @@ public enum SiteLinker {
     /// changed the text of a meeting, not who took part), it is the memo's.
     static func resolveParticipants(_ lists: [[Located<String>]], _ definitions: [OrganizationDefinition],
                                     memo: OrganizationMemo?,
-                                    section: String = SectionPaths.defaultSlug(.organizations)) -> ResolvedParticipants {
-        let memo = memo.flatMap { $0.definitions == definitions && $0.section == section ? $0 : nil }
+                                    section: String = SectionPaths.defaultSlug(.organizations),
+                                    collation: Collation = .swedish) -> ResolvedParticipants {
+        let memo = memo.flatMap { $0.definitions == definitions && $0.section == section && $0.collation == collation ? $0 : nil }
         if let hit = memo?.resolved(for: lists) { return hit }
-        var directory = OrganizationDirectory(definitions, memo: memo, section: section)
+        var directory = OrganizationDirectory(definitions, memo: memo, section: section, collation: collation)
         var slugs: [[String]] = []
         var entrySlugs: [[[String]]] = []
         var entryNames: [[[String]]] = []
