@@ -51,11 +51,18 @@ public enum Scaffold {
     /// Creates `content/pages/<slug>.md` (a draft) and returns its path.
     /// - Parameter slug: the page's address instead of one made from the title.
     /// - Throws: `Failure` with a sentence for a title with line breaks, a name samrad keeps
-    ///   for itself, a page that exists, or a pages folder that leads out of the site.
+    ///   for itself, a section's address (`paths:` in site.yml), a page that exists, or a
+    ///   pages folder that leads out of the site.
     public static func newPage(site: String, title: String, slug chosen: String? = nil) throws -> String {
         let slug = try newSlug(title: title, chosen: chosen)
         guard !SiteParser.reservedPageSlugs.contains(slug) else {
             throw Failure("cli_page_reserved", ["slug": slug])
+        }
+        // The build refuses a page at a section's address (the parser's rule); saying so
+        // now spares the author a page that never builds.
+        let paths = SiteWords.config(site: site)?.paths ?? SectionPaths()
+        if let section = SectionPaths.Section.allCases.first(where: { $0 != .excerpts && paths[$0] == slug }) {
+            throw Failure("cli_page_on_section_path", ["slug": slug, "key": section.rawValue, "section_key": "cli_section_\(section.rawValue)"])
         }
         let fm = FileManager.default
         let pages = try contentFolder("pages", site: site)
