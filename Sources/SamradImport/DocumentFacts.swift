@@ -11,7 +11,9 @@ struct DocumentFacts: Sendable {
     var organizer: String?
     var commissionedBy: String?
     /// Doubts, written as comments under the front matter and listed in the report.
-    var notes: [String] = []
+    var notes: [ImportNote] = []
+    /// The note that the year of the date was guessed (dropped when --date gives it).
+    static let dateGuessed = "import_note_date_guessed"
     var dropped: [DroppedLine] = []
 
     static let kinds: [(prefix: String, kind: String)] = [
@@ -69,11 +71,11 @@ struct DocumentFacts: Sendable {
                 if let org = vocabulary.organizations.first(where: { o in ([o.name] + o.aliases).contains { $0.foldedForMatching == t.foldedForMatching } }) {
                     organizer = organizer ?? org.name
                 }
-                for i in chunk { drop(&lines, i, "cover: \(organizer == nil ? "name set in capitals" : "organiser's name")") }
+                for i in chunk { drop(&lines, i, organizer == nil ? "import_dropped_cover_capitals" : "import_dropped_cover_organizer") }
                 continue
             }
             if t.hasSuffix(":"), t.count <= 30, !t.contains(" ") {
-                for i in chunk { drop(&lines, i, "cover label") }
+                for i in chunk { drop(&lines, i, "import_dropped_cover_label") }
                 continue
             }
             // A chunk that starts in lower case goes on from the line before: never a title.
@@ -93,7 +95,7 @@ struct DocumentFacts: Sendable {
                 t = String(t[..<open]).trimmed
             }
             title = t
-            for i in chunk { drop(&lines, i, "cover: the title (now in the front matter)") }
+            for i in chunk { drop(&lines, i, "import_dropped_cover_title") }
         }
         if date == nil {
             let cover = chunks.map(text).joined(separator: " ")
@@ -101,8 +103,8 @@ struct DocumentFacts: Sendable {
         }
     }
 
-    private mutating func drop(_ lines: inout [SourceLine], _ i: Int, _ reason: String) {
-        dropped.append(DroppedLine(line: lines[i].number, text: lines[i].text.trimmed, reason: reason))
+    private mutating func drop(_ lines: inout [SourceLine], _ i: Int, _ reasonKey: String) {
+        dropped.append(DroppedLine(line: lines[i].number, text: lines[i].text.trimmed, reasonKey: reasonKey))
         lines[i].text = ""
     }
 
@@ -116,7 +118,9 @@ struct DocumentFacts: Sendable {
                 var d = partial
                 d.year = year
                 date = d.iso
-                notes.append("the date is guessed: the text says \(partial.day.map { "\($0) " } ?? "")\(SwedishDates.months[partial.month - 1]) without a year, and \(year) is the year it mentions most; check 'date'")
+                notes.append(ImportNote(Self.dateGuessed, [
+                    "said": "\(partial.day.map { "\($0) " } ?? "")\(SwedishDates.months[partial.month - 1])", "year": String(year),
+                ]))
             }
         }
         let folded = text.foldedForMatching

@@ -13,7 +13,7 @@ struct DraftMeeting: Sendable {
     var boards: [DraftBoard] = []
     var counts = ImportCounts()
     /// Doubts about the front matter, written as comments right after it.
-    var frontMatterNotes: [String] = []
+    var frontMatterNotes: [ImportNote] = []
     /// `true` when the body is Markdown already (pandoc's GFM) and must not be escaped again.
     var bodyIsMarkdown = false
 }
@@ -40,7 +40,7 @@ enum DraftBlock: Sendable, Equatable {
     /// `**NAME:** text`
     case turn(speaker: String, text: String)
     /// Something the importer was unsure of: a `<!-- samrad: … -->` comment and a report line.
-    case unsure(String)
+    case unsure(ImportNote)
 }
 
 /// What was recognised, for the report.

@@ -35,7 +35,8 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var text: String { text(in: .english) }
 
     /// Plain text, as `samrad import` prints it, the frame in the words of `t`. The notes
-    /// the recognizer wrote (`unsure`, `dropped` reasons) are English values.
+    /// the recognizer wrote (`unsure`, `dropped` reasons) are in the site's language, as
+    /// the drafts have them (`ImportRequest.words`).
     public func text(in t: Catalogue) -> String {
         var out: [String] = []
         out.append(t.text("import_report_file", [

@@ -16,9 +16,13 @@ public struct ImportRequest: Sendable {
     public var dryRun: Bool
     /// Where converters are looked for (`PATH`) and what they run with.
     public var environment: [String: String]
+    /// The words of the notes written into the drafts and of the report's reasons: the
+    /// site's language (with its own `i18n/` words). nil: the built-in catalogue of the
+    /// `language:` in the site's site.yml, Swedish without one.
+    public var words: Catalogue?
 
     public init(files: [String], site: String, slug: String? = nil, date: String? = nil, kind: String? = nil,
-                dryRun: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
+                dryRun: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment, words: Catalogue? = nil) {
         self.files = files
         self.site = site
         self.slug = slug
@@ -26,6 +30,7 @@ public struct ImportRequest: Sendable {
         self.kind = kind
         self.dryRun = dryRun
         self.environment = environment
+        self.words = words
     }
 }
 
@@ -50,6 +55,7 @@ public enum Importer {
         var folders: [String] = []
         let site = URL(fileURLWithPath: request.site)
         let vocabulary = SiteVocabulary.load(site: site)
+        let words = request.words ?? SiteVocabulary.words(site: site)
         if request.slug != nil && request.files.count > 1 {
             return ImportOutcome(reports: [], failures: [("samrad import", .badOption("import_slug_one_file", [:]))], contents: [:], wrote: false)
         }
@@ -73,13 +79,13 @@ public enum Importer {
                 }
                 if folders.contains(folder) { throw ImportFailure.badOption("import_two_files_one_folder", ["path": folder]) }
                 folders.append(folder)
-                let index = MarkdownWriter.index(draft.meeting, source: (file as NSString).lastPathComponent)
+                let index = MarkdownWriter.index(draft.meeting, source: (file as NSString).lastPathComponent, words: words)
                 var files = ["\(folder)/index.md"]
                 contents["\(folder)/index.md"] = index.text
                 var unsure = index.unsure.map { ImportReport.Unsure(file: "\(folder)/index.md", line: $0.line, message: $0.message) }
                 var suggestions = suggest(index.text, file: "\(folder)/index.md", vocabulary: vocabulary)
                 for board in draft.meeting.boards {
-                    let written = MarkdownWriter.board(board, markdown: draft.meeting.bodyIsMarkdown)
+                    let written = MarkdownWriter.board(board, markdown: draft.meeting.bodyIsMarkdown, words: words)
                     let path = "\(folder)/\(board.fileName)"
                     files.append(path)
                     contents[path] = written.text
@@ -88,6 +94,7 @@ public enum Importer {
                 }
                 let unmatched = draft.meeting.participants.flatMap(\.members).filter { vocabulary.organization(matching: $0) == nil }
                 draft.dropped.sort { $0.line < $1.line }
+                for i in draft.dropped.indices { draft.dropped[i].reason = words[draft.dropped[i].reasonKey] }
                 reports.append(ImportReport(
                     file: file, folder: folder, files: files, title: draft.meeting.title, date: draft.meeting.date,
                     kind: draft.meeting.kind, type: draft.meeting.type, seconds: Date().timeIntervalSince(started),
@@ -170,7 +177,7 @@ public enum Importer {
             if let t = blocks.firstIndex(where: { if case .heading(let l) = $0.kind { (l ?? 9) <= 1 } else { false } }) {
                 facts.title = blocks[t].text
                 if let d = SwedishDates.find(in: blocks[t].text).first, d.year != nil { facts.date = d.iso }
-                dropped.append(DroppedLine(line: blocks[t].line, text: blocks[t].text, reason: "the title (now in the front matter)"))
+                dropped.append(DroppedLine(line: blocks[t].line, text: blocks[t].text, reasonKey: "import_dropped_title"))
                 blocks.remove(at: t)
             }
             transcript = blocks.filter { $0.kind == .paragraph && SpeakerLine.match($0.text) != nil }.count >= 3
@@ -205,12 +212,12 @@ public enum Importer {
 
         guard let date = request.date ?? facts.date else { throw ImportFailure.noDate }
         var notes = facts.notes
-        if request.date != nil { notes.removeAll { $0.hasPrefix("the date is guessed") } }
+        if request.date != nil { notes.removeAll { $0.key == DocumentFacts.dateGuessed } }
         let kind = request.kind ?? facts.kind
         var title = facts.title ?? ""
         if title.isEmpty {
             title = [kind.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Möte", SwedishDates.spoken(date)].joined(separator: " ")
-            notes.append("the document has no title page; the title is made from its kind and date: write the real title")
+            notes.append(ImportNote("import_note_no_title"))
         }
         notes += recognizer.unsureFrontMatter
         var meeting = DraftMeeting(title: title, date: date, kind: kind, type: transcript ? "transcript" : nil,

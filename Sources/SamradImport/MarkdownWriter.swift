@@ -1,7 +1,8 @@
 import SamradCore
 
 /// Writes a draft meeting in samrad's Markdown (see README "Writing content"): front matter,
-/// then the body; doubts as `<!-- samrad: … -->` comments, whose line numbers it records.
+/// then the body; doubts as `<!-- samrad: … -->` comments, whose line numbers it records,
+/// said in `words` (the site's language: the draft is the site's content).
 struct MarkdownWriter {
     struct Written {
         var text: String
@@ -13,7 +14,7 @@ struct MarkdownWriter {
         "\"" + s.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
     }
 
-    static func index(_ m: DraftMeeting, source: String) -> Written {
+    static func index(_ m: DraftMeeting, source: String, words: Catalogue) -> Written {
         var lines = ["---", "title: \(quoted(m.title))", "date: \(m.date)"]
         if let kind = m.kind { lines.append("kind: \(quoted(kind))") }
         if let type = m.type { lines.append("type: \(type)") }
@@ -34,23 +35,24 @@ struct MarkdownWriter {
         lines.append("draft: true")
         lines.append("---")
         lines.append("")
-        lines.append("<!-- samrad: imported from \(source.replacing("--", with: "- -")); review the text, then remove these comments and set 'draft: false' -->")
+        lines.append(comment(words.text("import_note_imported_from", ["source": source])))
         var unsure: [(Int, String)] = []
         for note in m.frontMatterNotes {
+            let said = note.said(in: words)
             lines.append("")
-            lines.append(comment(note))
-            unsure.append((lines.count, note))
+            lines.append(comment(said))
+            unsure.append((lines.count, said))
         }
-        body(m.body, markdown: m.bodyIsMarkdown, into: &lines, unsure: &unsure)
+        body(m.body, markdown: m.bodyIsMarkdown, words: words, into: &lines, unsure: &unsure)
         return Written(text: lines.joined(separator: "\n") + "\n", unsure: unsure)
     }
 
-    static func board(_ b: DraftBoard, markdown: Bool) -> Written {
+    static func board(_ b: DraftBoard, markdown: Bool, words: Catalogue) -> Written {
         // A draft like its meeting: the preview and `build --drafts` show it, a published
         // build leaves it out until the reviewer removes the flag.
         var lines = ["---", "title: \(quoted(b.title))", "appendix: postits", "draft: true", "---"]
         var unsure: [(Int, String)] = []
-        body(b.body, markdown: markdown, into: &lines, unsure: &unsure)
+        body(b.body, markdown: markdown, words: words, into: &lines, unsure: &unsure)
         return Written(text: lines.joined(separator: "\n") + "\n", unsure: unsure)
     }
 
@@ -58,7 +60,7 @@ struct MarkdownWriter {
         "<!-- samrad: \(s.replacing("--", with: "–")) -->"
     }
 
-    private static func body(_ blocks: [DraftBlock], markdown: Bool, into lines: inout [String], unsure: inout [(Int, String)]) {
+    private static func body(_ blocks: [DraftBlock], markdown: Bool, words: Catalogue, into lines: inout [String], unsure: inout [(Int, String)]) {
         func text(_ s: String) -> String { markdown ? s : escape(s) }
         for block in blocks {
             lines.append("")
@@ -75,9 +77,10 @@ struct MarkdownWriter {
                 lines += v
             case .turn(let speaker, let t):
                 lines.append("**\(speaker):** " + text(t))
-            case .unsure(let message):
-                lines.append(comment(message))
-                unsure.append((lines.count, message))
+            case .unsure(let note):
+                let said = note.said(in: words)
+                lines.append(comment(said))
+                unsure.append((lines.count, said))
             }
         }
     }

@@ -67,7 +67,7 @@ struct MeetingRecognizer {
                 } else if Self.isBareURL(b.text), !markdownSource {
                     // A footnote's text at the foot of the page; its mark in the text is lost.
                     footnoteURLs.append(b.text)
-                    dropped.append(DroppedLine(line: b.line, text: b.text, reason: "footnote moved to the end (its mark was lost)"))
+                    dropped.append(DroppedLine(line: b.line, text: b.text, reasonKey: "import_dropped_footnote_moved"))
                 } else if labels.isSummaryLabel(b.text) {
                     emit(.paragraph("Sammanfattning:"))
                     counts.summaryPoints += summaryPoints(blocks, after: i)
@@ -116,7 +116,7 @@ struct MeetingRecognizer {
         if !footnoteURLs.isEmpty {
             // Under a heading of their own, so that they are not read as part of the last section.
             body.append(.heading(level: 2, text: "Fotnoter"))
-            body.append(.unsure("\(footnoteURLs.count) \(footnoteURLs.count == 1 ? "footnote" : "footnotes") whose mark in the text was lost in the PDF copy; they are listed here, move each to where it belongs"))
+            body.append(.unsure(ImportNote("import_note_lost_footnote_marks", ["notes_count": Catalogue.counted(footnoteURLs.count, "import_count_footnote")])))
             body.append(.list(footnoteURLs))
             counts.footnotes += footnoteURLs.count
         }
@@ -260,7 +260,7 @@ struct MeetingRecognizer {
             }
         }
         for b in intro {
-            dropped.append(DroppedLine(line: b.line, text: b.text, reason: "introduces the participant list (now in the front matter)"))
+            dropped.append(DroppedLine(line: b.line, text: b.text, reasonKey: "import_dropped_participant_intro"))
         }
         let named = runs.contains { $0.name != nil }
         if named {
@@ -268,14 +268,16 @@ struct MeetingRecognizer {
         } else {
             participants = [ParticipantGroup(name: nil, members: runs.flatMap { $0.items.map { Self.cleanName($0.text) } })]
             if runs.count > 1 {
-                unsureFrontMatter.append("the participant list is in \(runs.count) parts (\(runs.map { "\($0.items.count)" }.joined(separator: " + ")) names) without group names; if they are groups, write them as 'participants: - group: …, members: […]'")
+                unsureFrontMatter.append(ImportNote("import_note_participant_parts", [
+                    "parts_number": String(runs.count), "sizes": runs.map { "\($0.items.count)" }.joined(separator: " + "),
+                ]))
             }
         }
         counts.participants = participants.reduce(0) { $0 + $1.members.count }
         return j
     }
 
-    private(set) var unsureFrontMatter: [String] = []
+    private(set) var unsureFrontMatter: [ImportNote] = []
 
     static func cleanName(_ t: String) -> String {
         var s = LineJoiner.stripEmphasis(t).trimmed
@@ -359,10 +361,10 @@ struct MeetingRecognizer {
             case .paragraph:
                 if Self.isBareURL(b.text) {
                     footnoteURLs.append(b.text)
-                    dropped.append(DroppedLine(line: b.line, text: b.text, reason: "footnote moved to the end (its mark was lost)"))
+                    dropped.append(DroppedLine(line: b.line, text: b.text, reasonKey: "import_dropped_footnote_moved"))
                 } else {
                     flushList()
-                    out.append(.unsure("text in the post-it appendix that is not a note; it is kept as a paragraph"))
+                    out.append(.unsure(ImportNote("import_note_postit_paragraph")))
                     out.append(.paragraph(b.text))
                 }
             case .verbatim:
@@ -380,7 +382,7 @@ struct MeetingRecognizer {
         }
         flushList()
         if blocks[range].contains(where: { $0.isHeading && $0.kind == .heading(level: nil) }) {
-            out.insert(.unsure("category levels were read from the layout; check that each heading sits at the right level"), at: 0)
+            out.insert(.unsure(ImportNote("import_note_category_levels")), at: 0)
         }
         let name = boards.isEmpty ? "postits.md" : "postits-\(boards.count + 1).md"
         boards.append(DraftBoard(title: title, fileName: name, body: out))

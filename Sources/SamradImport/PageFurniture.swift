@@ -15,8 +15,8 @@ struct PageFurniture {
         dropBackCover(&lines)
     }
 
-    private mutating func drop(_ lines: inout [SourceLine], _ i: Int, _ reason: String) {
-        dropped.append(DroppedLine(line: lines[i].number, text: lines[i].text.trimmed, reason: reason))
+    private mutating func drop(_ lines: inout [SourceLine], _ i: Int, _ reasonKey: String) {
+        dropped.append(DroppedLine(line: lines[i].number, text: lines[i].text.trimmed, reasonKey: reasonKey))
         lines[i].text = ""
     }
 
@@ -35,7 +35,7 @@ struct PageFurniture {
 
     private mutating func dropPageNumbers(_ lines: inout [SourceLine]) {
         for i in lines.indices where PageFurniture.isPageNumber(lines[i].text) {
-            drop(&lines, i, "page number")
+            drop(&lines, i, "import_dropped_page_number")
         }
     }
 
@@ -60,7 +60,7 @@ struct PageFurniture {
         for i in edges.sorted() {
             let key = PageFurniture.runningKey(lines[i].text)
             if let pagesWithIt = counts[key], pagesWithIt.count >= 3, pagesWithIt.count * 2 >= pages.count - 1 {
-                drop(&lines, i, "running header or footer")
+                drop(&lines, i, "import_dropped_running_line")
             }
         }
     }
@@ -78,16 +78,16 @@ struct PageFurniture {
             if t.isEmpty { continue }
             let folded = t.foldedForMatching.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             if folded == "innehallsforteckning" || folded == "innehall" {
-                drop(&lines, i, "table of contents")
+                drop(&lines, i, "import_dropped_contents")
                 inTOC = true
                 continue
             }
             if PageFurniture.isTOCEntry(t) {
-                drop(&lines, i, "table of contents")
+                drop(&lines, i, "import_dropped_contents")
                 continue
             }
             if inTOC, lines[i].text.contains("\t") || t.hasPrefix("<i>") {
-                drop(&lines, i, "table of contents")
+                drop(&lines, i, "import_dropped_contents")
                 continue
             }
             inTOC = false
@@ -110,7 +110,7 @@ struct PageFurniture {
             let t = lines[i].text.trimmed
             if t.isEmpty { continue }
             if t.hasPrefix("mailto:"), previous.contains(String(t.dropFirst(7))) {
-                drop(&lines, i, "link target repeated")
+                drop(&lines, i, "import_dropped_link_echo")
                 continue
             }
             previous = t
@@ -125,7 +125,7 @@ struct PageFurniture {
         let head = Set(nonBlank.prefix(4).map { lines[$0].text.trimmed })
         for i in nonBlank.suffix(3).reversed() {
             guard head.contains(lines[i].text.trimmed), lines[i].text.trimmed.count >= 6 else { break }
-            drop(&lines, i, "back cover repeats the cover")
+            drop(&lines, i, "import_dropped_back_cover")
         }
     }
 }

@@ -25,6 +25,15 @@ struct SiteVocabulary: Sendable {
         return v
     }
 
+    /// The built-in words of the `language:` in the site's site.yml; Swedish when it
+    /// names none or one samrad has no words for.
+    static func words(site: URL) -> Catalogue {
+        guard let text = try? String(contentsOf: site.appendingPathComponent("site.yml"), encoding: .utf8),
+              let config = (try? Yams.load(yaml: text)) as? [String: Any],
+              let language = config["language"] as? String else { return .swedish }
+        return Catalogue.builtIn(language) ?? .swedish
+    }
+
     private static func list(_ url: URL) -> [[String: Any]] {
         guard let text = try? String(contentsOf: url, encoding: .utf8),
               let value = try? Yams.load(yaml: text) else { return [] }

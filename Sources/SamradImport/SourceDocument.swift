@@ -1,3 +1,5 @@
+import SamradCore
+
 /// One line of a document's text as a converter gave it, with what the layout said about it.
 struct SourceLine: Sendable, Equatable {
     var text: String
@@ -46,5 +48,18 @@ struct SourceBlock: Sendable, Equatable {
 public struct DroppedLine: Sendable, Equatable, Codable {
     public var line: Int
     public var text: String
+    /// Why it was dropped, in the site's language (said from `reasonKey` when the report
+    /// is made; English until then).
     public var reason: String
+    /// The catalogue entry the reason is said from (`import_dropped_…`).
+    var reasonKey: String = ""
+
+    enum CodingKeys: String, CodingKey { case line, text, reason }
+
+    init(line: Int, text: String, reasonKey: String) {
+        self.line = line
+        self.text = text
+        self.reasonKey = reasonKey
+        reason = Catalogue.english[reasonKey]
+    }
 }

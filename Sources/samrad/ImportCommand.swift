@@ -33,8 +33,9 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let t = try Terminal.words(siteOptions.lang, site: SiteWords.of(site: siteOptions.site))
+        // The drafts' notes are the site's content: in its language, whatever --lang says.
         let outcome = Importer.run(ImportRequest(files: files, site: siteOptions.site, slug: slug, date: date,
-                                                 kind: kind, dryRun: dryRun))
+                                                 kind: kind, dryRun: dryRun, words: SiteWords.of(site: siteOptions.site)))
         for (file, failure) in outcome.failures {
             Terminal.error("\(file): error: \(failure.message(in: t))")
         }

@@ -78,8 +78,8 @@ struct ImportCleanupTests {
         furniture.clean(&lines)
         let kept = lines.map(\.text).filter { !$0.isEmpty }
         #expect(kept == words.map { "\($0) sidans text slutar här." })
-        #expect(furniture.dropped.filter { $0.reason == "page number" }.count == 4)
-        #expect(furniture.dropped.filter { $0.reason == "running header or footer" }.count == 4)
+        #expect(furniture.dropped.filter { $0.reasonKey == "import_dropped_page_number" }.count == 4)
+        #expect(furniture.dropped.filter { $0.reasonKey == "import_dropped_running_line" }.count == 4)
     }
 
     @Test func tableOfContentsIsDropped() {

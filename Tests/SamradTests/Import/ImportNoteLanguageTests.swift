@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import Samrad
+@testable import SamradImport
+import SamradCore
+
+/// The notes `samrad import` writes into its drafts (`<!-- samrad: … -->`) and the reasons
+/// of its report's dropped lines are in the site's language: a Swedish site's reviewer
+/// reads Swedish, an English site's English.
+@Suite("import: notes in the site's language")
+struct ImportNoteLanguageTests {
+    /// Two pages with a page number each and no title page.
+    static let document = "\u{0C}Deltagare\n\n• Fryshuset\n\nDialogmötet hölls den 3 maj 2024 i Stockholm.\n\n1\n"
+        + "\u{0C}Fråga 1 – Vad behövs?\n\nMer samverkan behövs.\n\n2\n"
+
+    func imported(language: String?) throws -> (draft: String, report: ImportReport) {
+        var files = ImportFixtures.site
+        if let language { files["site.yml", default: ""] += "language: \(language)\n" }
+        let site = try SiteFolder(files)
+        defer { site.cleanup() }
+        let file = site.root.appendingPathComponent("möte.txt")
+        try Data(Self.document.utf8).write(to: file)
+        let outcome = Importer.run(ImportRequest(files: [file.path], site: site.path, dryRun: true))
+        let report = try #require(outcome.reports.first, "\(outcome.failures)")
+        let draft = try #require(outcome.contents["\(report.folder)/index.md"])
+        return (draft, report)
+    }
+
+    @Test func aSwedishSitesDraftHasSwedishNotes() throws {
+        let (draft, report) = try imported(language: nil)
+        #expect(draft.contains("<!-- samrad: importerad från möte.txt; granska texten, ta sedan bort de här kommentarerna och sätt 'draft: false' -->"), "\(draft)")
+        #expect(draft.contains("<!-- samrad: dokumentet har ingen titelsida;"), "\(draft)")
+        #expect(!draft.contains("imported from") && !draft.contains("title page"), "\(draft)")
+        #expect(report.unsure.contains { $0.message.hasPrefix("dokumentet har ingen titelsida") }, "\(report.unsure)")
+        #expect(report.dropped.contains { $0.reason == "sidnummer" && $0.text == "1" }, "\(report.dropped)")
+        #expect(report.text(in: .swedish).contains("    rad "), "the report's frame and reasons alike")
+    }
+
+    @Test func anEnglishSitesDraftHasEnglishNotes() throws {
+        let (draft, report) = try imported(language: "en")
+        #expect(draft.contains("<!-- samrad: imported from möte.txt; review the text, then remove these comments and set 'draft: false' -->"), "\(draft)")
+        #expect(draft.contains("<!-- samrad: the document has no title page;"), "\(draft)")
+        #expect(report.dropped.contains { $0.reason == "page number" && $0.text == "1" }, "\(report.dropped)")
+    }
+
+    /// Every note and reason the importer can give is said in both languages, with its
+    /// values filled in.
+    @Test func everyNoteIsSaidInBothLanguages() {
+        let notes = [
+            ImportNote("import_note_date_guessed", ["said": "3 maj", "year": "2024"]),
+            ImportNote("import_note_no_title"),
+            ImportNote("import_note_lost_footnote_marks", ["notes_count": Catalogue.counted(2, "import_count_footnote")]),
+            ImportNote("import_note_participant_parts", ["parts_number": "2", "sizes": "3 + 4"]),
+            ImportNote("import_note_postit_paragraph"),
+            ImportNote("import_note_category_levels"),
+        ]
+        for words in [Catalogue.swedish, Catalogue.english] {
+            for note in notes {
+                let said = note.said(in: words)
+                #expect(said != note.key && !said.contains("{"), "\(note.key): \(said)")
+            }
+        }
+        #expect(ImportNote("import_note_lost_footnote_marks", ["notes_count": Catalogue.counted(2, "import_count_footnote")]).said(in: .swedish)
+            .hasPrefix("2 fotnoter vars hänvisning"))
+        #expect(ImportNote("import_note_date_guessed", ["said": "3 maj", "year": "2024"]).said(in: .english)
+            == "the date is guessed: the text says 3 maj without a year, and 2024 is the year it mentions most; check 'date'")
+    }
+}
