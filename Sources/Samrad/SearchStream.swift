@@ -17,7 +17,12 @@ final class SearchStream: @unchecked Sendable {
     private let position: [String: Int]
     private let lock = NSLock()
     private var next = 0
-    private var waiting: [Int: PagefindService.Message] = [:]
+    private var waiting: [Int: Waiting] = [:]
+    /// Whether a page with `data-pagefind-body` has been handed over.
+    private var sawBody = false
+    private var held: [PagefindService.Message] = []
+    private var heldBytes = 0
+    private var gaveUpHolding = false
 
     /// - Parameter order: every output path in render order; only indexed pages are kept.
     init(service: PagefindService, index: SiteIndex, order: [String], language: String) {
@@ -38,24 +43,60 @@ final class SearchStream: @unchecked Sendable {
         // The page is completed and encoded here, on the rendering thread; only the
         // hand-over is in order.
         let indexed = records.indexedPage(html, path: path)
-        let message = service.page(path: path, html: indexed)
+        let body = IndexedCopy.hasBody(indexed)
+        lock.lock()
+        let skip = !body && sawBody
+        lock.unlock()
+        let message = skip ? nil : service.page(path: path, html: indexed)
         lock.lock()
         defer { lock.unlock() }
-        waiting[place] = message
+        waiting[place] = Waiting(message: message, body: body, bytes: indexed.utf8.count)
         while let ready = waiting.removeValue(forKey: next) {
-            service.send([ready])
+            handOver(ready)
             next += 1
         }
     }
+
+    /// A page whose turn has come. Once a page with a `data-pagefind-body` has been
+    /// handed over, Pagefind indexes only such pages, so pages without one (the theme
+    /// pages' paginated lists, 1,211 pages and 40 MB at 2,000 meetings) are not sent at
+    /// all; until then they are held, and sent if the site turns out to have no such page
+    /// (a site's own templates), or once they pass `holdLimit` (such a site's pages would
+    /// otherwise all be held).
+    private func handOver(_ page: Waiting) {
+        if page.body {
+            if !sawBody { sawBody = true; held = []; heldBytes = 0 }
+            if let message = page.message { service.send([message]) }
+        } else if !sawBody, let message = page.message {
+            if gaveUpHolding { service.send([message]); return }
+            held.append(message)
+            heldBytes += page.bytes
+            if heldBytes > Self.holdLimit {
+                service.send(held)
+                held = []
+                gaveUpHolding = true
+            }
+        }
+    }
+
+    private struct Waiting {
+        var message: PagefindService.Message?
+        var body: Bool
+        var bytes: Int
+    }
+
+    static let holdLimit = 16 << 20
 
     /// Writes the index into `folder`; nil when it worked, else what went wrong. Pages
     /// still waiting (only when some page was never rendered) are handed over first.
     func finish(into folder: URL) -> String? {
         lock.lock()
         for place in waiting.keys.sorted() {
-            if let message = waiting[place] { service.send([message]) }
+            if let page = waiting[place] { handOver(page) }
         }
         waiting = [:]
+        if !sawBody && !held.isEmpty { service.send(held) }
+        held = []
         lock.unlock()
         return service.write(to: folder.path)
     }

@@ -131,7 +131,9 @@ public struct SearchRecords: Sendable {
     /// The page written at `path` as Pagefind should read it. Only the inside of the
     /// page's `<main>` is sent (the head with its JSON-LD, the site header and footer are
     /// a fifth of a meeting page and Pagefind would parse them only to skip them; title,
-    /// meta and filters are all inside `data-pagefind-body`). A meeting page also gets:
+    /// meta and filters are all inside `data-pagefind-body`), as its lean copy
+    /// (`IndexedCopy.lean`: the words, headings, anchors and `data-pagefind-*` data
+    /// without the markup and the parts Pagefind skips). A meeting page also gets:
     /// - its search filters `år`, `typ`, `tema`, `organisation`, which are not on the
     ///   written page (they were ~3 KB of hidden spans on each meeting page);
     /// - its post-its and summary points (left out of the page's own index with
@@ -144,7 +146,7 @@ public struct SearchRecords: Sendable {
     /// all pages added before (a linear search per page), so 140,000 records at 2,000
     /// meetings took it minutes and 4 GB; one page per meeting keeps it at the CLI's cost.
     public func indexedPage(_ html: String, path: String) -> String {
-        let main = Self.mainContent(html)
+        let main = IndexedCopy.lean(Self.mainContent(html))
         guard let i = meeting(atPath: path) else { return main }
         // Only anchors, words and filter values are needed here, so they come straight
         // from the model: this runs for every meeting page of a build with search.
