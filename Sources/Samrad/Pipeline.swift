@@ -92,7 +92,7 @@ public enum Pipeline {
                 report.searchBinary = pagefind.description
                 do {
                     let service = try PagefindService(binary: pagefind.path, language: index.site.config.language)
-                    started = SearchStream(service: service, index: index, order: snapshot.renderOrderPaths,
+                    started = SearchStream(service: service, index: index, order: snapshot.renderOrderPaths(workers: renderWorkersBesideSearch()),
                                           language: index.site.config.language)
                 } catch let failure as PagefindService.Failure {
                     searchWarning = .warning(key: "diag_pagefind_failed", ["reason": failure.message])
@@ -110,7 +110,7 @@ public enum Pipeline {
             var searchDone = false
             try writer.write(streaming: { staging in
                 var clock = StageClock()
-                let anchorErrors = renderChecked(snapshot) { path, content in
+                let anchorErrors = renderChecked(snapshot, workers: stream == nil ? nil : renderWorkersBesideSearch()) { path, content in
                     staging.write(path, content)
                     stream?.consume(path, content)
                 }
@@ -179,7 +179,20 @@ public enum Pipeline {
     /// page has. Only the pages such links point at are searched for ids, while they
     /// are at hand; the others are not kept.
     /// Every written file's own links are checked as deployed too (`DeployedLinkCheck`).
-    static func renderChecked(_ snapshot: SiteSnapshot, into sink: @Sendable (String, OutputFile.Content) -> Void) -> [Diagnostic] {
+    /// Render threads while Pagefind's service indexes: one core fewer than there are.
+    /// The service reads and indexes one page at a time on one thread, and its work is
+    /// the longest part of a build with search; with as many render threads as cores it
+    /// shares a core with them, and the build waits for it afterwards.
+    /// `SAMRAD_SEARCH_RENDER_WORKERS` (a number; 0 for all cores) overrides it, for
+    /// measuring.
+    static func renderWorkersBesideSearch() -> Int? {
+        if let given = ProcessInfo.processInfo.environment["SAMRAD_SEARCH_RENDER_WORKERS"].flatMap({ Int($0) }) {
+            return given > 0 ? given : nil
+        }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+    }
+
+    static func renderChecked(_ snapshot: SiteSnapshot, workers: Int? = nil, into sink: @Sendable (String, OutputFile.Content) -> Void) -> [Diagnostic] {
         let config = snapshot.renderer?.index.site.config ?? SiteConfig()
         let basePath = config.basePath
         let paths = Set(snapshot.paths)
@@ -187,7 +200,7 @@ public enum Pipeline {
         _ = InternalLinkCheck.run(snapshot.links, paths: paths, anchors: { wanted.insert($0); return nil }, basePath: basePath)
         let found = AnchorCollector(wanted: wanted)
         let deployed = DeployedLinkCheck(paths: paths, config: config)
-        snapshot.renderEach { path, content in
+        snapshot.renderEach(workers: workers) { path, content in
             found.collect(path, content)
             deployed.collect(path, content)
             sink(path, content)

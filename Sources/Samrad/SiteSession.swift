@@ -380,18 +380,22 @@ public final class SiteSnapshot: @unchecked Sendable {
     /// leave the other cores idle at the end. The first of them computes the
     /// cross-meeting statistics the others wait for; meanwhile the other cores take
     /// meeting pages, which do not need them.
-    public func renderEach(_ consume: @Sendable (String, OutputFile.Content) -> Void) {
-        parallelForEach(renderOrder()) { job in consume(job.path, job.make()) }
+    /// - Parameter workers: threads to render on; nil for all cores.
+    public func renderEach(workers: Int? = nil, _ consume: @Sendable (String, OutputFile.Content) -> Void) {
+        parallelForEach(renderOrder(workers: workers), workers: workers) { job in consume(job.path, job.make()) }
     }
 
-    /// The paths in the order `renderEach` starts them: pages arrive roughly in this
-    /// order, which the search index follows exactly (`SearchStream`).
-    public var renderOrderPaths: [String] { renderOrder().map(\.path) }
+    /// The paths in the order `renderEach(workers:)` starts them: pages arrive roughly in
+    /// this order, which the search index follows exactly (`SearchStream`).
+    public func renderOrderPaths(workers: Int? = nil) -> [String] { renderOrder(workers: workers).map(\.path) }
 
-    private func renderOrder() -> [SiteRenderer.OutputJob] {
+    private func renderOrder(workers: Int?) -> [SiteRenderer.OutputJob] {
         let meetingsFolder = renderer?.index.site.config.paths.meetings ?? SectionPaths().meetings
         let aggregates = ordered.filter { !$0.path.hasPrefix(meetingsFolder) }
         let meetingPages = ordered.filter { $0.path.hasPrefix(meetingsFolder) }
+        // On one thread nothing waits for the statistics, and the meeting pages go to
+        // Pagefind's service (which then works beside it) from the first second.
+        if workers == 1 { return meetingPages + aggregates }
         let early = min(meetingPages.count, 160 * max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         return Array(aggregates.prefix(1)) + meetingPages.prefix(early) + aggregates.dropFirst() + meetingPages.dropFirst(early)
     }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Maps over an array on all cores, keeping order. Each item is independent work
 /// (a meeting to parse, a page to render); results come back in input order so the
@@ -34,8 +35,31 @@ private final class ResultBuffer<R>: @unchecked Sendable {
     func values() -> [R] { (0..<count).compactMap { pointer[$0] } }
 }
 
-/// `body` for every item, on all cores.
-public func parallelForEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
+/// `body` for every item, on all cores, or on `workers` threads (at least one) when
+/// given. Items are started in order; each thread takes the next one when it is done.
+public func parallelForEach<T: Sendable>(_ items: [T], workers: Int? = nil, _ body: @Sendable (T) -> Void) {
     if items.count < 2 { items.forEach(body); return }
-    DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
+    guard let workers, workers < ProcessInfo.processInfo.activeProcessorCount else {
+        DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
+        return
+    }
+    if workers <= 1 { items.forEach(body); return }
+    let next = NextIndex()
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let i = next.take(below: items.count) { body(items[i]) }
+    }
+}
+
+/// The next item to start, shared by the threads of `parallelForEach(_:workers:_:)`.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < count else { return nil }
+        value += 1
+        return value - 1
+    }
 }
