@@ -15,7 +15,9 @@
 ///
 /// So the copy keeps: text (runs of white space shortened to one character), the blocks
 /// above as bare tags, any element with an `id` as `<tag id="…">`, any element with a
-/// `data-pagefind-*` attribute and every `<img>` as written, `<br>`. It drops:
+/// `data-pagefind-*` attribute with its `id` and `data-pagefind-*` attributes (all of them
+/// when one reads another attribute, as `image[src]`), every `<img>` as written, `<br>`.
+/// It drops:
 /// - elements Pagefind does not index: `data-pagefind-ignore`, and `nav`, `form`,
 ///   `label`, `svg`, `footer`, `script`, `style`, `noscript`, `iframe`, `template`, `head`
 ///   (Pagefind leaves these out too), unless a `data-pagefind-*` attribute inside needs
@@ -96,6 +98,11 @@ public enum IndexedCopy {
         var pagefindData = false
         var ignore: Range<Int>?? = nil
         var hidden = false
+        /// `id` and `data-pagefind-*` attributes as written (name, `=`, quoted value).
+        var kept: [Range<Int>] = []
+        /// A `data-pagefind-*` value reads another attribute (`image[src]`,
+        /// `data-pagefind-index-attrs`): every attribute is kept.
+        var readsAttributes = false
     }
 
     struct Scanner {
@@ -183,6 +190,7 @@ public enum IndexedCopy {
                 let nameEnd = i
                 while i < n && Self.isSpace(b[i]) { i += 1 }
                 var value: Range<Int>?
+                var attributeEnd = nameEnd
                 if i < n && b[i] == 0x3D {
                     i += 1
                     while i < n && Self.isSpace(b[i]) { i += 1 }
@@ -198,8 +206,12 @@ public enum IndexedCopy {
                         while i < n && !Self.isSpace(b[i]) && b[i] != 0x3E { i += 1 }
                         value = valueStart..<i
                     }
+                    attributeEnd = min(i, n)
                 }
                 note(attribute: nameStart..<nameEnd, value: value, in: &tag)
+                if equals(nameStart..<nameEnd, "id") || isPagefind(nameStart..<nameEnd) {
+                    tag.kept.append(nameStart..<attributeEnd)
+                }
             }
             tag.end = min(i, n)
             return tag
@@ -212,12 +224,19 @@ public enum IndexedCopy {
             return true
         }
 
+        func isPagefind(_ name: Range<Int>) -> Bool {
+            name.count > 14 && equals(name.lowerBound..<(name.lowerBound + 14), "data-pagefind-")
+        }
+
         func note(attribute name: Range<Int>, value: Range<Int>?, in tag: inout Tag) {
             if equals(name, "id") {
                 if let value, !value.isEmpty { tag.id = value }
-            } else if name.count > 14, equals(name.lowerBound..<(name.lowerBound + 14), "data-pagefind-") {
+            } else if isPagefind(name) {
                 tag.pagefind = true
                 if equals(name, "data-pagefind-ignore") { tag.ignore = .some(value) } else { tag.pagefindData = true }
+                if equals(name, "data-pagefind-index-attrs") || (value.map { b[$0].contains(0x5B) } ?? false) {
+                    tag.readsAttributes = true
+                }
             } else if equals(name, "hidden") {
                 tag.hidden = true
             } else if equals(name, "aria-hidden"), let value, equals(value, "true") {
@@ -293,8 +312,16 @@ public enum IndexedCopy {
                 || IndexedCopy.sentences.contains(tag.name)
                 || (parentAnchored && !IndexedCopy.inline.contains(tag.name))
             if keep {
-                if tag.pagefind || tag.name == "img" {
+                if tag.name == "img" || tag.readsAttributes {
                     out.append(contentsOf: b[tag.start..<tag.end])
+                } else if tag.pagefind {
+                    out.append(0x3C)
+                    out.append(contentsOf: tag.name.utf8)
+                    for attribute in tag.kept {
+                        out.append(0x20)
+                        out.append(contentsOf: b[attribute])
+                    }
+                    out.append(0x3E)
                 } else {
                     out.append(0x3C)
                     out.append(contentsOf: tag.name.utf8)

@@ -159,6 +159,41 @@ extension SearchBuildTests {
         #expect(indexed.contains("</h6>\n</section>\n</article>") && indexed.hasSuffix("</body></html>\n"))
     }
 
+    /// Pagefind's one thread reads every byte it is sent: it gets the page's words,
+    /// headings with their ids and search data, not the markup or what repeats.
+    @Test func theIndexedCopyIsLeanButKeepsEveryHeadingAndWord() throws {
+        let site = try Self.siteWithPostIts()
+        defer { site.cleanup() }
+        let rendered = Pipeline.render(BuildOptions(site: site.path, output: nil, search: true))
+        let records = SearchRecords(try #require(rendered.index))
+        let path = "moten/2023-09-14-mote/index.html"
+        let file = try #require(rendered.files.first { $0.path == path })
+        guard case .text(let page) = file.content else { Issue.record("meeting page is not text"); return }
+        let indexed = records.indexedPage(page, path: path)
+        // Navigation, the table of contents and the theme tags (filters already) are gone.
+        #expect(page.contains("id=\"innehall\"") && !indexed.contains("innehall"), "table of contents")
+        #expect(page.contains("/teman/tillit/\">Tillit</a>") && !indexed.contains(">Tillit<"), "theme tags")
+        #expect(page.contains("/teman/samverkan/\">Samverkan</a>") && !indexed.contains(">Samverkan<"), "a question's theme tags")
+        for markup in ["href=", "class=", "aria-", "<nav", "<a ", "hidden", "<header"] {
+            #expect(!indexed.contains(markup), "\(markup) is in what Pagefind reads")
+        }
+        // Every heading and anchor a hit can land on, and every word.
+        for heading in ["<h1>Dialogmöte om samverkan</h1>", "<h2 id=\"rundabordssamtal-1\">Rundabordssamtal 1</h2>",
+                        "<h3 id=\"fraga-1\">Fråga 1 Vad behövs?</h3>", "<h2 id=\"deltagare-rubrik\">Deltagare</h2>",
+                        "<h6 id=\"fraga-1-punkt-1\">Tid och resurser</h6>",
+                        "<h6 id=\"postit-lokaler-1\">Öppna skolgårdarna på kvällarna för cykelreparationer</h6>",
+                        "<h6 id=\"postit-lokaler-2\">Fler bänkar vid busshållplatsen</h6>"] {
+            #expect(indexed.contains(heading), "\(heading) is missing")
+        }
+        for words in ["dialogmöte", "Ett möte om samverkan.", "14 september 2023", "Dialogrådet", "Malmö",
+                      "Diskussionen handlade om tid.", "Fryshuset", "Polismyndigheten"] {
+            #expect(indexed.contains(words), "\(words) is missing")
+        }
+        #expect(indexed.contains("<article data-pagefind-body data-pagefind-meta=\"datum:14 september 2023\" data-pagefind-sort=\"date:2023-09-14\">"))
+        #expect(indexed.contains("<span data-pagefind-meta=\"date:2023-09-14\"></span>"))
+        #expect(indexed.utf8.count * 2 < SearchRecords.mainContent(page).utf8.count, "\(indexed.utf8.count) bytes")
+    }
+
     @Test(.enabled(if: SearchIndexer.locate() != nil))
     func streamedIndexHoldsPagesAndRecordsAndIsTheSameEachBuild() throws {
         let site = try Self.siteWithPostIts()
@@ -191,6 +226,10 @@ extension SearchBuildTests {
         let filters = try #require(meetingFragment["filters"] as? [String: [String]])
         #expect(filters.mapValues { $0.sorted() } == ["år": ["2023"], "typ": ["dialogmöte"], "tema": ["Samverkan", "Tillit"],
                                                       "organisation": ["Fryshuset", "Polismyndigheten"]])
+        // Its words are the page's, without the theme tags (the tema filter has them).
+        let content = try #require(meetingFragment["content"] as? String)
+        #expect(content.contains("Diskussionen handlade om tid.") && content.contains("Malmö"), "\(content)")
+        #expect(!content.contains("Tillit.") && !content.contains("Samverkan."), "\(content)")
         let meta = try #require(meetingFragment["meta"] as? [String: String])
         #expect(meta["title"] == "Dialogmöte om samverkan")
         #expect(meta["datum"] == "14 september 2023" && meta["date"] == "2023-09-14")
