@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Hummingbird
 import SamradIndex
 import Testing
 @testable import SamradServe
@@ -221,5 +222,22 @@ struct ServeSearchTests {
             throw error
         }
         try await site.stop()
+    }
+
+    /// A run made stale by a newer build keeps what it sent: the next run sends nothing
+    /// again for pages that did not change, and builds the files.
+    @Test(.enabled(if: pagefind != nil, "Pagefind is not installed"))
+    func aStaleRunKeepsWhatItSent() async throws {
+        let search = PreviewSearch(siteRoot: "/nonexistent", enabled: true, binary: ServedSite.pagefind)
+        defer { search.stop() }
+        let page = { (words: String) in ByteBuffer(string: "<html lang=\"sv\"><body><main><h1>\(words)</h1><p>\(words) i parken.</p></main></body></html>") }
+        let pages = [("moten/a/index.html", page("Ekorrar")), ("moten/b/index.html", page("Cykelbanor"))]
+        let stale = await search.index(html: pages, complete: { _, html in html }, language: "sv", isCurrent: { false })
+        guard case .cancelled = stale else { Issue.record("a stale run builds no files: \(stale)"); return }
+        let next = await search.index(html: pages, complete: { _, html in html }, language: "sv")
+        guard case .indexed(let files, _, let changed, let removed) = next else { Issue.record("\(next)"); return }
+        #expect(changed == 0 && removed == 0, "the pages the stale run sent are not sent again")
+        #expect(files.keys.contains("pagefind/pagefind-entry.json"))
+        #expect(files.keys.filter { $0.hasPrefix("pagefind/fragment/") }.count == 2)
     }
 }
