@@ -15,12 +15,9 @@ and the median. The meeting is put back as it was at the end.
 
 Environment: TIMEOUT seconds to wait for one index (default 600).
 """
-import glob, os, socket, statistics, subprocess, sys, threading, time
+import glob, os, statistics, subprocess, sys, threading, time
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from preview_latency import free_port
 
 def main():
     site, binary = sys.argv[1], sys.argv[2]

@@ -130,14 +130,15 @@ def site(samrad_bin, tmp_path_factory) -> Site:
 # Browser
 
 
-@pytest.fixture(scope="session")
-def driver():
+def start_chromium(lang: str, *extra: str):
+    """A headless Chromium whose own locale is `lang` (e.g. "sv-SE"), with 30 s script and
+    page-load limits; the caller quits it."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--lang=sv-SE", "--hide-scrollbars"):
+                f"--lang={lang}", *extra):
         options.add_argument(arg)
     binary = shutil.which("chromium")
     if binary:
@@ -145,6 +146,12 @@ def driver():
     drv = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     drv.set_script_timeout(30)
     drv.set_page_load_timeout(30)
+    return drv
+
+
+@pytest.fixture(scope="session")
+def driver():
+    drv = start_chromium("sv-SE", "--hide-scrollbars")
     yield drv
     drv.quit()
 

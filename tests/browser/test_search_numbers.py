@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import subprocess
 import threading
 import time
 
 import pytest
 
-from conftest import CHROMEDRIVER, ROOT, Browser, Site, _free_port, _Handler
+from conftest import ROOT, Browser, Site, _free_port, _Handler, start_chromium
 
 NBSP = "\u00a0"
 
@@ -32,9 +31,6 @@ export function search() { return Promise.resolve({ results: Array.from({ length
 
 @pytest.fixture(scope="module")
 def english_browser(samrad_bin, tmp_path_factory):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}/"
     out = tmp_path_factory.mktemp("search-numbers") / "public"
@@ -47,15 +43,7 @@ def english_browser(samrad_bin, tmp_path_factory):
     (out / "pagefind" / "pagefind.js").write_text(FAKE_PAGEFIND, encoding="utf-8")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=en-US"):
-        options.add_argument(arg)
-    binary = shutil.which("chromium")
-    if binary:
-        options.binary_location = binary
-    drv = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    drv.set_script_timeout(30)
-    drv.set_page_load_timeout(30)
+    drv = start_chromium("en-US")
     try:
         yield Browser(drv, Site(root=out, base_url=base_url, base_path="/"))
     finally:
