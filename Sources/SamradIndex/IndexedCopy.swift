@@ -1,3 +1,5 @@
+import SamradCore
+
 /// The lean copy of a page that Pagefind reads: the same words, headings, anchors,
 /// filters, meta and sort keys as the page, without the markup Pagefind parses only to
 /// skip.
@@ -42,8 +44,7 @@ public enum IndexedCopy {
     /// Whether `html` has a `data-pagefind-body` element. When any page of a site has one,
     /// Pagefind indexes only such pages, and the others need not be sent.
     public static func hasBody(_ html: String) -> Bool {
-        var html = html
-        return html.withUTF8 { find(Array("data-pagefind-body".utf8), in: $0, from: 0, to: $0.count) != nil }
+        html.containsASCII("data-pagefind-body")
     }
 
     // MARK: - Element kinds (tag names as Pagefind's parser groups them)
