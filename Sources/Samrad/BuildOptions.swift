@@ -1,5 +1,6 @@
-import SamradLink
 import SamradCore
+import SamradIndex
+import SamradLink
 
 public struct BuildOptions: Sendable {
     /// The folder holding site.yml, content/ and optionally templates/.
@@ -11,6 +12,9 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Run Pagefind after writing.
     public var search = true
+    /// The Pagefind to run; nil: look for it (`SearchIndexer.locate`). The preview passes
+    /// the one it found, so the search page and the index never disagree.
+    public var pagefind: SearchIndexer.Pagefind?
 
     public init(site: String = ".", output: String? = nil, includeDrafts: Bool = false, baseURL: String? = nil, search: Bool = true) {
         self.site = site

@@ -88,7 +88,7 @@ public enum Pipeline {
         var searchWarning: Diagnostic?
         var started: SearchStream?
         if options.search, let index = snapshot.renderer?.index {
-            if let pagefind = SearchIndexer.locate() {
+            if let pagefind = options.pagefind ?? SearchIndexer.locate() {
                 report.searchBinary = pagefind.description
                 do {
                     let service = try PagefindService(binary: pagefind.path, language: index.site.config.language)

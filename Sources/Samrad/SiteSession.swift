@@ -288,7 +288,7 @@ public final class SiteSession: @unchecked Sendable {
         var jobs: [SiteRenderer.OutputJob] = []
         var allLinks: [ContentLink] = []
         if let templates {
-            let searchEnabled = options.search && SearchIndexer.locate() != nil
+            let searchEnabled = options.search && (options.pagefind ?? SearchIndexer.locate()) != nil
             let r = SiteRenderer(index: index, templates: templates, templateAssets: loaded.templateAssets,
                                  defaultAssets: defaults, searchEnabled: searchEnabled)
             jobs = r.outputJobs()

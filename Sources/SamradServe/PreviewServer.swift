@@ -447,7 +447,11 @@ public final class PreviewServer: Service, Sendable {
 
     private func rebuild(changed: Set<String>?, firstEvent: ContinuousClock.Instant?, baseURL: String) async {
         // `search` only tells the pipeline whether to render the search page's UI; Pagefind runs below.
-        let buildOptions = BuildOptions(site: options.site, includeDrafts: true, baseURL: baseURL, search: options.search)
+        let buildOptions = {
+            var o = BuildOptions(site: options.site, includeDrafts: true, baseURL: baseURL, search: options.search)
+            o.pagefind = options.pagefind
+            return o
+        }()
         let renderStart = ContinuousClock.now
         let step = self.step
         guard let rendered = await BuildQueue.untilCancelled({ await step.render(buildOptions, changed: changed) }) else { return }
