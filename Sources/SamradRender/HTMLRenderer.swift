@@ -60,7 +60,7 @@ public struct HTMLRenderer: Sendable {
         for (i, slug) in slugs.enumerated() {
             if i > 0 { out += " " }
             let name = themes.theme(slug)?.name ?? slug
-            out += "<a class=\"tag\" href=\"\(basePath.htmlEscaped)\(themesPath.htmlEscaped)\(URLPath.encodeSegment(slug[...]).htmlEscaped)/\">\(name.htmlEscaped)</a>"
+            out += "<a href=\"\(basePath.htmlEscaped)\(themesPath.htmlEscaped)\(URLPath.encodeSegment(slug[...]).htmlEscaped)/\">\(name.htmlEscaped)</a>"
         }
         return out + "</span>"
     }

@@ -317,6 +317,9 @@ struct BoardCategoryView: MustacheParent {
     let depth: Int, headingLevel: Int
     let hasHeading: Bool
     let parentPath: Text
+    /// 1–5, from its top category: set once on the category's list rather than on each
+    /// post-it (CSS `.color-N > .postit`).
+    let color: Int
     let notesHTML: HTML
     let postIts: [PostItView]
     /// The post-its through partials/postit, one after another.
@@ -328,6 +331,7 @@ struct BoardCategoryView: MustacheParent {
         case "id": id
         case "title": title
         case "depth": depth
+        case "color": color
         case "hasHeading": hasHeading
         case "headingLevel": headingLevel
         case "parentPath": parentPath

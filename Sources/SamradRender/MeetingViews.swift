@@ -276,7 +276,7 @@ struct MeetingViews: Sendable {
             let postIts = c.postIts.map { postIt($0, color: color) }
             return BoardCategoryView(
                 id: c.id, title: c.path.last ?? "", depth: c.depth, headingLevel: Swift.min(6, 2 + Swift.max(1, c.depth)),
-                hasHeading: !c.path.isEmpty, parentPath: Text(c.path.dropLast().joined(separator: " › ")),
+                hasHeading: !c.path.isEmpty, parentPath: Text(c.path.dropLast().joined(separator: " › ")), color: color,
                 notesHTML: HTML(discussionHTML(c.notes)), postIts: postIts, postItsHTML: itemsHTML(postIts, template: "partials/postit"))
         }
         var view = BoardView(

@@ -113,8 +113,8 @@ struct RenderStencilTests {
                             dateText: "1 maj 2024", isoDate: "2024-05-01", year: 2024, color: 2)
         }
         let both = [NamedLink(name: "Skola", url: "/t/skola/", slug: "skola"), NamedLink(name: "Trygghet", url: "/t/trygghet/", slug: "trygghet")]
-        let bothHTML = "<p class=\"postit-tags\"><a class=\"tag\" href=\"/t/skola/\">Skola</a> <a class=\"tag\" href=\"/t/trygghet/\">Trygghet</a> </p>"
-        let oneHTML = "<p class=\"postit-tags\"><a class=\"tag\" href=\"/t/trygghet/\">Trygghet</a> </p>"
+        let bothHTML = "<p class=\"postit-tags\"><a href=\"/t/skola/\">Skola</a> <a href=\"/t/trygghet/\">Trygghet</a> </p>"
+        let oneHTML = "<p class=\"postit-tags\"><a href=\"/t/trygghet/\">Trygghet</a> </p>"
         for link in [false, true] {
             let bank = card(both, bothHTML, link: link)
             let cache = StencilCache()
@@ -252,7 +252,7 @@ struct RenderStencilTests {
         for (heading, postIts) in [(true, true), (false, true), (true, false)] {
             let post = PostItView(id: "lapp-1", text: "Text", html: HTML("Text"), tags: [], tagsHTML: HTML(""), color: 2)
             let category = BoardCategoryView(id: "kat", title: "Kategori <1>", depth: 2, headingLevel: 4, hasHeading: heading,
-                                             parentPath: Text(heading ? "Överst" : nil), notesHTML: HTML(""), postIts: postIts ? [post] : [],
+                                             parentPath: Text(heading ? "Överst" : nil), color: 2, notesHTML: HTML(""), postIts: postIts ? [post] : [],
                                              postItsHTML: HTML(postIts ? "<li class=\"postit\">Text</li>\n" : ""))
             Self.expectStencil(category, "partials/board-category", templates)
         }

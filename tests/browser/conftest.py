@@ -279,7 +279,7 @@ def load_json(path: Path):
 CARD_HREFS = """
     const visible = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
     return [...document.querySelectorAll(arguments[0])].filter(li => !arguments[1] || visible(li))
-      .map(li => ([...li.querySelectorAll('a:not(.tag)')].find(a => a.hash) || {}).href || '');
+      .map(li => ([...li.querySelectorAll('a:not(.postit-tags a)')].find(a => a.hash) || {}).href || '');
 """
 
 

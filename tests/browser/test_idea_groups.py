@@ -31,7 +31,7 @@ RESULT = """
       const heading = group && group.firstElementChild;
       let category = li.parentElement.previousElementSibling;
       if (category && !category.classList.contains('idea-category')) category = null;
-      return {href: ([...li.querySelectorAll('a:not(.tag)')].find(a => a.hash) || {}).href || '',
+      return {href: ([...li.querySelectorAll('a:not(.postit-tags a)')].find(a => a.hash) || {}).href || '',
               meeting: heading && heading.querySelector('a') ? heading.querySelector('a').href : '',
               headingTag: heading ? heading.tagName : '', continued: !!(heading && heading.querySelector('.continued')),
               category: category ? category.textContent : null};

@@ -13,7 +13,7 @@ from conftest import WIDTHS, format_violations
 # proves the page is the one meant). Add new page types here; every test below picks them up.
 PAGES = [
     ("start", "", ".hero"),
-    ("meetings", "moten/", ".cards .meeting-card"),
+    ("meetings", "moten/", ".cards .card"),
     ("meeting-questions", "moten/2023-09-14-gvi-civilsamhallet/", ".question .summary"),
     ("meeting-postits", "moten/2025-11-24-polisen-civilsamhallet-lokal-samverkan/", ".board .postit"),
     ("meeting-transcript", "moten/2022-07-05-almedalen-foreningslivet-och-rekryteringen/", ".turn .speaker"),

@@ -107,7 +107,7 @@ LOOK = """
     const text = getComputedStyle(document.querySelector('.notes p')).color;
     const postit = document.querySelector('.postit');
     const pcs = postit && getComputedStyle(postit);
-    const ptext = postit && getComputedStyle(postit.querySelector('.postit-text')).color;
+    const ptext = postit && getComputedStyle(postit.querySelector('p')).color;
     return {bg: lum(bodyBg), text: lum(text), textContrast: contrast(text, bodyBg),
             postitBg: pcs ? lum(pcs.backgroundColor) : null,
             postitContrast: pcs ? contrast(ptext, pcs.backgroundColor) : null,
