@@ -20,6 +20,9 @@ public struct ListSizes: Sendable {
     public var organizationMeetings: [String: Int] = [:]
     /// A theme's tagged sections and paragraphs (`ThemeStats.excerpts`).
     public var themeExcerpts: [String: Int] = [:]
+    /// Questions tagged with a theme (`ThemeStats.questions`): the question bank's theme
+    /// filter has a list for each theme with some.
+    public var themeQuestions: [String: Int] = [:]
 
     public init(_ site: LinkedSite) {
         meetings = site.meetings.count
@@ -29,6 +32,7 @@ public struct ListSizes: Sendable {
             for org in linked.participants { organizationMeetings[org, default: 0] += 1 }
             questions += m.questions.count
             for q in m.questions {
+                for slug in q.themes { themeQuestions[slug, default: 0] += 1 }
                 var slugs = Set(q.themes)
                 for p in q.summary?.points ?? [] { slugs.formUnion(p.themes) }
                 for slug in slugs { themeQuestionEntries[slug, default: 0] += 1 }

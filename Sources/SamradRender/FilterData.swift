@@ -27,27 +27,89 @@ struct FilterData: Sendable {
 
     func jobs() -> [SiteRenderer.OutputJob] {
         let me = self
+        // The tables every list is read from, made in one pass by the first list's job:
+        // made per list, they walked all meetings (and all 70,000 post-its for each
+        // category) once per theme, category and organisation, about 2.5 % of a
+        // 2,000-meeting build. Not made here: the preview lists the jobs on every change.
+        let shared = Locked<Tables?>(nil)
+        let index = self.index
+        @Sendable func tables() -> Tables {
+            shared.withLock { made in
+                if let made { return made }
+                let tables = Tables(index)
+                made = tables
+                return tables
+            }
+        }
         var jobs: [SiteRenderer.OutputJob] = [
             .init(path: "\(config.paths.ideas)filter/index.json") { .bytes(me.ideaIndex()) },
             .init(path: "\(config.paths.questions)filter/index.json") { .bytes(me.questionIndex()) },
         ]
         // A file only for what the index offers as an option: nothing loads the others.
+        // Which those are comes from the counts, not the statistics: asked for here, the
+        // statistics were made before any page, on one thread, while the other waited
+        // (the first meeting pages need none and are rendered beside them).
+        let sizes = index.listSizes
         for slug in index.themeOrder {
-            if index.themes[slug]?.postIts.isEmpty == false {
-                jobs.append(.init(path: "\(config.paths.ideas)filter/tema/\(slug).json") { .bytes(me.ideaThemeList(slug)) })
+            if sizes.themePostIts[slug, default: 0] > 0 {
+                jobs.append(.init(path: "\(config.paths.ideas)filter/tema/\(slug).json") { .bytes(me.ideaThemeList(slug, tables())) })
             }
-            if index.themes[slug]?.questions.isEmpty == false {
-                jobs.append(.init(path: "\(config.paths.questions)filter/tema/\(slug).json") { .bytes(me.questionThemeList(slug)) })
+            if sizes.themeQuestions[slug, default: 0] > 0 {
+                jobs.append(.init(path: "\(config.paths.questions)filter/tema/\(slug).json") { .bytes(me.questionThemeList(slug, tables())) })
             }
         }
         for category in categories() {
-            jobs.append(.init(path: "\(config.paths.ideas)filter/kategori/\(category.key).json") { .bytes(me.categoryList(category.name)) })
+            jobs.append(.init(path: "\(config.paths.ideas)filter/kategori/\(category.key).json") { .bytes(tables().categoryList(category.name)) })
         }
         let withIdeas = organizationIdeaCounts()
         for slug in index.organizationOrder where withIdeas[slug, default: 0] > 0 {
-            jobs.append(.init(path: "\(config.paths.ideas)filter/organisation/\(slug).json") { .bytes(me.organizationList(slug)) })
+            jobs.append(.init(path: "\(config.paths.ideas)filter/organisation/\(slug).json") { .bytes(tables().organizationList(slug)) })
         }
         return jobs
+    }
+
+    /// Where each meeting's items start in the idea bank and the question bank, and the
+    /// positions of each category and the meetings of each organisation: what the lists
+    /// below read, worked out once for all of them. Immutable, shared by the jobs.
+    final class Tables: Sendable {
+        /// The idea bank position of the first post-it of each meeting's board's category.
+        let ideaStarts: [[[Int]]]
+        /// The question bank position of each meeting's first question.
+        let questionStarts: [Int]
+        /// Idea bank positions by top category name, ascending.
+        let categoryPositions: [String: [Int]]
+        /// Meeting indexes by organisation slug, ascending, each meeting once.
+        let organizationMeetings: [String: [Int]]
+
+        init(_ index: SiteIndex) {
+            var ideaStarts: [[[Int]]] = [], questionStarts: [Int] = []
+            var categoryPositions: [String: [Int]] = [:], organizationMeetings: [String: [Int]] = [:]
+            var n = 0, q = 0
+            for mi in index.site.meetings.indices {
+                // Read in place: a `for linked in meetings` loop copies each meeting.
+                let meeting = index.site.meetings[mi].meeting
+                ideaStarts.append(meeting.boards.map { board in
+                    board.categories.map { category in
+                        defer { n += category.postIts.count }
+                        for (k, p) in category.postIts.enumerated() {
+                            if let top = p.categoryPath.first { categoryPositions[top, default: []].append(n + k) }
+                        }
+                        return n
+                    }
+                })
+                questionStarts.append(q)
+                q += meeting.questions.count
+                for slug in index.site.meetings[mi].participants where organizationMeetings[slug]?.last != mi {
+                    organizationMeetings[slug, default: []].append(mi)
+                }
+            }
+            (self.ideaStarts, self.questionStarts) = (ideaStarts, questionStarts)
+            (self.categoryPositions, self.organizationMeetings) = (categoryPositions, organizationMeetings)
+        }
+
+        func categoryList(_ name: String) -> [UInt8] { FilterData.deltas(categoryPositions[name] ?? []) }
+
+        func organizationList(_ slug: String) -> [UInt8] { FilterData.deltas(organizationMeetings[slug] ?? []) }
     }
 
     /// Ideas of the meetings each organisation took part in, by slug: the organisation
@@ -129,30 +191,10 @@ struct FilterData: Sendable {
     }
 
     /// The theme's ideas as the theme's own idea list has them (`ThemeStats.postIts`).
-    func ideaThemeList(_ slug: String) -> [UInt8] {
-        // Where each meeting's boards and categories start in the idea bank.
-        var starts: [[[Int]]] = []
-        var n = 0
-        for linked in index.site.meetings {
-            starts.append(linked.meeting.boards.map { board in
-                board.categories.map { category in
-                    defer { n += category.postIts.count }
-                    return n
-                }
-            })
-        }
+    func ideaThemeList(_ slug: String, _ tables: Tables) -> [UInt8] {
+        let starts = tables.ideaStarts
         let positions = (index.themes[slug]?.postIts ?? []).map { starts[$0.meeting][$0.board][$0.category] + $0.postIt }
         return Self.deltas(Set(positions).sorted())
-    }
-
-    func categoryList(_ name: String) -> [UInt8] {
-        var positions: [Int] = []
-        eachPostIt { n, _, p in if p.categoryPath.first == name { positions.append(n) } }
-        return Self.deltas(positions)
-    }
-
-    func organizationList(_ slug: String) -> [UInt8] {
-        Self.deltas(index.site.meetings.indices.filter { index.site.meetings[$0].participants.contains(slug) })
     }
 
     func questionIndex() -> [UInt8] {
@@ -169,12 +211,8 @@ struct FilterData: Sendable {
     }
 
     /// The theme's questions (`ThemeStats.questions`) by their place in the question bank.
-    func questionThemeList(_ slug: String) -> [UInt8] {
-        var starts: [Int] = [], n = 0
-        for linked in index.site.meetings {
-            starts.append(n)
-            n += linked.meeting.questions.count
-        }
+    func questionThemeList(_ slug: String, _ tables: Tables) -> [UInt8] {
+        let starts = tables.questionStarts
         return Self.deltas(Set((index.themes[slug]?.questions ?? []).map { starts[$0.meeting] + $0.question }).sorted())
     }
 

@@ -101,6 +101,57 @@ struct FilterDataTests {
         #expect(firstGroup.contains("/moten/\(slug)/"))
     }
 
+    /// `FilterData.Tables` (one pass for all lists) against the walks each list made
+    /// before, on the repository's example site (boards with nested categories, one
+    /// category name in several meetings, organisations in several meetings) and the
+    /// pagination site: every category, organisation and theme, and names with nothing.
+    @Test func tablesGiveTheListsTheWalksPerListGave() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().path
+        let paginated = try PaginationTests.site()
+        defer { paginated.cleanup() }
+        for path in [example, paginated.path] {
+            let rendered = Pipeline.render(BuildOptions(site: path, search: false))
+            let index = try #require(rendered.index)
+            let data = FilterData(index: index)
+            let tables = FilterData.Tables(index)
+            var all: [(position: Int, meeting: Int, board: Int, category: Int, postIt: Int, top: String?)] = []
+            for (mi, linked) in index.site.meetings.enumerated() {
+                for (bi, board) in linked.meeting.boards.enumerated() {
+                    for (ci, category) in board.categories.enumerated() {
+                        for (pi, p) in category.postIts.enumerated() {
+                            all.append((all.count, mi, bi, ci, pi, p.categoryPath.first))
+                        }
+                    }
+                }
+            }
+            let categories = data.categories()
+            #expect(!categories.isEmpty && !index.organizationOrder.isEmpty, "nothing compared on \(path)")
+            for name in categories.map(\.name) + ["ingen sådan kategori"] {
+                let slow = FilterData.deltas(all.filter { $0.top == name }.map(\.position))
+                #expect(tables.categoryList(name) == slow, "\(name)")
+            }
+            for slug in index.organizationOrder + ["ingen-sadan"] {
+                let slow = FilterData.deltas(index.site.meetings.indices.filter { index.site.meetings[$0].participants.contains(slug) })
+                #expect(tables.organizationList(slug) == slow, "\(slug)")
+            }
+            var questionStart = 0
+            var questionStarts: [Int] = []
+            for linked in index.site.meetings { questionStarts.append(questionStart); questionStart += linked.meeting.questions.count }
+            for slug in index.themeOrder {
+                // The jobs are listed from these counts, without the statistics.
+                #expect(index.listSizes.themePostIts[slug, default: 0] == index.themes[slug]?.postIts.count ?? 0, "\(slug)")
+                #expect(index.listSizes.themeQuestions[slug, default: 0] == index.themes[slug]?.questions.count ?? 0, "\(slug)")
+                let ideas = (index.themes[slug]?.postIts ?? []).map { ref in
+                    all.first { $0.meeting == ref.meeting && $0.board == ref.board && $0.category == ref.category && $0.postIt == ref.postIt }?.position ?? -1
+                }
+                #expect(data.ideaThemeList(slug, tables) == FilterData.deltas(Set(ideas).sorted()), "\(slug)")
+                let questions = (index.themes[slug]?.questions ?? []).map { questionStarts[$0.meeting] + $0.question }
+                #expect(data.questionThemeList(slug, tables) == FilterData.deltas(Set(questions).sorted()), "\(slug)")
+            }
+        }
+    }
+
     @Test func deltasAreWrittenAsDifferences() {
         #expect(String(decoding: FilterData.deltas([3, 4, 5, 12]), as: UTF8.self) == "[3,1,1,7]\n")
         #expect(String(decoding: FilterData.deltas([]), as: UTF8.self) == "[]\n")
