@@ -64,6 +64,30 @@ struct CoreURLPathTests {
         if case .problem = c.resolve("../../../x", on: page) {} else { Issue.record("above the root must fail") }
     }
 
+    /// The shortcuts of `resolve` (plain site paths, links to an id on the same page)
+    /// answer exactly what the full rules answer, and they are taken where meant.
+    @Test func shortcutsResolveAsTheFullRules() {
+        let c = check(["index.html", "moten/x/index.html", "moten/x/a.pdf", "moten/x-y/index.html", "teman/index.html"])
+        let page = "moten/x/index.html"
+        let plain = ["/portal/moten/x/", "/portal/moten/x", "/portal/moten/x/#a", "/portal/moten/x/#", "/portal/moten/x/a.pdf",
+                     "/portal/", "/portal/moten/x-y/#postit-3", "/portal/teman/#A_b-9", "/portal/moten/nope/", "/portal/moten/x/#a.b", "/portal/moten/x/#ä"]
+        let full = ["/portal/moten//x/", "/portal/moten/./x/", "/portal/moten/x/../x/", "/portal/.x", "/portal/moten/x/#a%20b",
+                    "/portal/m%C3%B6ten/", "/portal/moten/x?q=1", "/portal/moten/x/ ", " /portal/moten/x/", "/portal/moten/ö/",
+                    "/portal", "/other/", "//example.org/portal/"]
+        let local = ["#a", "#fraga-1", "#", "#A.b_c-9:x", "#main"]
+        let localFull = ["#a b", "#a%20b", "# a", "#a ", "#a\u{00A0}", "#ö", "#a\tb", "#100%", "  #a", "#a%"]
+        let other = ["", "a.pdf", "../x-y/", "x-y/#q", "https://example.org/portal/moten/x/", "mailto:a@example.org", "../../../"]
+        for href in plain { #expect(c.resolvePlain(href) != nil, "\(href) should be plain") }
+        for href in full + local + localFull + other { #expect(c.resolvePlain(href) == nil, "\(href) is not plain") }
+        for href in local { #expect(DeployedLinkCheck.resolveOnPage(href, page) != nil, "\(href) should be on the page") }
+        for href in plain + full + localFull + other { #expect(DeployedLinkCheck.resolveOnPage(href, page) == nil, "\(href)") }
+        for href in plain + full + local + localFull + other {
+            #expect(c.resolve(href, on: page) == c.resolveFully(href, on: page), "\(href)")
+            // Asked again: the served-file memo answers the same.
+            #expect(c.resolve(href, on: page) == c.resolveFully(href, on: page), "\(href), second time")
+        }
+    }
+
     @Test func fragmentsAndDuplicateIDsAreCheckedOnTheWrittenPages() {
         let c = check(["index.html", "moten/x/index.html"])
         c.collect("moten/x/index.html", .text("<h2 id=\"a\">A</h2><h2 id=\"b\">B</h2><h2 id=\"b\">B</h2>"))

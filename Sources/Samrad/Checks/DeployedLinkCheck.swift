@@ -18,8 +18,9 @@ final class DeployedLinkCheck: Sendable {
     private let origin: String
     private let state = Locked(State())
     /// `servedFile` by path, for the plain links: every page links to the same navigation,
-    /// meetings and themes, and each look-up built and hashed the path twice.
-    private let served = Memo<String, String?>()
+    /// meetings and themes, and each look-up built and hashed the path twice. Keyed by
+    /// the part of the link itself (a `Substring`), so a look-up allocates nothing.
+    private let served = Memo<Substring, String?>()
 
     private struct State {
         /// The ids of every HTML page.
@@ -126,7 +127,25 @@ final class DeployedLinkCheck: Sendable {
 
     /// What a server at the base URL answers for `href` written in the file `page`.
     func resolve(_ href: String, on page: String) -> Resolution {
-        if let fast = resolvePlain(href) { return fast }
+        if let fast = resolvePlain(href) ?? Self.resolveOnPage(href, page) { return fast }
+        return resolveFully(href, on: page)
+    }
+
+    /// A link to an id on its own page (`#fraga-3`: the skip link, the table of contents,
+    /// footnotes): `#` and printable ASCII other than `%` and space, which `resolveFully`
+    /// would neither trim nor decode. Nil for anything else.
+    static func resolveOnPage(_ href: String, _ page: String) -> Resolution? {
+        let utf8 = href.utf8
+        guard utf8.first == UInt8(ascii: "#") else { return nil }
+        let plain = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.dropFirst().allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "%") }
+        }
+        guard plain == true else { return nil }
+        return .file(page, fragment: String(href.dropFirst()))
+    }
+
+    /// `resolve` without its shortcuts: every rule, for any link.
+    func resolveFully(_ href: String, on page: String) -> Resolution {
         var url = Substring(href.trimmed)
         if url.isEmpty { return .external }
         var fragment: String?
@@ -179,40 +198,49 @@ final class DeployedLinkCheck: Sendable {
     /// Most links are the templates' own: the base path, then letters, digits, `-`, `_`,
     /// `.` and `/` (no `..`, no escapes), perhaps a fragment. Those need no decoding or
     /// normalising, only a look-up; nil for anything else.
-    private func resolvePlain(_ href: String) -> Resolution? {
+    func resolvePlain(_ href: String) -> Resolution? {
         guard href.hasPrefix(basePath) else { return nil }
         let utf8 = href.utf8
-        var end = utf8.endIndex
-        var previousDot = false
-        var i = utf8.index(utf8.startIndex, offsetBy: basePath.utf8.count)
-        let start = i
-        // "//", a leading "." and "/." are left to `resolve` too; checked here on the
-        // bytes (String.contains would be Foundation's search, once per link of the site).
-        var previous = UInt8(ascii: "/")
-        while i < utf8.endIndex {
-            let b = utf8[i]
-            if b == UInt8(ascii: "#") { end = i; break }
-            let plain = (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
-                || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-            if b == UInt8(ascii: ".") {
-                if previousDot || previous == UInt8(ascii: "/") { return nil }
-                previousDot = true
-            } else {
-                guard plain else { return nil }
-                if b == UInt8(ascii: "/"), previous == UInt8(ascii: "/"), i != start { return nil }
-                previousDot = false
+        let skip = basePath.utf8.count
+        // The offset of the `#` (or the end), or nil for a link that is not plain. On the
+        // string's contiguous bytes: walking the UTF-8 view index by index cost more than
+        // the look-up itself, once per link of the site.
+        let cut = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var previousDot = false
+            // "//", a leading "." and "/." are left to `resolve` too.
+            var previous = UInt8(ascii: "/")
+            var i = skip
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "#") { return i }
+                let plain = (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                    || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                if b == UInt8(ascii: ".") {
+                    if previousDot || previous == UInt8(ascii: "/") { return nil }
+                    previousDot = true
+                } else {
+                    guard plain else { return nil }
+                    if b == UInt8(ascii: "/"), previous == UInt8(ascii: "/"), i != skip { return nil }
+                    previousDot = false
+                }
+                previous = b
+                i += 1
             }
-            previous = b
-            i = utf8.index(after: i)
+            return bytes.count
         }
-        let path = String(href[start..<end])
+        // Every string samrad renders is contiguous; anything else takes the long way.
+        guard let cut = cut ?? nil else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: skip), end = utf8.index(utf8.startIndex, offsetBy: cut)
+        let path = href[start..<end]
         var fragment: String?
         if end < utf8.endIndex {
             let raw = href[href.index(after: end)...]
             guard !raw.containsByte(UInt8(ascii: "%")) else { return nil }
             fragment = String(raw)
         }
-        guard let file = served.value(path, make: { servedFile(path) }) else { return .problem(["reason_key": "diag_deployed_no_file", "path": path]) }
+        guard let file = served.value(path, make: { servedFile(String(path)) }) else {
+            return .problem(["reason_key": "diag_deployed_no_file", "path": String(path)])
+        }
         return .file(file, fragment: fragment)
     }
 
