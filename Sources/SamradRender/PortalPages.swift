@@ -4,13 +4,20 @@ import SamradExtract
 import SamradLink
 
 /// The cross-meeting pages: themes, question bank, idea bank, organisations, open data.
-struct PortalPages: Sendable {
+///
+/// A class for the same reason as `MeetingViews`: every page job's closure and the maps
+/// inside the pages held a copy, which retained and released each of its references.
+final class PortalPages: Sendable {
     let index: SiteIndex
     let views: MeetingViews
     let html: HTMLRenderer
     let context: PageContext
     /// The heat map's colours, read from the stylesheet the site is built with.
-    var heatmapSchemes: HeatmapSchemes = .standard
+    let heatmapSchemes: HeatmapSchemes
+
+    init(index: SiteIndex, views: MeetingViews, html: HTMLRenderer, context: PageContext, heatmapSchemes: HeatmapSchemes = .standard) {
+        (self.index, self.views, self.html, self.context, self.heatmapSchemes) = (index, views, html, context, heatmapSchemes)
+    }
 
     var base: String { context.config.basePath }
     /// The site's words.
