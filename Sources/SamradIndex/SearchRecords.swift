@@ -206,11 +206,19 @@ public struct SearchRecords: Sendable {
     /// What is between `<main …>` and `</main>`, in a document of its own
     /// (`<html><body>…</body></html>`); the whole page when it has no `<main>` (a site's
     /// own base template may not).
+    /// On the bytes (`firstUTF8Offset`/`lastUTF8Offset`, memchr): this runs on every
+    /// indexed page, and Foundation's `range(of:)` compared with Unicode rules all the way
+    /// back from the end of the page. All the markup looked for is ASCII, so the cuts fall
+    /// between characters.
     public static func mainContent(_ html: String) -> String {
-        guard let open = html.range(of: "<main"), let close = html.range(of: "</main>", options: .backwards),
-              let tagEnd = html[open.upperBound..<close.lowerBound].firstIndex(of: ">") else { return html }
-        let next = html[open.upperBound]
-        guard next == " " || next == ">" || next == "\n" else { return html }
-        return "<html><body>\n" + html[html.index(after: tagEnd)..<close.lowerBound] + "</body></html>\n"
+        guard let open = html.firstUTF8Offset(ofASCII: "<main"), let close = html.lastUTF8Offset(ofASCII: "</main>"),
+              open + 5 < close else { return html }
+        var html = html
+        return html.withUTF8 { bytes -> String? in
+            let next = bytes[open + 5]
+            guard next == UInt8(ascii: " ") || next == UInt8(ascii: ">") || next == UInt8(ascii: "\n"),
+                  let tagEnd = bytes[(open + 5)..<close].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+            return "<html><body>\n" + String(decoding: UnsafeBufferPointer(rebasing: bytes[(tagEnd + 1)..<close]), as: UTF8.self) + "</body></html>\n"
+        } ?? html
     }
 }

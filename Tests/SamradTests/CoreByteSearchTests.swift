@@ -44,4 +44,21 @@ struct CoreByteSearchTests {
             }
         }
     }
+
+    /// The first and last offsets agree with Foundation's `range(of:)` (forwards and
+    /// backwards) on the UTF-8, on text with Swedish letters, combining marks and emoji
+    /// around the markup, at the start and the end, repeated and absent.
+    @Test func offsetsAgreeWithFoundationsSearch() {
+        let needles: [StaticString] = ["<main", "</main>", "<a ", ">"]
+        let samples = Self.texts + ["<main id=\"m\">å</main>", "</main>x</main>", "ö<main><main>", "<mai", "e\u{301}</main>\u{1F600}", "</main>", ""]
+        for text in samples {
+            for needle in needles {
+                let name = needle.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+                let first = text.range(of: name).map { text.utf8.distance(from: text.utf8.startIndex, to: $0.lowerBound) }
+                let last = text.range(of: name, options: .backwards).map { text.utf8.distance(from: text.utf8.startIndex, to: $0.lowerBound) }
+                #expect(text.firstUTF8Offset(ofASCII: needle) == first, "\(text) \(name)")
+                #expect(text.lastUTF8Offset(ofASCII: needle) == last, "\(text) \(name)")
+            }
+        }
+    }
 }

@@ -76,6 +76,27 @@ struct SearchBuildTests {
         #expect(!listPage.contains("data-pagefind-body"))
     }
 
+    /// `mainContent` on the bytes cuts where Foundation's `range(of:)` cut: the pages
+    /// samrad writes, Swedish text around the markup, `<main>` without attributes, a page
+    /// with two `</main>` (the last counts), and pages it sends whole.
+    @Test func mainContentCutsWhereFoundationsSearchCut() {
+        func foundation(_ html: String) -> String {
+            guard let open = html.range(of: "<main"), let close = html.range(of: "</main>", options: .backwards),
+                  open.upperBound <= close.lowerBound,
+                  let tagEnd = html[open.upperBound..<close.lowerBound].firstIndex(of: ">") else { return html }
+            let next = html[open.upperBound]
+            guard next == " " || next == ">" || next == "\n" else { return html }
+            return "<html><body>\n" + html[html.index(after: tagEnd)..<close.lowerBound] + "</body></html>\n"
+        }
+        let pages = [
+            "<html><head><title>Möte</title></head><body><header>Å</header><main id=\"main\" tabindex=\"-1\">\n<h1>Ärende</h1><p>Text 😀 é</p>\n</main><footer>Ö</footer></body></html>",
+            "<main>x</main>", "<main\nid=\"m\">ä</main>ö", "<main>a</main><main>b</main>", "<mainx>a</main>", "<main id=\"m\"</main>",
+            "</main><main>", "<main>", "</main>", "ingen main här", "<main>å</main >", "",
+        ]
+        for page in pages { #expect(SearchRecords.mainContent(page) == foundation(page), "\(page)") }
+        #expect(SearchRecords.mainContent(pages[0]) != pages[0], "the cut is made")
+    }
+
     @Test func aPageWithoutMainIsSentWhole() {
         let page = "<html><body><article data-pagefind-body><h1>T</h1></article></body></html>"
         #expect(SearchRecords.mainContent(page) == page)
