@@ -21,6 +21,16 @@ extension String {
 
     /// Trimmed of spaces and newlines at both ends.
     public var trimmed: String {
+        // Nearly always the text begins and ends with a visible ASCII character: nothing to
+        // copy. Such a byte is a Character's first scalar at the start, and at the end a
+        // Character of its own (no ASCII letter or sign joins what precedes it), so neither
+        // end is whitespace. Every heading, label and list item of every meeting comes here.
+        if let first = utf8.first, first > 0x20, first < 0x7F, let last = utf8.last, last > 0x20, last < 0x7F { return self }
+        return trimmedCharacters
+    }
+
+    /// `trimmed` the slow way, Character by Character: what the fast path must equal.
+    var trimmedCharacters: String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

@@ -177,7 +177,7 @@ struct BodyExtractor {
         var prefix = ""
         var seenDigit = false
         for ch in text {
-            if ch.isNumber && ch.isASCII { seenDigit = true } else if seenDigit { break }
+            if ch.isASCII && ch.isNumber { seenDigit = true } else if seenDigit { break }
             prefix.append(ch)
         }
         let key = seenDigit ? Slug.make(prefix) : ""

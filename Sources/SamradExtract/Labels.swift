@@ -67,11 +67,12 @@ public struct Labels: Sendable, Equatable {
             if let h = first, h < 0x80, let l = label.utf8.first, l < 0x80, Self.asciiLower(h) != Self.asciiLower(l) { continue }
             // Then compare the prefix before making arrays.
             guard heading.prefix(label.count).lowercased() == label.lowercased() else { continue }
+            // `prefix(label.count)` is the heading's first `label.count` Characters, so the
+            // comparison above is the one a Character array would make: only the length is left.
             let chars = Array(heading)
-            let labelChars = Array(label)
-            guard chars.count >= labelChars.count,
-                  String(chars[0..<labelChars.count]).lowercased() == label.lowercased() else { continue }
-            var i = labelChars.count
+            let labelCount = label.count
+            guard chars.count >= labelCount else { continue }
+            var i = labelCount
             if i < chars.count && (chars[i].isLetter) { continue }
             func skipSpaces() { while i < chars.count && chars[i].isWhitespace { i += 1 } }
             skipSpaces()
@@ -96,7 +97,8 @@ public struct Labels: Sendable, Equatable {
             }
             if number.isEmpty && !sawSeparator && i < chars.count { continue }
             if !number.isEmpty && !sawSeparator && i < chars.count && !chars[i].isUppercase { continue }
-            let text = String(chars[i...]).trimmed
+            // The heading after its first `i` Characters: the same scalars as joining them.
+            let text = String(heading.dropFirst(i)).trimmed
             return QuestionMatch(label: label, number: number.isEmpty ? nil : number, text: text, prefixLength: i)
         }
         return nil

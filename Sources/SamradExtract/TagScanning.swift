@@ -1,3 +1,4 @@
+import Foundation
 import SamradCore
 import SamradParse
 
@@ -13,11 +14,33 @@ struct SourceLines: Sendable {
     init(file: String, text: String) {
         self.file = file
         bytes = Array(text.utf8)
+        starts = Self.lineStarts(bytes)
+    }
+
+    /// 0, then the offset after each line feed, then `count + 1`. Found with memchr: every
+    /// meeting file and appendix is indexed here.
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 2)
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            var i = 0
+            while i < b.count, let hit = memchr(base + i, 0x0A, b.count - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                starts.append(at + 1)
+                i = at + 1
+            }
+        }
+        starts.append(bytes.count + 1)
+        return starts
+    }
+
+    /// `lineStarts` byte by byte: what the memchr walk must equal.
+    static func lineStartsBytewise(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
         for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
         starts.append(bytes.count + 1)
-        self.starts = starts
+        return starts
     }
 
     var count: Int { starts.count - 1 }
@@ -105,7 +128,7 @@ struct SourceLines: Sendable {
     }
 
     private func characters(_ from: Int, _ to: Int) -> Int {
-        to > from ? String(decoding: bytes[from..<to], as: UTF8.self).count : 0
+        UTF8Bytes.characterCount(bytes, from: from, to: to)
     }
 
     /// 1-based column, in characters, of the last `#` + `needle` on line `l` that stands
@@ -124,7 +147,7 @@ struct SourceLines: Sendable {
             i += 1
         }
         guard let found else { return nil }
-        return String(decoding: bytes[lineStart..<found], as: UTF8.self).count + 1
+        return UTF8Bytes.characterCount(bytes, from: lineStart, to: found) + 1
     }
 
     private func matches(_ needle: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {

@@ -6,6 +6,37 @@ enum UTF8Bytes {
     static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
+    /// How many Characters the UTF-8 `bytes[from..<to]` holds, as `String.count` counts them.
+    /// Scalars below U+0100 other than CR each make a Character of their own (none of them
+    /// extends, joins or prepends in Unicode's grapheme rules; only CR LF pairs up), so such
+    /// text is counted by its scalars' lead bytes. Anything else is counted by `String`.
+    /// Tag columns are counted from the line start, over whole lines of Swedish prose.
+    static func characterCount<C: RandomAccessCollection>(_ bytes: C, from: Int, to: Int) -> Int
+    where C.Element == UInt8, C.Index == Int {
+        guard to > from else { return 0 }
+        var scalars = 0
+        // A C2/C3 lead byte waiting for its continuation byte.
+        var pending = false
+        var i = from
+        while i < to {
+            let b = bytes[i]
+            if pending {
+                guard b & 0xC0 == 0x80 else { break }
+                pending = false
+            } else if b < 0x80 && b != 0x0D {
+                scalars += 1
+            } else if b == 0xC2 || b == 0xC3 {
+                scalars += 1
+                pending = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        if i == to && !pending { return scalars }
+        return String(decoding: bytes[from..<to], as: UTF8.self).count
+    }
+
     /// Where the scalar that ends at `end` starts, not before `floor`.
     static func scalarStart<C: RandomAccessCollection>(in bytes: C, before end: Int, from floor: Int = 0) -> Int
     where C.Element == UInt8, C.Index == Int {

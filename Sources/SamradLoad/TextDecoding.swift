@@ -1,3 +1,4 @@
+import Foundation
 import SamradCore
 
 /// Decodes file bytes as UTF-8 text the way editors save it: a BOM is dropped and
@@ -21,7 +22,7 @@ public enum TextDecoding {
         }
         // Nearly every file is valid UTF-8 with Unix line ends: the standard library's
         // validation is much faster than ours, which is only needed to say where it fails.
-        if !bytes.contains(0x0D), let text = String(validating: bytes[start...], as: UTF8.self) {
+        if !hasByte(bytes, 0x0D), let text = String(validating: bytes[start...], as: UTF8.self) {
             return .success(hasLigature(bytes) ? foldLigatures(text) : text)
         }
         if let failure = validate(bytes, from: start) { return .failure(failure) }
@@ -51,7 +52,32 @@ public enum TextDecoding {
 
     /// U+FB00–U+FB06 are EF AC 80–86 in UTF-8: a byte scan is enough to skip the
     /// (usual) files without any.
+    /// Jumps from one 0xEF lead byte to the next with memchr: every meeting file is scanned,
+    /// and a byte-by-byte loop over them was half a percent of a build.
     static func hasLigature(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            let n = b.count
+            var i = 0
+            while i + 2 < n, let hit = memchr(base + i, 0xEF, n - 2 - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if b[at + 1] == 0xAC && (0x80...0x86).contains(b[at + 2]) { return true }
+                i = at + 1
+            }
+            return false
+        }
+    }
+
+    /// Whether `byte` occurs in `bytes` (memchr).
+    static func hasByte(_ bytes: [UInt8], _ byte: UInt8) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            return memchr(base, Int32(byte), b.count) != nil
+        }
+    }
+
+    /// `hasLigature` byte by byte: what the memchr walk must equal.
+    static func hasLigatureBytewise(_ bytes: [UInt8]) -> Bool {
         var i = 0
         let n = bytes.count
         while i + 2 < n {
