@@ -89,7 +89,8 @@ public enum MarkdownParser {
                     let end = Int(cmark_node_get_end_line(node)) + lineOffset
                     if end > pending?.node.endLine ?? 0 { pending?.node.endLine = end }
                 } else {
-                    pending = (makeNode(node, lineOffset: lineOffset), text)
+                    // The literal is read once, here: `flush` gives the node its text.
+                    pending = (makeNode(node, lineOffset: lineOffset, textLiteral: false), text)
                 }
                 continue
             }
@@ -184,7 +185,9 @@ public enum MarkdownParser {
         return String(cString: p)
     }
 
-    private static func makeNode(_ node: OpaquePointer, lineOffset: Int) -> MarkdownNode {
+    /// - Parameter textLiteral: false to leave a text node's literal unread (`.text("")`),
+    ///   for a caller that has read it already.
+    private static func makeNode(_ node: OpaquePointer, lineOffset: Int, textLiteral: Bool = true) -> MarkdownNode {
         let line = Int(cmark_node_get_start_line(node))
         let column = Int(cmark_node_get_start_column(node))
         let end = Int(cmark_node_get_end_line(node))
@@ -205,7 +208,7 @@ public enum MarkdownParser {
         case CMARK_NODE_PARAGRAPH: kind = .paragraph
         case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
         case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
-        case CMARK_NODE_TEXT: kind = .text(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_TEXT: kind = .text(textLiteral ? string(cmark_node_get_literal(node)) : "")
         case CMARK_NODE_SOFTBREAK: kind = .softBreak
         case CMARK_NODE_LINEBREAK: kind = .lineBreak
         case CMARK_NODE_CODE: kind = .code(string(cmark_node_get_literal(node)))
