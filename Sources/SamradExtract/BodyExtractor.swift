@@ -356,6 +356,43 @@ struct BodyExtractor {
     /// About two sentences, at most some 240 characters, cut at a word: enough to see
     /// what the passage says, short enough for a list of them.
     static func firstSentences(_ text: String, limit: Int = 240) -> String {
+        var copy = text
+        if let fast = copy.withUTF8({ firstSentences(latin1: $0, limit: limit) }) { return fast }
+        return firstSentencesByCharacter(text, limit: limit)
+    }
+
+    /// `firstSentencesByCharacter` on the UTF-8 of text whose scalars are all below U+0100
+    /// (Swedish prose): there each scalar is a Character of its own (`UTF8Bytes.characterCount`),
+    /// so stepping by scalars counts and compares exactly as stepping by Characters does,
+    /// without Unicode's grapheme rules. Nil for any other text.
+    static func firstSentences(latin1 b: UnsafeBufferPointer<UInt8>, limit: Int) -> String? {
+        let n = b.count
+        guard UTF8Bytes.latin1ScalarCount(b) >= 0 else { return nil }
+        func prefix(_ end: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[0..<end]), as: UTF8.self) }
+        func width(_ at: Int) -> Int { b[at] < 0x80 ? 1 : 2 }
+        var sentences = 0
+        var i = 0
+        var at = 0
+        while at < n {
+            let ch = b[at]
+            let next = at + width(at)
+            if ch == UInt8(ascii: ".") || ch == UInt8(ascii: "?") || ch == UInt8(ascii: "!"), next == n || b[next] == 0x20 {
+                sentences += 1
+                if sentences == 2 || i >= limit / 2 { return prefix(next) }
+            }
+            if i >= limit {
+                var cut = i, cutAt = at
+                while cut > 0, b[cutAt] != 0x20 { cut -= 1; cutAt = UTF8Bytes.scalarStart(in: b, before: cutAt) }
+                return prefix(cut > 0 ? cutAt : at).trimmed + " …"
+            }
+            i += 1
+            at = next
+        }
+        return prefix(n)
+    }
+
+    /// The first sentence or two of `text`, at most about `limit` Characters, cut at a space.
+    static func firstSentencesByCharacter(_ text: String, limit: Int = 240) -> String {
         // Walks the characters in place; an array of every Character of the text was
         // most of this function's cost.
         var sentences = 0

@@ -37,6 +37,28 @@ enum UTF8Bytes {
         return String(decoding: bytes[from..<to], as: UTF8.self).count
     }
 
+    /// The scalars of valid UTF-8 that holds only scalars below U+0100 other than CR, or -1
+    /// for anything else. Where it is not -1, each scalar is a Character of its own (see
+    /// `characterCount`, which takes the same fast path).
+    static func latin1ScalarCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var scalars = 0
+        var pending = false
+        for byte in b {
+            if pending {
+                guard byte & 0xC0 == 0x80 else { return -1 }
+                pending = false
+            } else if byte < 0x80 && byte != 0x0D {
+                scalars += 1
+            } else if byte == 0xC2 || byte == 0xC3 {
+                scalars += 1
+                pending = true
+            } else {
+                return -1
+            }
+        }
+        return pending ? -1 : scalars
+    }
+
     /// Where the scalar that ends at `end` starts, not before `floor`.
     static func scalarStart<C: RandomAccessCollection>(in bytes: C, before end: Int, from floor: Int = 0) -> Int
     where C.Element == UInt8, C.Index == Int {

@@ -155,3 +155,42 @@ struct ExtractCharacterCountTests {
         }
     }
 }
+
+@Suite("extract: first sentences on UTF-8")
+struct ExtractFirstSentencesTests {
+    /// A fixed pseudo-random sequence, so a failure repeats.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+    }
+
+    @Test func bytesCutWhereCharactersDo() {
+        let pieces = ["Kommunen", "beskriver", "ärlig", "samverkan", "å", "Ö", "é", "ü", "ß", ".", "?", "!", " ", "  ", ". ", "? ",
+                      "!!", "x.y", "©", "\u{A0}", "\t", "…", "\u{1F600}", "e\u{301}", ". \u{301}", "\r\n", "\u{600}", "ﬁ", "a\u{308}"]
+        var rng = Seeded(state: 21)
+        var texts: [String] = ["", " ", ".", "a.", "a. b. c.", ". . .", String(repeating: "a", count: 300),
+                               String(repeating: "å ", count: 200), String(repeating: "ord ", count: 61) + "slut.",
+                               String(repeating: "x", count: 120) + ". Mer text här.", "Första. Andra. Tredje."]
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...140, using: &rng)
+            // Mostly Swedish prose, sometimes with a piece outside Latin-1.
+            let pool = Bool.random(using: &rng) ? Array(pieces.prefix(20)) : pieces
+            texts.append((0..<count).map { _ in pool.randomElement(using: &rng) ?? " " }.joined(separator: Bool.random(using: &rng) ? " " : ""))
+        }
+        var fastPathTaken = 0
+        for text in texts {
+            for limit in [240, 20, 7, 1] {
+                #expect(BodyExtractor.firstSentences(text, limit: limit) == BodyExtractor.firstSentencesByCharacter(text, limit: limit),
+                        "\(limit) \(text.unicodeScalars.map { $0.value })")
+            }
+            var copy = text
+            if copy.withUTF8({ BodyExtractor.firstSentences(latin1: $0, limit: 240) }) != nil { fastPathTaken += 1 }
+        }
+        // Both paths were compared, not only the slow one.
+        #expect(fastPathTaken > 1000)
+        #expect(fastPathTaken < texts.count)
+    }
+}
