@@ -7,6 +7,22 @@ struct ImportLabels: Sendable {
     var summary = ["sammanfattning"]
     var questionList = ["frågeställningar", "frågor"]
 
+    /// The documents' Swedish labels and the site's own (`question_label`, `summary_label`,
+    /// `questions_list_label`), so that a draft written in the site's words is recognised
+    /// as it is written, and so are documents in the site's language.
+    static func forSite(_ words: Catalogue) -> ImportLabels {
+        var labels = ImportLabels()
+        func add(_ key: String, to list: inout [String]) {
+            let word = words[key]
+            guard !word.isEmpty, !list.contains(where: { $0.foldedForMatching == word.foldedForMatching }) else { return }
+            list.append(word.lowercased())
+        }
+        add("question_label", to: &labels.question)
+        add("summary_label", to: &labels.summary)
+        add("questions_list_label", to: &labels.questionList)
+        return labels
+    }
+
     /// "Sammanfattning", "Sammanfattning:" — alone on the line.
     func isSummaryLabel(_ t: String) -> Bool {
         let folded = t.foldedForMatching.trimmingCharacters(in: CharacterSet(charactersIn: ": *_"))
@@ -105,14 +121,5 @@ enum SwedishDates {
             if let y = Int(w), (1990...2100).contains(y) { counts[y, default: 0] += 1 }
         }
         return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key < b.key }?.key
-    }
-
-    /// "14 september 2023" for 2023-09-14, "februari 2026" for 2026-02.
-    static func spoken(_ iso: String) -> String {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count >= 2, (1...12).contains(parts[1]) else { return iso }
-        let month = months[parts[1] - 1]
-        if parts.count == 3 { return "\(parts[2]) \(month) \(parts[0])" }
-        return "\(month) \(parts[0])"
     }
 }

@@ -68,7 +68,7 @@ public enum Importer {
         for file in request.files {
             let started = Date()
             do {
-                var draft = try makeDraft(URL(fileURLWithPath: file), request: request, vocabulary: vocabulary)
+                var draft = try makeDraft(URL(fileURLWithPath: file), request: request, vocabulary: vocabulary, words: words)
                 let slug = request.slug ?? "\(draft.meeting.date)-\(Slug.make(draft.meeting.title, maxWords: 8))"
                 guard !slug.isEmpty, !slug.contains("/"), !slug.hasPrefix(".") else {
                     throw ImportFailure.badOption("import_bad_slug", ["slug": slug])
@@ -83,14 +83,14 @@ public enum Importer {
                 var files = ["\(folder)/index.md"]
                 contents["\(folder)/index.md"] = index.text
                 var unsure = index.unsure.map { ImportReport.Unsure(file: "\(folder)/index.md", line: $0.line, message: $0.message) }
-                var suggestions = suggest(index.text, file: "\(folder)/index.md", vocabulary: vocabulary)
+                var suggestions = suggest(index.text, file: "\(folder)/index.md", vocabulary: vocabulary, words: words)
                 for board in draft.meeting.boards {
                     let written = MarkdownWriter.board(board, markdown: draft.meeting.bodyIsMarkdown, words: words)
                     let path = "\(folder)/\(board.fileName)"
                     files.append(path)
                     contents[path] = written.text
                     unsure += written.unsure.map { ImportReport.Unsure(file: path, line: $0.line, message: $0.message) }
-                    suggestions += suggest(written.text, file: path, vocabulary: vocabulary)
+                    suggestions += suggest(written.text, file: path, vocabulary: vocabulary, words: words)
                 }
                 let unmatched = draft.meeting.participants.flatMap(\.members).filter { vocabulary.organization(matching: $0) == nil }
                 draft.dropped.sort { $0.line < $1.line }
@@ -153,8 +153,8 @@ public enum Importer {
         var dropped: [DroppedLine]
     }
 
-    static func makeDraft(_ url: URL, request: ImportRequest, vocabulary: SiteVocabulary) throws -> Draft {
-        let labels = ImportLabels()
+    static func makeDraft(_ url: URL, request: ImportRequest, vocabulary: SiteVocabulary, words: Catalogue) throws -> Draft {
+        let labels = ImportLabels.forSite(words)
         let ext = url.pathExtension.lowercased()
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw ImportFailure.unreadable(FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "no such file")
@@ -206,7 +206,7 @@ public enum Importer {
             throw ImportFailure.unsupportedType(ext.isEmpty ? "(none)" : ext)
         }
         facts.readText(fullText, transcript: transcript)
-        var recognizer = MeetingRecognizer(labels: labels, transcript: transcript, markdownSource: markdown)
+        var recognizer = MeetingRecognizer(labels: labels, words: words, transcript: transcript, markdownSource: markdown)
         recognizer.run(blocks)
         dropped += recognizer.dropped
 
@@ -216,7 +216,8 @@ public enum Importer {
         let kind = request.kind ?? facts.kind
         var title = facts.title ?? ""
         if title.isEmpty {
-            title = [kind.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Möte", SwedishDates.spoken(date)].joined(separator: " ")
+            let spoken = ISODate(date).map(words.date) ?? date
+            title = [kind.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? words["import_draft_meeting"], spoken].joined(separator: " ")
             notes.append(ImportNote("import_note_no_title"))
         }
         notes += recognizer.unsureFrontMatter
@@ -232,10 +233,10 @@ public enum Importer {
     }
 
     /// Theme suggestions for each section (heading) of a written file.
-    static func suggest(_ text: String, file: String, vocabulary: SiteVocabulary) -> [ThemeSuggestion] {
+    static func suggest(_ text: String, file: String, vocabulary: SiteVocabulary, words: Catalogue) -> [ThemeSuggestion] {
         guard !vocabulary.themes.isEmpty else { return [] }
         var out: [ThemeSuggestion] = []
-        var section = "(före första rubriken)"
+        var section = words["import_report_before_first_heading"]
         var line = 1
         var buffer: [String] = []
         func close() {

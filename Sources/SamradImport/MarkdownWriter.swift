@@ -26,7 +26,7 @@ struct MarkdownWriter {
                 lines += m.participants[0].members.map { "  - \(quoted($0))" }
             } else {
                 for g in m.participants {
-                    lines.append("  - group: \(quoted(g.name ?? "Övriga"))")
+                    lines.append("  - group: \(quoted(g.name ?? words["import_draft_other_participants"]))")
                     lines.append("    members:")
                     lines += g.members.map { "      - \(quoted($0))" }
                 }

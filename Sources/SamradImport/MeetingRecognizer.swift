@@ -21,8 +21,12 @@ struct MeetingRecognizer {
     private var inQuestion = false
     private var questionNumbersUsed = false
 
-    init(labels: ImportLabels, transcript: Bool, markdownSource: Bool) {
+    /// The site's words, for what the draft says in its own voice (labels, headings).
+    let words: Catalogue
+
+    init(labels: ImportLabels, words: Catalogue, transcript: Bool, markdownSource: Bool) {
         self.labels = labels
+        self.words = words
         self.transcript = transcript
         self.markdownSource = markdownSource
     }
@@ -47,7 +51,7 @@ struct MeetingRecognizer {
                     continue
                 }
                 if labels.isSummaryLabel(text) {
-                    emit(.paragraph("Sammanfattning:"))
+                    emit(.paragraph(words["summary_label"] + ":"))
                 } else if !transcript, let q = labels.parseQuestion(text) {
                     emitQuestion(number: q.number, text: q.text)
                 } else {
@@ -69,14 +73,14 @@ struct MeetingRecognizer {
                     footnoteURLs.append(b.text)
                     dropped.append(DroppedLine(line: b.line, text: b.text, reasonKey: "import_dropped_footnote_moved"))
                 } else if labels.isSummaryLabel(b.text) {
-                    emit(.paragraph("Sammanfattning:"))
+                    emit(.paragraph(words["summary_label"] + ":"))
                     counts.summaryPoints += summaryPoints(blocks, after: i)
                 } else if labels.introducesQuestionList(b.text), i + 1 < blocks.count, blocks[i + 1].isItem {
                     let items = runOfItems(blocks, from: i + 1)
                     let texts = items.map { LineJoiner.stripEmphasis(blocks[$0].text) }
                     emit(.paragraph(b.text))
                     if texts.allSatisfy({ $0.hasSuffix("?") }) && !texts.allSatisfy({ standalone.contains(key($0)) }) {
-                        if !labels.isQuestionListLabel(b.text) { emit(.paragraph("Frågeställningar:")) }
+                        if !labels.isQuestionListLabel(b.text) { emit(.paragraph(words["questions_list_label"] + ":")) }
                         counts.questions += texts.count
                     }
                     emit(.list(items.map { blocks[$0].text }))
@@ -115,7 +119,7 @@ struct MeetingRecognizer {
         counts.footnotes += footnotes.count
         if !footnoteURLs.isEmpty {
             // Under a heading of their own, so that they are not read as part of the last section.
-            body.append(.heading(level: 2, text: "Fotnoter"))
+            body.append(.heading(level: 2, text: words["footnotes_title"]))
             body.append(.unsure(ImportNote("import_note_lost_footnote_marks", ["notes_count": Catalogue.counted(footnoteURLs.count, "import_count_footnote")])))
             body.append(.list(footnoteURLs))
             counts.footnotes += footnoteURLs.count
@@ -132,7 +136,7 @@ struct MeetingRecognizer {
     private mutating func emit(_ block: DraftBlock) { body.append(block) }
 
     private mutating func emitQuestion(number: Int?, text: String) {
-        let label = number.map { "Fråga \($0)" } ?? "Fråga"
+        let label = number.map { "\(words["question_label"]) \($0)" } ?? words["question_label"]
         emit(.heading(level: 3, text: "\(label) – \(text)"))
         inQuestion = true
         counts.questions += 1
@@ -264,7 +268,7 @@ struct MeetingRecognizer {
         }
         let named = runs.contains { $0.name != nil }
         if named {
-            participants = runs.map { ParticipantGroup(name: $0.name ?? "Övriga", members: $0.items.map { Self.cleanName($0.text) }) }
+            participants = runs.map { ParticipantGroup(name: $0.name ?? words["import_draft_other_participants"], members: $0.items.map { Self.cleanName($0.text) }) }
         } else {
             participants = [ParticipantGroup(name: nil, members: runs.flatMap { $0.items.map { Self.cleanName($0.text) } })]
             if runs.count > 1 {

@@ -26,13 +26,17 @@ public enum ConfigParsing {
         diagnostics.append(contentsOf: problems)
         config.catalogue = catalogue
         // A site in another language that does not name its labels writes its questions
-        // and summaries in its own words first ("Question 2 – …"); the Swedish ones still work.
+        // and summaries (and lists of questions) in its own words first ("Question 2 – …");
+        // the Swedish ones still work.
         let defaults = SiteConfig()
         if config.questionLabels == defaults.questionLabels, catalogue["question_label"] != defaults.questionLabels[0] {
             config.questionLabels = [catalogue["question_label"]] + defaults.questionLabels
         }
         if config.summaryLabels == defaults.summaryLabels, catalogue["summary_label"] != defaults.summaryLabels[0] {
             config.summaryLabels = [catalogue["summary_label"]] + defaults.summaryLabels
+        }
+        if config.questionsListLabels == defaults.questionsListLabels, catalogue["questions_list_label"] != defaults.questionsListLabels[0] {
+            config.questionsListLabels = [catalogue["questions_list_label"]] + defaults.questionsListLabels
         }
         return config
     }

@@ -65,4 +65,69 @@ struct ImportNoteLanguageTests {
         #expect(ImportNote("import_note_date_guessed", ["said": "3 maj", "year": "2024"]).said(in: .english)
             == "the date is guessed: the text says 3 maj without a year, and 2024 is the year it mentions most; check 'date'")
     }
+
+    /// A document with a question, a summary and a footnote whose mark was lost, and no
+    /// title page: what the draft says in its own voice (the title, the labels, the
+    /// footnotes' heading) is in the site's language, and the site's build recognises it.
+    static let labelled = "\u{0C}Deltagare\n\n• Fryshuset\n\nDialogmötet hölls den 3 maj 2024 i Stockholm.\n\n1\n"
+        + "\u{0C}Fråga 1 – Vad behövs?\n\nSammanfattning:\n\n• Mer samverkan\n\n• Fler lokaler\n\nhttps://www.regeringen.se/rapport\n\n2\n"
+
+    func importedAndBuilt(language: String?) throws -> (draft: String, question: Bool, summary: Bool) {
+        var files = ImportFixtures.site
+        if let language { files["site.yml", default: ""] += "language: \(language)\n" }
+        let site = try SiteFolder(files)
+        defer { site.cleanup() }
+        let file = site.root.appendingPathComponent("möte.txt")
+        try Data(Self.labelled.utf8).write(to: file)
+        let outcome = Importer.run(ImportRequest(files: [file.path], site: site.path))
+        let report = try #require(outcome.reports.first, "\(outcome.failures)")
+        let draft = try #require(outcome.contents["\(report.folder)/index.md"])
+        let built = site.build(drafts: true)
+        #expect(!built.hasErrors, "\(built.errors.map(\.message))")
+        let questions = site.read("data/questions.json") ?? ""
+        return (draft, built.questions == 1 && questions.contains("Vad behövs?"), questions.contains("Mer samverkan") && questions.contains("Fler lokaler"))
+    }
+
+    @Test func anEnglishSitesDraftIsWrittenInEnglishWords() throws {
+        let (draft, question, summary) = try importedAndBuilt(language: "en")
+        #expect(draft.contains("title: \"Dialogmöte 3 May 2024\""), "\(draft)")
+        #expect(draft.contains("### Question 1 – Vad behövs?"), "\(draft)")
+        #expect(draft.contains("\nSummary:\n"), "\(draft)")
+        #expect(draft.contains("## Footnotes"), "\(draft)")
+        for swedish in ["Fråga 1", "Sammanfattning", "Fotnoter", "maj 2024\""] {
+            #expect(!draft.contains(swedish), "\(swedish) in \(draft)")
+        }
+        #expect(question && summary, "the English site's build finds the question and its summary")
+    }
+
+    @Test func aSwedishSitesDraftIsWrittenInSwedishWords() throws {
+        let (draft, question, summary) = try importedAndBuilt(language: nil)
+        #expect(draft.contains("title: \"Dialogmöte 3 maj 2024\""), "\(draft)")
+        #expect(draft.contains("### Fråga 1 – Vad behövs?"), "\(draft)")
+        #expect(draft.contains("\nSammanfattning:\n"), "\(draft)")
+        #expect(draft.contains("## Fotnoter"), "\(draft)")
+        #expect(question && summary)
+    }
+
+    /// A group the document did not name is "Övriga" on a Swedish site, "Others" on an English one.
+    @Test func anUnnamedGroupIsNamedInTheSitesLanguage() {
+        var meeting = DraftMeeting(title: "Möte", date: "2024-05-03", kind: nil, type: nil, organizer: nil, commissionedBy: nil)
+        meeting.participants = [ParticipantGroup(name: "Myndigheter", members: ["Polisen"]), ParticipantGroup(name: nil, members: ["Fryshuset"])]
+        #expect(MarkdownWriter.index(meeting, source: "m.txt", words: .english).text.contains("  - group: \"Others\"\n"))
+        #expect(MarkdownWriter.index(meeting, source: "m.txt", words: .swedish).text.contains("  - group: \"Övriga\"\n"))
+    }
+
+    /// On an English site, "Questions:" before a list of questions makes them questions,
+    /// as "Frågeställningar:" does (and still does) on every site.
+    @Test func anEnglishSiteRecognisesItsQuestionListLabel() throws {
+        var files = ImportFixtures.site
+        files["site.yml", default: ""] += "language: en\n"
+        files["content/meetings/2024-05-03-lista/index.md"] = "---\ntitle: List\ndate: 2024-05-03\n---\n\n## Session\n\nQuestions:\n\n- What is needed?\n- Who does it?\n"
+        let site = try SiteFolder(files)
+        defer { site.cleanup() }
+        let built = site.build()
+        #expect(!built.hasErrors && built.questions == 2, "\(built.errors.map(\.message)) \(built.questions)")
+        let data = site.read("data/questions.json") ?? ""
+        #expect(data.contains("What is needed?") && data.contains("Who does it?"), "\(data.prefix(400))")
+    }
 }
