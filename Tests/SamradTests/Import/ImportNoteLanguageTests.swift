@@ -13,17 +13,24 @@ struct ImportNoteLanguageTests {
     static let document = "\u{0C}Deltagare\n\n• Fryshuset\n\nDialogmötet hölls den 3 maj 2024 i Stockholm.\n\n1\n"
         + "\u{0C}Fråga 1 – Vad behövs?\n\nMer samverkan behövs.\n\n2\n"
 
-    func imported(language: String?) throws -> (draft: String, report: ImportReport) {
+    /// Imports `document` as möte.txt into a site in `language` and hands the site, the
+    /// report and the draft to `body` before the site is removed.
+    func importing<T>(_ document: String, language: String?, dryRun: Bool = true,
+                      _ body: (SiteFolder, ImportReport, String) throws -> T) throws -> T {
         var files = ImportFixtures.site
         if let language { files["site.yml", default: ""] += "language: \(language)\n" }
         let site = try SiteFolder(files)
         defer { site.cleanup() }
         let file = site.root.appendingPathComponent("möte.txt")
-        try Data(Self.document.utf8).write(to: file)
-        let outcome = Importer.run(ImportRequest(files: [file.path], site: site.path, dryRun: true))
+        try Data(document.utf8).write(to: file)
+        let outcome = Importer.run(ImportRequest(files: [file.path], site: site.path, dryRun: dryRun))
         let report = try #require(outcome.reports.first, "\(outcome.failures)")
         let draft = try #require(outcome.contents["\(report.folder)/index.md"])
-        return (draft, report)
+        return try body(site, report, draft)
+    }
+
+    func imported(language: String?) throws -> (draft: String, report: ImportReport) {
+        try importing(Self.document, language: language) { _, report, draft in (draft, report) }
     }
 
     @Test func aSwedishSitesDraftHasSwedishNotes() throws {
@@ -73,19 +80,13 @@ struct ImportNoteLanguageTests {
         + "\u{0C}Fråga 1 – Vad behövs?\n\nSammanfattning:\n\n• Mer samverkan\n\n• Fler lokaler\n\nhttps://www.regeringen.se/rapport\n\n2\n"
 
     func importedAndBuilt(language: String?) throws -> (draft: String, question: Bool, summary: Bool) {
-        var files = ImportFixtures.site
-        if let language { files["site.yml", default: ""] += "language: \(language)\n" }
-        let site = try SiteFolder(files)
-        defer { site.cleanup() }
-        let file = site.root.appendingPathComponent("möte.txt")
-        try Data(Self.labelled.utf8).write(to: file)
-        let outcome = Importer.run(ImportRequest(files: [file.path], site: site.path))
-        let report = try #require(outcome.reports.first, "\(outcome.failures)")
-        let draft = try #require(outcome.contents["\(report.folder)/index.md"])
-        let built = site.build(drafts: true)
-        #expect(!built.hasErrors, "\(built.errors.map(\.message))")
-        let questions = site.read("data/questions.json") ?? ""
-        return (draft, built.questions == 1 && questions.contains("Vad behövs?"), questions.contains("Mer samverkan") && questions.contains("Fler lokaler"))
+        try importing(Self.labelled, language: language, dryRun: false) { site, _, draft in
+            let built = site.build(drafts: true)
+            #expect(!built.hasErrors, "\(built.errors.map(\.message))")
+            let questions = site.read("data/questions.json") ?? ""
+            return (draft, built.questions == 1 && questions.contains("Vad behövs?"),
+                    questions.contains("Mer samverkan") && questions.contains("Fler lokaler"))
+        }
     }
 
     @Test func anEnglishSitesDraftIsWrittenInEnglishWords() throws {
