@@ -9,23 +9,7 @@ extension String {
     /// - Parameter needle: ASCII only (the markup samrad itself looks for, such as `"<a "`);
     ///   an empty needle is found in every string.
     public func containsASCII(_ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        if count == 0 { return true }
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: count)
-        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard bytes.count >= count, let base = bytes.baseAddress else { return false }
-            let first = Int32(pattern[0])
-            var i = 0
-            let last = bytes.count - count
-            while i <= last, let hit = memchr(base + i, first, last - i + 1) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + at, pattern.baseAddress!, count) == 0 { return true }
-                i = at + 1
-            }
-            return false
-        }
-        if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
-        return Array(utf8).withUnsafeBufferPointer(search)
+        needle.utf8CodeUnitCount == 0 || firstUTF8Offset(ofASCII: needle) != nil
     }
 }
 

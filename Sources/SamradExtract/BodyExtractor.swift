@@ -362,12 +362,12 @@ struct BodyExtractor {
     }
 
     /// `firstSentencesByCharacter` on the UTF-8 of text whose scalars are all below U+0100
-    /// (Swedish prose): there each scalar is a Character of its own (`UTF8Bytes.characterCount`),
+    /// (Swedish prose): there each scalar is a Character of its own (`UTF8Bytes.latin1Scalars`),
     /// so stepping by scalars counts and compares exactly as stepping by Characters does,
     /// without Unicode's grapheme rules. Nil for any other text.
     static func firstSentences(latin1 b: UnsafeBufferPointer<UInt8>, limit: Int) -> String? {
         let n = b.count
-        guard UTF8Bytes.latin1ScalarCount(b) >= 0 else { return nil }
+        guard UTF8Bytes.latin1Scalars(b, from: 0, to: b.count) != nil else { return nil }
         func prefix(_ end: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[0..<end]), as: UTF8.self) }
         func width(_ at: Int) -> Int { b[at] < 0x80 ? 1 : 2 }
         var sentences = 0

@@ -6,14 +6,22 @@ enum UTF8Bytes {
     static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    /// How many Characters the UTF-8 `bytes[from..<to]` holds, as `String.count` counts them.
-    /// Scalars below U+0100 other than CR each make a Character of their own (none of them
-    /// extends, joins or prepends in Unicode's grapheme rules; only CR LF pairs up), so such
-    /// text is counted by its scalars' lead bytes. Anything else is counted by `String`.
-    /// Tag columns are counted from the line start, over whole lines of Swedish prose.
+    /// How many Characters the UTF-8 `bytes[from..<to]` holds, as `String.count` counts them:
+    /// by `latin1Scalars` where it can, else by `String`. Tag columns are counted from the
+    /// line start, over whole lines of Swedish prose.
     static func characterCount<C: RandomAccessCollection>(_ bytes: C, from: Int, to: Int) -> Int
     where C.Element == UInt8, C.Index == Int {
         guard to > from else { return 0 }
+        if let scalars = latin1Scalars(bytes, from: from, to: to) { return scalars }
+        return String(decoding: bytes[from..<to], as: UTF8.self).count
+    }
+
+    /// The scalars of `bytes[from..<to]` when it is valid UTF-8 of scalars below U+0100
+    /// other than CR, else nil. Each such scalar is a Character of its own (none of them
+    /// extends, joins or prepends in Unicode's grapheme rules; only CR LF pairs up), so
+    /// this is also the text's Character count.
+    static func latin1Scalars<C: RandomAccessCollection>(_ bytes: C, from: Int, to: Int) -> Int?
+    where C.Element == UInt8, C.Index == Int {
         var scalars = 0
         // A C2/C3 lead byte waiting for its continuation byte.
         var pending = false
@@ -21,7 +29,7 @@ enum UTF8Bytes {
         while i < to {
             let b = bytes[i]
             if pending {
-                guard b & 0xC0 == 0x80 else { break }
+                guard b & 0xC0 == 0x80 else { return nil }
                 pending = false
             } else if b < 0x80 && b != 0x0D {
                 scalars += 1
@@ -29,34 +37,11 @@ enum UTF8Bytes {
                 scalars += 1
                 pending = true
             } else {
-                break
+                return nil
             }
             i += 1
         }
-        if i == to && !pending { return scalars }
-        return String(decoding: bytes[from..<to], as: UTF8.self).count
-    }
-
-    /// The scalars of valid UTF-8 that holds only scalars below U+0100 other than CR, or -1
-    /// for anything else. Where it is not -1, each scalar is a Character of its own (see
-    /// `characterCount`, which takes the same fast path).
-    static func latin1ScalarCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        var scalars = 0
-        var pending = false
-        for byte in b {
-            if pending {
-                guard byte & 0xC0 == 0x80 else { return -1 }
-                pending = false
-            } else if byte < 0x80 && byte != 0x0D {
-                scalars += 1
-            } else if byte == 0xC2 || byte == 0xC3 {
-                scalars += 1
-                pending = true
-            } else {
-                return -1
-            }
-        }
-        return pending ? -1 : scalars
+        return pending ? nil : scalars
     }
 
     /// Where the scalar that ends at `end` starts, not before `floor`.
