@@ -100,6 +100,60 @@ struct CoreURLPathTests {
         #expect(messages.allSatisfy { $0.hasPrefix("on the published page /portal/") })
     }
 
+    /// The links into ids are kept as a list and checked at the end, and a link to an id
+    /// already on its own page is not kept at all. Compared with the maps the check used
+    /// before (file → id → the first page and href linking there, merged page by page):
+    /// the same links are reported, on pages with present and missing ids, links to their
+    /// own page and to others, repeated links, and links into a page never written.
+    @Test func fragmentListReportsWhatTheMapsReported() {
+        var rng = ExtractFirstSentencesTests.Seeded(state: 21)
+        let pages = (0..<9).map { "moten/m\($0)/index.html" }
+        let c = check(["index.html", "moten/never/index.html"] + pages)
+        // The old check's state: file → id → (page, href), the first to link there.
+        var wanted: [String: [String: (page: String, href: String)]] = [:]
+        var ids: [String: Set<String>] = [:]
+        // Each page is written once, in an order of its own (as the workers finish them).
+        for page in pages.shuffled(using: &rng) {
+            let own = Set((0..<4).map { _ in "id\(Int.random(in: 0..<6, using: &rng))" })
+            var html = own.sorted().map { "<h2 id=\"\($0)\">x</h2>" }.joined()
+            var links: [String] = []
+            for _ in 0..<12 {
+                let id = "id\(Int.random(in: 0..<7, using: &rng))"
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0: links.append("#\(id)")
+                case 1: links.append("/portal/moten/never/#\(id)")
+                default: links.append("/portal/\(pages[Int.random(in: 0..<pages.count, using: &rng)].dropLast("index.html".count))#\(id)")
+                }
+            }
+            html += links.map { "<a href=\"\($0)\">l</a>" }.joined()
+            c.collect(page, .text(html))
+            ids[page] = own
+            // The old per-page map, merged: the first page (and its first link) wins.
+            var mine: [String: [String: (page: String, href: String)]] = [:]
+            var checked = Set<String>()
+            for href in links where checked.insert(href).inserted {
+                guard case .file(let file, let fragment?) = c.resolve(href, on: page) else { continue }
+                if mine[file]?[fragment] == nil { mine[file, default: [:]][fragment] = (page, href) }
+            }
+            for (file, links) in mine {
+                for (id, from) in links where wanted[file]?[id] == nil { wanted[file, default: [:]][id] = from }
+            }
+        }
+        var expected: [(page: String, href: String, id: String)] = []
+        for (file, links) in wanted {
+            guard let present = ids[file] else { continue }
+            for (id, from) in links where !present.contains(id) { expected.append((from.page, from.href, id)) }
+        }
+        let messages = c.diagnostics().map(\.message)
+        #expect(expected.count > 5 && expected.count < DeployedLinkCheck.listed, "\(expected.count) missing ids: too few to compare, or more than are listed")
+        #expect(expected.contains { $0.href.hasPrefix("#") }, "a missing id on its own page")
+        #expect(messages.count == expected.count, "\(messages)")
+        for e in expected {
+            let url = DeployedLinkCheck.url(of: e.page, basePath: "/portal/")
+            #expect(messages.contains { $0.contains("page \(url):") && $0.contains("'\(e.href)'") && $0.contains("id '\(e.id)'") }, "\(e)")
+        }
+    }
+
     @Test func feedsSitemapsAndDataFilesAreChecked() {
         let c = check(["index.html", "feed.xml", "sitemap.xml", "data/x.json"])
         c.collect("feed.xml", .text("<link href=\"https://example.org/portal/moten/gone/\"/>"))

@@ -25,11 +25,18 @@ final class DeployedLinkCheck: Sendable {
     private struct State {
         /// The ids of every HTML page.
         var ids: [String: Set<String>] = [:]
-        /// Fragments to look up when all pages are known: file → id → (page, href), the
-        /// first page that links there.
-        var fragments: [String: [String: (page: String, href: String)]] = [:]
+        /// Links into an id, to look up when all pages are known, in the order the pages
+        /// came and each page's links in its order: the first link to a missing id is the
+        /// one reported. A list, not a map of file → id → first link: most links of the
+        /// site are idea cards and question lines pointing into meeting pages, and filling
+        /// a map per page and merging it under the lock cost more than the rest of the
+        /// check (one look-up each at the end is what the map saved).
+        var fragments: [FragmentLink] = []
         var problems: [Problem] = []
     }
+
+    /// A link to `id` on the page written as `file`, from `page` as `href`.
+    typealias FragmentLink = (file: String, id: String, page: String, href: String)
 
     /// A link that does not work: on `page`, `href`, for the reason `why` (the values of
     /// a diagnostic, the reason's catalogue key as `reason_key`).
@@ -74,37 +81,49 @@ final class DeployedLinkCheck: Sendable {
         var problems: [Problem] = duplicates.map {
             (path, "#" + $0, ["reason_key": "diag_deployed_duplicate_id", "id": $0])
         }
-        var fragments: [String: [String: (page: String, href: String)]] = [:]
+        var fragments: [FragmentLink] = []
         var checked = Set<String>()
         for href in links where checked.insert(href).inserted {
             switch resolve(href, on: path) {
             case .external: continue
             case .problem(let why): problems.append((path, href, why))
             case .file(let file, let fragment):
-                if let fragment, !fragment.isEmpty, file.hasSuffix(".html"), fragments[file]?[fragment] == nil {
-                    fragments[file, default: [:]][fragment] = (path, href)
-                }
+                guard let fragment, !fragment.isEmpty, file.hasSuffix(".html") else { continue }
+                // An id of this page is known now: found, the link needs nothing more.
+                if file == path, ids?.contains(fragment) == true { continue }
+                fragments.append((file, fragment, path, href))
             }
         }
         state.withLock { s in
             if let ids { s.ids[path] = ids }
-            for (file, ids) in fragments {
-                if s.fragments[file] == nil { s.fragments[file] = ids; continue }
-                for (id, from) in ids where s.fragments[file]?[id] == nil { s.fragments[file]?[id] = from }
-            }
+            s.fragments += fragments
             s.problems += problems
         }
+    }
+
+    /// The links of `fragments` whose id is not on their page, the first link to each
+    /// missing (file, id) only; links into a file that is not an HTML page seen here are
+    /// not looked at.
+    static func missingFragments(_ fragments: [FragmentLink], ids: [String: Set<String>]) -> [FragmentLink] {
+        var out: [FragmentLink] = []
+        var reported: [String: Set<String>] = [:]
+        // Links from one page often point into the same file one after another.
+        var lastFile: String?
+        var lastIDs: Set<String>?
+        for link in fragments {
+            if link.file != lastFile { lastFile = link.file; lastIDs = ids[link.file] }
+            guard let pageIDs = lastIDs, !pageIDs.contains(link.id) else { continue }
+            if reported[link.file, default: []].insert(link.id).inserted { out.append(link) }
+        }
+        return out
     }
 
     /// Every problem found, as errors naming the page and the link.
     func diagnostics() -> [Diagnostic] {
         var problems = state.withLock { s -> [Problem] in
             var out = s.problems
-            for (file, wanted) in s.fragments {
-                guard let ids = s.ids[file] else { continue }
-                for (id, from) in wanted where !ids.contains(id) {
-                    out.append((from.page, from.href, ["reason_key": "diag_deployed_no_id", "target": Self.url(of: file, basePath: basePath), "id": id]))
-                }
+            for link in Self.missingFragments(s.fragments, ids: s.ids) {
+                out.append((link.page, link.href, ["reason_key": "diag_deployed_no_id", "target": Self.url(of: link.file, basePath: basePath), "id": link.id]))
             }
             return out
         }
