@@ -15,12 +15,12 @@ enum Workbook {
     ///   - rows: the first row is the header, shown bold and kept in view when scrolling.
     static func xlsx(sheet: String, rows: [[String]]) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
-        for (path, text) in parts(sheet: sheet, rows: rows) {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
+        for (path, bytes) in parts(sheet: sheet, rows: rows) {
+            // Handed over a piece at a time, so the sheet (tens of MB) is not copied whole.
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
                                  modificationDate: fixedDate, permissions: 0o644,
                                  compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
+                Data(bytes[Int(position)..<Int(position) + size])
             }
         }
         return [UInt8](archive.data ?? Data())
@@ -29,9 +29,9 @@ enum Workbook {
     /// 1 January 2000 00:00 (local time inside the ZIP, as DOS dates are): any fixed date.
     private static let fixedDate = Date(timeIntervalSince1970: 946_684_800)
 
-    /// The package's parts, in the order written: the content types first, as readers
-    /// expect.
-    static func parts(sheet: String, rows: [[String]]) -> [(String, String)] {
+    /// The package's parts as UTF-8, in the order written: the content types first, as
+    /// readers expect.
+    static func parts(sheet: String, rows: [[String]]) -> [(String, [UInt8])] {
         let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         let contentTypes = header + """
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
@@ -69,35 +69,46 @@ enum Workbook {
         <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
         </styleSheet>
         """
-        var sheetXML = header + """
+        let sheetStart = header + """
         <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
         <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
         <sheetData>
         """
-        // Tens of thousands of rows: column names made once and every cell appended in
-        // pieces (an interpolated string per cell was a tenth of the open data's CPU).
-        let columns = (0 ..< (rows.map(\.count).max() ?? 0)).map(column)
-        sheetXML.reserveCapacity(rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 80 } } + 256)
-        for (r, row) in rows.enumerated() {
-            let number = String(r + 1)
-            sheetXML += "<row r=\""
-            sheetXML += number
-            sheetXML += "\">"
-            for (c, value) in row.enumerated() {
-                sheetXML += "<c r=\""
-                sheetXML += columns[c]
-                sheetXML += number
-                sheetXML += r == 0 ? "\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
-                sheetXML += xml(value)
-                sheetXML += "</t></is></c>"
-            }
-            sheetXML += "</row>"
-        }
-        sheetXML += "</sheetData></worksheet>\n"
         return [
-            ("[Content_Types].xml", contentTypes), ("_rels/.rels", rootRels), ("xl/workbook.xml", workbook),
-            ("xl/_rels/workbook.xml.rels", workbookRels), ("xl/styles.xml", styles), ("xl/worksheets/sheet1.xml", sheetXML),
+            ("[Content_Types].xml", Array(contentTypes.utf8)), ("_rels/.rels", Array(rootRels.utf8)), ("xl/workbook.xml", Array(workbook.utf8)),
+            ("xl/_rels/workbook.xml.rels", Array(workbookRels.utf8)), ("xl/styles.xml", Array(styles.utf8)),
+            ("xl/worksheets/sheet1.xml", sheetXML(start: sheetStart, rows: rows)),
         ]
+    }
+
+    /// The sheet part: `start`, a row element per row with an inline-string cell per
+    /// value, the end. Tens of thousands of rows, so it is written as bytes (appending to
+    /// a String checked its capacity and flags at every piece) with the column names made
+    /// once.
+    static func sheetXML(start: String, rows: [[String]]) -> [UInt8] {
+        let columns = (0 ..< (rows.map(\.count).max() ?? 0)).map { Array(column($0).utf8) }
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 80 } } + start.utf8.count + 64)
+        out += start.utf8
+        let headerCell = Array("\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
+        let cell = Array("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
+        for (r, row) in rows.enumerated() {
+            let number = Array(String(r + 1).utf8)
+            out += "<row r=\"".utf8
+            out += number
+            out += "\">".utf8
+            for (c, value) in row.enumerated() {
+                out += "<c r=\"".utf8
+                out += columns[c]
+                out += number
+                out += r == 0 ? headerCell : cell
+                out += xml(value).utf8
+                out += "</t></is></c>".utf8
+            }
+            out += "</row>".utf8
+        }
+        out += "</sheetData></worksheet>\n".utf8
+        return out
     }
 
     /// "A" for 0, "Z" for 25, "AA" for 26.

@@ -48,6 +48,26 @@ struct RenderStencilTests {
         </article>
         """
 
+    /// `classify` asks a value's exact type before casting; it must answer what the casts
+    /// alone answer, also for values of other types (an optional or an array inside the
+    /// `Any`, a Substring, a class), which take the casts.
+    @Test func classifyByTypeAnswersAsTheCasts() {
+        final class Box {}
+        let wrapped: String? = "inne"
+        let none: String? = nil
+        let values: [Any?] = [
+            nil, "", "text & <b>", HTML(""), HTML("<p>x</p>"), Text(nil), Text(""), Text("t"), true, false, 0, -12, Int.max,
+            wrapped as Any, none as Any, Optional(HTML("<i>h</i>")) as Any, Optional(true) as Any, Optional(7) as Any,
+            "sub" as Substring, ["a"], 1.5, Box(), Int32(3), UInt(4), [HTML("x")], Text?.some(Text("u")) as Any,
+        ]
+        for value in values {
+            let fast = Stencil.classify(value), slow = Stencil.classifyByCasting(value)
+            #expect(fast?.kind == slow?.kind && fast?.text == slow?.text, "\(String(describing: value))")
+        }
+        #expect(Stencil.classify(wrapped as Any)?.text == "inne", "an optional inside the Any is still text")
+        #expect(Stencil.classify(Box()) == nil)
+    }
+
     /// Items of every shape: flags on and off, optional text present and absent, text
     /// with characters to escape; the cache makes one stencil per shape.
     @Test func filledStencilsMatchTheLibrary() throws {
