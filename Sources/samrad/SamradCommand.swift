@@ -39,8 +39,8 @@ struct Build: ParsableCommand {
         Pipeline.removeStagingOnSignals()
         // The progress lines come before the site is parsed: its site.yml says the language.
         let early = try Terminal.words(siteOptions.lang, site: SiteWords.of(site: siteOptions.site))
-        var model: AnyObject?
-        let report = Pipeline.build(options, progress: { key, values in Terminal.progress(early.say(key, values)) }, keep: { model = $0 })
+        var model: [AnyObject] = []
+        let report = Pipeline.build(options, progress: { key, values in Terminal.progress(early.say(key, values)) }, keep: { model.append($0) })
         let t = try Terminal.words(siteOptions.lang, site: report.catalogue)
         Terminal.report(report.diagnostics, t)
         if let warning = report.searchWarning { Terminal.error(warning.description(in: t)) }

@@ -11,6 +11,18 @@ import SamradCore
 /// repository's example site and on a small fixture site.
 @Suite("portal pages", .serialized)
 struct PortalTests {
+    /// `samrad build` exits right after building: the session that read the site and the
+    /// site model go to `keep`, so neither is freed object by object on one thread (the
+    /// session was, between link and render).
+    @Test func buildHandsTheSessionAndTheModelToKeep() {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("samrad-keep-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var kept: [AnyObject] = []
+        let report = Pipeline.build(BuildOptions(site: Self.repositoryRoot, output: output, search: false), keep: { kept.append($0) })
+        #expect(report.wrote, "\(report.errors)")
+        #expect(kept.contains { $0 is SiteSession } && kept.contains { $0 is SiteSnapshot }, "\(kept)")
+    }
+
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
 
