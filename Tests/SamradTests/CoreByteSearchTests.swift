@@ -1,12 +1,45 @@
 import Foundation
 import Testing
-import SamradCore
+@testable import SamradCore
 
 /// `containsASCII` replaces Foundation's `contains` where samrad looks for its own ASCII
 /// markup (`"<a "` in a post-it's HTML, `" / "` in a name): it must answer as Foundation
 /// does for those needles.
 @Suite("core: byte search")
 struct CoreByteSearchTests {
+    /// `needsHTMLEscaping` looks eight bytes at a time; it must answer what the byte walk
+    /// answers: each of the 256 byte values alone at every offset of texts of 0 to 24
+    /// bytes (so in the words and in the tail), next to bytes one off from the five and
+    /// with the high bit set, and in seeded random texts.
+    @Test func wordsAtATimeFindWhatTheByteWalkFinds() {
+        func walk(_ bytes: [UInt8]) -> Bool { bytes.contains(where: HTMLSpecials.isSpecial) }
+        func words(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(HTMLSpecials.any(in:)) }
+        var found = 0
+        for length in 0 ... 24 {
+            for filler: UInt8 in [0x61, 0x25, 0x3D, 0x3F, 0x23, 0x28, 0x3B, 0xA6, 0xBC, 0x00, 0xFF] {
+                for offset in 0 ..< max(length, 1) {
+                    for value in 0 ... 255 {
+                        var bytes = [UInt8](repeating: filler, count: length)
+                        if offset < length { bytes[offset] = UInt8(value) }
+                        let expected = walk(bytes)
+                        #expect(words(bytes) == expected, "\(bytes)")
+                        if expected { found += 1 }
+                    }
+                }
+            }
+        }
+        #expect(found > 1000)
+        var rng = ExtractFirstSentencesTests.Seeded(state: 22)
+        let pool: [UInt8] = [0x22, 0x26, 0x27, 0x3C, 0x3E, 0x21, 0x23, 0x25, 0x28, 0x3B, 0x3D, 0x3F, 0x61, 0xC3, 0xA5, 0xA2, 0xA7, 0xBE, 0x80, 0xFF]
+        for _ in 0 ..< 3000 {
+            let length = Int.random(in: 0 ... 40, using: &rng)
+            // Mostly bytes that are not one of the five, so that many texts have none.
+            let bytes = (0 ..< length).map { _ in Int.random(in: 0 ..< 12, using: &rng) == 0 ? pool[Int.random(in: 0 ..< 5, using: &rng)] : pool[Int.random(in: 5 ..< pool.count, using: &rng)] }
+            #expect(words(bytes) == walk(bytes), "\(bytes)")
+        }
+        #expect("Möte om skolan, 2024".needsHTMLEscaping == false && "Text & mer".needsHTMLEscaping && "ett 'citat' här i slutet".needsHTMLEscaping)
+    }
+
     static let texts = [
         "", "<", "<a", "<a ", "x<a ", "<a href=\"/x/\">x</a>", "Text &amp; <em>mer</em>",
         "Se <abbr>FN</abbr> och <a href=\"#y\">y</a>", "<<a <a", "Åsa <a\u{301} ", "ÅÄÖ åäö <a \u{1F600}",
