@@ -455,7 +455,7 @@ final class PortalPages: Sendable {
                 let m = views.facts(mi)
                 return RoleLine(title: m.title, url: m.url, role: role)
             },
-            tags: views.tags(stats?.themes ?? []),
+            tags: views.tags(stats?.themes ?? []), tagListHTML: views.tagListHTML(stats?.themes ?? []),
             pagination: pagination, rangeText: pager.rangeText(n, noun: context.words.definiteTitle, t)), pagination: pagination)
     }
 

@@ -531,6 +531,9 @@ struct OrganizationPage: MustacheParent {
     /// The roles the organisation had, one line per document that names one.
     let roles: [RoleLine]
     let tags: [NamedLink]
+    /// `tags` through partials/tags, rendered once per combination of themes: the
+    /// library walked every theme of the organisation on each of its pages.
+    let tagListHTML: HTML
     let pagination: PaginationView
     /// "Mötena 51–100 av 130"; empty when they fit on one page.
     let rangeText: String
@@ -546,6 +549,7 @@ struct OrganizationPage: MustacheParent {
         case "meetingsText": meetingsText
         case "roles": roles
         case "tags": tags
+        case "tagListHTML": tagListHTML
         case "url": url
         case "pagination": pagination
         case "rangeText": rangeText

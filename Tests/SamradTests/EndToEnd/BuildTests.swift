@@ -58,6 +58,31 @@ struct BuildTests {
         #expect(site.read("moten/index.html")?.contains("id=\"ar-2023\"") == true)
     }
 
+    /// The organisation page's theme list is partials/tags rendered once per combination
+    /// of themes (`tagListHTML`), so a site's own partials/tags must still be the one used.
+    @Test func organizationThemesUseTheSitesTagsPartial() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        try site.write("templates/partials/tags.mustache", "<p class=\"egna-teman\">{{#tags}}[{{name}}]{{/tags}}</p>\n")
+        let report = site.build()
+        #expect(!report.hasErrors, "\(report.diagnostics)")
+        let page = try #require(site.read("organisationer/fryshuset/index.html"))
+        #expect(page.contains("<p class=\"egna-teman\">[Samverkan][Tillit]</p>"))
+        #expect(!page.contains("class=\"tag-list\""))
+    }
+
+    /// A site's organization.mustache written before `tagListHTML` (walking `tags` itself)
+    /// still gets the organisation's themes.
+    @Test func organizationTemplateMayStillWalkTheTags() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        try site.write("templates/organization.mustache", "{{<base}}{{$content}}<ul class=\"egen\">{{#tags}}<li>{{name}}</li>{{/tags}}</ul>{{/content}}{{/base}}")
+        let report = site.build()
+        #expect(!report.hasErrors, "\(report.diagnostics)")
+        let page = try #require(site.read("organisationer/fryshuset/index.html"))
+        #expect(page.contains("<ul class=\"egen\"><li>Samverkan</li><li>Tillit</li></ul>"))
+    }
+
     @Test func draftsOnlyWithTheFlag() throws {
         let site = try SiteFolder()
         defer { site.cleanup() }
