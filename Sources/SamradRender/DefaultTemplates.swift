@@ -52,6 +52,7 @@ public enum DefaultTemplates {
         "partials/summary.mustache": PackageResources.summary_mustache,
         "partials/summary-point.mustache": PackageResources.summary_point_mustache,
         "partials/tags.mustache": PackageResources.tags_mustache,
+        "partials/theme-list-link.mustache": PackageResources.theme_list_link_mustache,
         "partials/toc-entry.mustache": PackageResources.toc_entry_mustache,
         "questions.mustache": PackageResources.questions_mustache,
         "search.mustache": PackageResources.search_mustache,

@@ -31,6 +31,8 @@ final class FragmentCache: Sendable {
     /// `SiteIndex.themeQuestionEntries` by theme, for the theme page and every page of
     /// the theme's question list rather than worked out again for each.
     let themeQuestionEntries = Memo<String, [ThemeQuestionEntry]>()
+    /// The idea bank's theme list (`PortalPages.ideaThemeLists`), one per build.
+    let ideaThemeLists = Memo<Int, IdeaThemeLists>()
     /// Templates rendered once per shape of view model and filled in for each item.
     let stencils = StencilCache()
 }
@@ -42,6 +44,12 @@ final class KeptIdeaCard: @unchecked Sendable {
     let filled: Stencil.Filled?
 
     init(view: IdeaCard, filled: Stencil.Filled?) { (self.view, self.filled) = (view, filled) }
+}
+
+/// The idea bank's links to each theme's list of ideas, and the same through their partial.
+struct IdeaThemeLists: Sendable {
+    let links: [CountedLink]
+    let html: HTML
 }
 
 /// What an idea card shows of its meeting, worked out once per meeting: tens of thousands

@@ -409,9 +409,18 @@ final class PortalPages: Sendable {
             categoryOptions: categories.sorted(by: { $0 }, context.config.collation).map { c in FilterOption(value: views.fragments.categorySlugs.value(c) { Slug.make(c) }, label: c) },
             meetingOptions: meetings.map { FilterOption(value: $0.0, label: $0.1) },
             yearOptions: years.sorted(by: >).map { FilterOption(value: String($0), label: String($0)) },
-            themeLists: index.themeOrder.filter { (index.listSizes.themePostIts[$0] ?? 0) > 0 }.map { slug in
+            themeLists: ideaThemeLists.links, themeListsHTML: ideaThemeLists.html), pagination: pagination)
+    }
+
+    /// The idea bank's list of themes with ideas, the same on each of its pages: made
+    /// once per build, with its entries through partials/theme-list-link.
+    var ideaThemeLists: IdeaThemeLists {
+        views.fragments.ideaThemeLists.value(0) {
+            let links = index.themeOrder.filter { (index.listSizes.themePostIts[$0] ?? 0) > 0 }.map { slug in
                 CountedLink(name: themeName(slug), url: href("\(paths.ideas)\(slug)/"), countText: "(\(t.number(index.listSizes.themePostIts[slug] ?? 0)))")
-            }), pagination: pagination)
+            }
+            return IdeaThemeLists(links: links, html: views.itemsHTML(links, template: "partials/theme-list-link"))
+        }
     }
 
     // MARK: Organisations

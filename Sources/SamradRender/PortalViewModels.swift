@@ -353,6 +353,9 @@ struct IdeaBankPage: MustacheParent {
     /// Offered filter values: those of the cards on this page.
     let themeOptions: [FilterOption], categoryOptions: [FilterOption], meetingOptions: [FilterOption], yearOptions: [FilterOption]
     let themeLists: [CountedLink]
+    /// `themeLists` through partials/theme-list-link: the same on every page of the idea
+    /// bank, so rendered once per build instead of walked by the library on each page.
+    let themeListsHTML: HTML
 
     func child(named key: String) -> Any? {
         switch key {
@@ -372,6 +375,7 @@ struct IdeaBankPage: MustacheParent {
         case "meetingOptions": meetingOptions
         case "yearOptions": yearOptions
         case "themeLists": themeLists
+        case "themeListsHTML": themeListsHTML
         case "csvURL": csvURL
         case "xlsxURL": xlsxURL
         case "jsonURL": jsonURL

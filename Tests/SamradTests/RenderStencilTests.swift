@@ -208,6 +208,7 @@ struct RenderStencilTests {
             Self.expectStencil(point, "partials/point-link", templates)
             Self.expectStencil(point, "partials/bank-point", templates)
         }
+        Self.expectStencil(CountedLink(name: "Barn & unga", url: "/idebank/barn/", countText: "(1 200)"), "partials/theme-list-link", templates)
         for session in [nil, "Pass <1>"] {
             for points in [[], [plain, linked]] {
                 var line = QuestionLine(id: "q1", url: "/m/#q1", label: "Fråga 1", text: "Hur & varför?", session: Text(session),

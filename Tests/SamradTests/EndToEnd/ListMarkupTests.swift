@@ -105,6 +105,30 @@ struct ListMarkupTests {
         #expect(themes.contains("<li><a href=\"/portal/teman/tillit/\">"), "\(themes)")
     }
 
+    /// The idea bank's theme list is partials/theme-list-link rendered once per build
+    /// (`themeListsHTML`): a site's own copy of the partial is used on every page, and a
+    /// site's own ideas.mustache that walks `themeLists` still gets the list.
+    @Test func ideaBankThemeListFollowsTheSitesTemplates() throws {
+        let site = try PaginationTests.site()
+        defer { site.cleanup() }
+        try site.write("templates/partials/theme-list-link.mustache", "<li class=\"egen\">{{name}}|{{countText}}</li>\n")
+        let report = site.build()
+        #expect(!report.hasErrors, "\(report.diagnostics)")
+        for path in ["idebank/index.html", "idebank/sida/2/index.html"] {
+            let list = try Self.slice(try #require(site.read(path)), from: "<ul class=\"theme-cloud\">", to: "</ul>")
+            #expect(list.contains("<li class=\"egen\">Samverkan|("), "\(list)")
+            #expect(!list.contains("<a href"), "\(list)")
+        }
+
+        let own = try PaginationTests.site()
+        defer { own.cleanup() }
+        try own.write("templates/ideas.mustache", "{{<base}}{{$content}}<ul class=\"egen\">{{#themeLists}}<li>{{name}} {{countText}}</li>{{/themeLists}}</ul>{{/content}}{{/base}}")
+        let ownReport = own.build()
+        #expect(!ownReport.hasErrors, "\(ownReport.diagnostics)")
+        let page = try #require(own.read("idebank/index.html"))
+        #expect(page.contains("<ul class=\"egen\"><li>Samverkan ("), "\(page)")
+    }
+
     @Test func summaryPointsAreTheLinksToTheirAnchors() throws {
         let site = try PaginationTests.site()
         defer { site.cleanup() }
