@@ -215,7 +215,11 @@ public final class SiteSession: @unchecked Sendable {
         if labelsChanged && !all { for entry in meetings.keys { serial += 1; meetingSerial[entry] = serial } }
         var diagnostics = Diagnostics(siteDiagnostics + pageDiagnostics + templateDiagnostics + rootDiagnostics.items)
         diagnostics.append(contentsOf: configDiagnostics.items)
-        diagnostics.append(contentsOf: AccessibilityStatement.validate(config))
+        // A site.yml that is not YAML has no accessibility section to miss: that warning
+        // waits until the file reads.
+        if !configDiagnostics.items.contains(where: { $0.location?.file == "site.yml" && $0.message.hasPrefix("malformed") }) {
+            diagnostics.append(contentsOf: AccessibilityStatement.validate(config))
+        }
         if let robots = Robots.subPathWarning(config, fromCommandLine: options.baseURL != nil) { diagnostics.append(robots) }
         var extractedMeetings: [Meeting] = []
         var themedMeetings: [SiteLinker.ThemedMeeting?] = []

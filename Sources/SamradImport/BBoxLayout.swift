@@ -15,6 +15,9 @@ struct BBoxLayout {
         var height: Double
         var y: Double = 0
         var x: Double = 0
+        /// Where the second piece of a line begins when poppler gave the line in pieces
+        /// (a list's bullet, then its text): the x of the item's text.
+        var secondPieceX: Double? = nil
     }
 
     /// Why the output could not be read: a tag that never ends, or a word that is not closed.

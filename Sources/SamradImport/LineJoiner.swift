@@ -12,6 +12,8 @@ struct LineJoiner {
     private var current: SourceBlock?
     /// The current block is a question heading whose text may still wrap onto the next line.
     private var questionOpen = false
+    /// Where the current list item's text begins, when the PDF's layout says it.
+    private var itemTextX: Double?
 
     init(transcript: Bool, labels: ImportLabels) {
         self.transcript = transcript
@@ -59,6 +61,7 @@ struct LineJoiner {
             if let text = TextNormalizer.bulletItem(t) {
                 flush()
                 current = SourceBlock(kind: .item(depth: 0, ordered: false), text: text, line: line.number, page: line.page)
+                itemTextX = line.textX
                 continue
             }
             if transcript, SpeakerLine.match(t) != nil {
@@ -69,7 +72,7 @@ struct LineJoiner {
             if !transcript, labels.questionStart(t) {
                 flush()
                 current = SourceBlock(kind: .heading(level: nil), text: t, line: line.number, page: line.page)
-                questionOpen = !t.hasSuffix("?") || (next?.startsLowercase ?? false)
+                questionOpen = !t.hasSuffix("?") || (next?.startsLowercase ?? false) || LineJoiner.blockGoesOn(lines, after: i)
                 continue
             }
             if labels.isSummaryLabel(t) || labels.isQuestionListLabel(t) {
@@ -81,6 +84,7 @@ struct LineJoiner {
                 c.text = LineJoiner.append(c.text, t)
                 current = c
                 questionOpen = !(t.hasSuffix("?") || t.endsSentence) || (next?.startsLowercase ?? false)
+                    || LineJoiner.blockGoesOn(lines, after: i)
                 continue
             }
             // From a PDF, a heading is a layout block of its own.
@@ -103,7 +107,7 @@ struct LineJoiner {
                 blocks.append(SourceBlock(kind: .paragraph, text: t, line: line.number, page: line.page))
                 continue
             }
-            if var c = current, continues(c, with: t, blankBefore: blankSince || line.blockStart) {
+            if var c = current, continues(c, with: t, blankBefore: blankSince || line.blockStart, indentedUnderBullet: LineJoiner.lines(up: line.x, with: itemTextX)) {
                 c.text = LineJoiner.append(c.text, t)
                 current = c
                 continue
@@ -119,13 +123,24 @@ struct LineJoiner {
         if let c = current { blocks.append(c) }
         current = nil
         questionOpen = false
+        itemTextX = nil
     }
 
-    private func continues(_ block: SourceBlock, with t: String, blankBefore: Bool) -> Bool {
+    /// The line starts where the item's text does, right of the bullet (within a rounding
+    /// error); false when the layout does not say.
+    static func lines(up x: Double?, with itemTextX: Double?) -> Bool {
+        guard let x, let itemTextX else { return false }
+        return abs(x - itemTextX) <= 2
+    }
+
+    private func continues(_ block: SourceBlock, with t: String, blankBefore: Bool, indentedUnderBullet: Bool) -> Bool {
         if block.text.hasSuffix("-") { return true }
         switch block.kind {
         case .item:
+            // From a PDF's layout, a line of the item's own block that stands right of its
+            // bullet is the item going on, even when a new sentence starts there.
             return t.startsLowercase || block.text.hasSuffix(",") || block.text.hasSuffix("–")
+                || (indentedUnderBullet && !blankBefore)
         case .paragraph:
             if transcript, SpeakerLine.match(t) != nil { return false }
             if block.text.endsSentence && t.startsUppercaseOrDigit && blankBefore { return false }
@@ -169,6 +184,16 @@ struct LineJoiner {
         return next.startsUppercaseOrDigit || TextNormalizer.bulletItem(next) != nil
     }
 
+    /// From a PDF's layout: the next line is a question of its own in the same layout block
+    /// as line `i` (a question wrapped after its first sentence, "…offentliga? / Vad har
+    /// fungerat?"), not a list item or a footnote.
+    static func blockGoesOn(_ lines: [SourceLine], after i: Int) -> Bool {
+        guard lines[i].relativeSize != nil, i + 1 < lines.count else { return false }
+        let n = lines[i + 1]
+        let t = n.text.trimmed
+        return !t.isEmpty && !n.blockStart && t.hasSuffix("?") && TextNormalizer.bulletItem(t) == nil && !t.hasPrefix("[^")
+    }
+
     static func nextText(_ lines: [SourceLine], after i: Int) -> String? {
         var j = i + 1
         while j < lines.count {
@@ -199,7 +224,12 @@ struct LineJoiner {
 
     /// Joins a wrapped line onto the text before it; a word hyphenated across the lines is
     /// rejoined ("sam-" + "verkan"), while "barn-" + "och ungdom" keeps its hyphen.
+    /// After a capital or a digit the hyphen is the compound's own ("GVI-" + "arbetet",
+    /// "90-" + "talet"): Swedish writes it, so it stays, with no space.
     static func append(_ text: String, _ line: String) -> String {
+        if text.hasSuffix("-"), let before = text.dropLast().last, before.isUppercase || before.isNumber, line.startsLowercase {
+            return text + line
+        }
         if text.hasSuffix("-"), text.dropLast().last?.isLetter == true, line.startsLowercase {
             let firstWord = line.prefix { $0.isLetter }
             if ["och", "eller", "samt", "som", "till", "respektive", "resp"].contains(firstWord.lowercased()) {

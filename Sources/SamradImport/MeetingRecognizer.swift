@@ -41,8 +41,8 @@ struct MeetingRecognizer {
             switch b.kind {
             case .heading(let level):
                 let text = b.text
-                if isParticipantsHeading(text) {
-                    i = readParticipants(blocks, from: i + 1, heading: b)
+                if isParticipantsHeading(text), let next = readParticipants(blocks, from: i + 1, heading: b) {
+                    i = next
                     continue
                 }
                 if isAppendixHeading(text), let end = boardEnd(blocks, from: i + 1) {
@@ -223,8 +223,10 @@ struct MeetingRecognizer {
 
     /// Reads the list under "Deltagare" into `participants`. A short line ending in a colon
     /// names the group of the items below it; items separated by a wider gap than the rest
-    /// form groups without names (reported as unsure). Returns the index after the list.
-    private mutating func readParticipants(_ blocks: [SourceBlock], from start: Int, heading: SourceBlock) -> Int {
+    /// form groups without names (reported as unsure). Returns the index after the list, or
+    /// nil when there is no list (names as plain paragraphs): the section then stays in the
+    /// notes as it is, since nothing would reach the front matter.
+    private mutating func readParticipants(_ blocks: [SourceBlock], from start: Int, heading: SourceBlock) -> Int? {
         var j = start
         var runs: [(name: String?, items: [SourceBlock])] = []
         var pendingName: String?
@@ -248,6 +250,7 @@ struct MeetingRecognizer {
             j += 1
         }
         runs.removeAll { $0.items.isEmpty }
+        if runs.isEmpty { return nil }
         // Unnamed groups from gaps: items further apart than the others in the list.
         if runs.count == 1, runs[0].name == nil, runs[0].items.count >= 4 {
             let items = runs[0].items

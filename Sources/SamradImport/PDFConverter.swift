@@ -39,6 +39,8 @@ enum PDFConverter {
             var line = SourceLine(text: l.text, number: number, pageStart: l.page != lastPage, page: l.page)
             line.relativeSize = body > 0 ? (l.height / body * 100).rounded() / 100 : nil
             line.blockStart = l.block != lastBlock
+            line.x = l.x
+            line.textX = l.secondPieceX
             result.append(line)
             lastBlock = l.block
             lastPage = l.page
@@ -110,6 +112,7 @@ enum PDFConverter {
                         continue
                     }
                     let textLonger = l.text.count > last.text.count
+                    if last.secondPieceX == nil { last.secondPieceX = l.x }
                     last.text += " " + l.text
                     if textLonger { last.block = l.block }
                     last.height = max(last.height, l.height)

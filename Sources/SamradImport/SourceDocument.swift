@@ -13,6 +13,12 @@ struct SourceLine: Sendable, Equatable {
     var relativeSize: Double? = nil
     /// The line starts a new layout block (PDF) — a paragraph boundary the layout knows.
     var blockStart = false
+    /// Left edge of the line in points, when the PDF says it.
+    var x: Double? = nil
+    /// Where a list item's text begins, right of its bullet, when the PDF gave the bullet
+    /// as a piece of its own (Word's lists): the item's wrapped lines start there too,
+    /// the paragraph after the list does not.
+    var textX: Double? = nil
 }
 
 /// A piece of the document after clean-up, before its meaning is known.

@@ -88,6 +88,14 @@ enum WordConverter {
                 i += 1
                 continue
             }
+            // A paragraph typed as "• Name" (or with Word's Symbol-font bullet pasted in) is a
+            // list item to its reader, though Word holds it as a plain paragraph.
+            if paragraph == nil, let first = t.unicodeScalars.first, TextNormalizer.isBulletGlyph(first),
+               first.value != 0xFFFD, let itemText = TextNormalizer.bulletItem(t) {
+                blocks.append(SourceBlock(kind: .item(depth: 0, ordered: false), text: itemText, line: number))
+                i += 1
+                continue
+            }
             if let last = blocks.last, last.isItem, paragraph == nil, raw.hasPrefix("  "), i > 0, !lines[i - 1].isEmpty {
                 blocks[blocks.count - 1].text += " " + t
                 i += 1

@@ -56,6 +56,15 @@ struct FrontMatterErrorTests {
         #expect((e.location?.line ?? 0) >= 4)
     }
 
+    @Test func aSiteYmlThatIsNotYAMLGivesNoWarningThatFollowsFromIt() throws {
+        let site = try SiteFolder()
+        defer { site.cleanup() }
+        try site.write("site.yml", SiteFolder.minimal["site.yml"]! + "language: sv\n  extra: [\n")
+        let report = site.check()
+        #expect(report.errors.contains { $0.location?.file == "site.yml" && $0.message.hasPrefix("malformed YAML") }, "\(report.errors)")
+        #expect(!report.warnings.contains { $0.key == "diag_accessibility_missing" }, "\(report.warnings)")
+    }
+
     @Test func frontMatterNotClosed() throws {
         let errors = try check("---\ntitle: Möte\ndate: 2023-09-14\n\nText\n")
         #expect(errors.contains { $0.message.contains("not closed") && $0.location?.line == 1 })

@@ -263,7 +263,7 @@ extension CommandLineTests {
         let swedish = try run(["import", "--site", site.path, "--dry-run", file.path])
         #expect(swedish.status == 0, "\(swedish.err)")
         #expect(swedish.out.contains("  titel: "), "\(swedish.out)")
-        #expect(swedish.out.contains("  känt igen: 1 deltagare"), "\(swedish.out)")
+        #expect(swedish.out.contains("  igenkänt: 1 deltagare"), "\(swedish.out)")
         #expect(swedish.out.contains("(skrevs inte: --dry-run)"), "\(swedish.out)")
         let english = try run(["import", "--site", site.path, "--dry-run", "--lang", "en", file.path])
         #expect(english.out.contains("  recognised: 1 participant,"), "\(english.out)")

@@ -55,6 +55,18 @@ struct ImportBBoxLayoutTests {
         #expect(lines[2].height == 24)
     }
 
+    @Test func aBulletGivenApartFromItsTextSaysWhereTheTextBegins() {
+        // Word's list in a PDF: poppler puts the bullet (x 84) and its text (x 108) in two blocks.
+        let merged = PDFConverter.mergeSameBaseline([
+            BBoxLayout.Line(text: "•", page: 1, block: 1, height: 15.6, y: 360.8, x: 84.1),
+            BBoxLayout.Line(text: "Många samarbetar.", page: 1, block: 2, height: 15.6, y: 360.8, x: 108.1),
+            BBoxLayout.Line(text: "Erfarenheterna är olika.", page: 1, block: 2, height: 15.6, y: 374.8, x: 108.1),
+        ])
+        #expect(merged.map(\.text) == ["• Många samarbetar.", "Erfarenheterna är olika."])
+        #expect(merged[0].x == 84.1 && merged[0].secondPieceX == 108.1)
+        #expect(merged[1].secondPieceX == nil)
+    }
+
     @Test func outputCutOffInsideATagOrAWordIsUnreadable() {
         #expect(throws: BBoxLayout.Unreadable.self) { try BBoxLayout.lines(of: Array("<doc><page><line yMin=\"1\"".utf8)) }
         #expect(throws: BBoxLayout.Unreadable.self) { try BBoxLayout.lines(of: Array("<doc><page><line><word>half".utf8)) }

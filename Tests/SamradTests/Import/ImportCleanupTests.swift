@@ -36,6 +36,40 @@ struct ImportCleanupTests {
                                   "Ett nytt stycke börjar här."])
     }
 
+    @Test func aHyphenAfterAnAbbreviationOrNumberStays() {
+        let b = blocks("Hur GVI-\narbetet och EU-\nmedlen under 90-\ntalet användes.\n")
+        #expect(b.map(\.text) == ["Hur GVI-arbetet och EU-medlen under 90-talet användes."])
+    }
+
+    /// Lines as a PDF's layout gives them: each with its size, the first of a block marked.
+    func layoutBlocks(_ pieces: [(String, Bool, Double, Double?)]) -> [SourceBlock] {
+        let lines = pieces.enumerated().map { i, p in
+            SourceLine(text: p.0, number: i + 1, relativeSize: 1.0, blockStart: p.1, x: p.2, textX: p.3)
+        }
+        var joiner = LineJoiner(transcript: false, labels: ImportLabels())
+        return joiner.join(lines)
+    }
+
+    @Test func aQuestionWrappedAfterItsFirstSentenceStaysOneQuestion() {
+        let b = layoutBlocks([("Fråga 4 – Vilka erfarenheter finns av samarbete med det offentliga?", true, 72, nil),
+                              ("Vad har fungerat bra/dåligt?", false, 72, nil), ("Sammanfattning:", true, 72, nil),
+                              ("• Många samarbetar med det offentliga.", true, 84, 108), ("Erfarenheterna är olika.", false, 108, nil),
+                              ("• Andra punkten", true, 84, 108), ("Ett nytt stycke.", true, 72, nil)])
+        #expect(b.map(\.text) == ["Fråga 4 – Vilka erfarenheter finns av samarbete med det offentliga? Vad har fungerat bra/dåligt?",
+                                  "Sammanfattning:", "Många samarbetar med det offentliga. Erfarenheterna är olika.",
+                                  "Andra punkten", "Ett nytt stycke."])
+    }
+
+    @Test func aParagraphInTheSameBlockRightAfterAListItemIsNotPartOfIt() {
+        // A PDF made from plain text: bullet and text are one piece, so where the text
+        // begins is not known; and a paragraph left of the item's text is not part of it.
+        let b = layoutBlocks([("• Stödet ges av barn- och ungdomsvården.", true, 72, nil), ("Under arbetet med kartläggningen ändrades det.", false, 78, nil),
+                              ("• Andra punkten.", true, 84, 108), ("Ett stycke efter listan.", false, 72, nil),
+                              ("Fråga 1 – Vem bär ansvaret?", true, 72, nil), ("Det gör alla.", false, 72, nil)])
+        #expect(b.map(\.text) == ["Stödet ges av barn- och ungdomsvården.", "Under arbetet med kartläggningen ändrades det.",
+                                  "Andra punkten.", "Ett stycke efter listan.", "Fråga 1 – Vem bär ansvaret?", "Det gör alla."])
+    }
+
     @Test func blankLinesInsideASentenceDoNotSplitTheParagraph() {
         // PDF copies put empty lines inside paragraphs; a lower-case start continues.
         let b = blocks("Mötet arrangerades av NOD och\n\nsamlade tjugo organisationer.\n")
