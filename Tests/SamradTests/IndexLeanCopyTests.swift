@@ -17,7 +17,7 @@ struct IndexLeanCopyTests {
     @Test func idsAndPagefindDataAreKept() {
         #expect(IndexedCopy.lean(#"<h2 class="t" id="fraga-1"><span class="label">Fråga 1</span> Vad?</h2>"#)
                 == #"<h2 id="fraga-1">Fråga 1 Vad?</h2>"#)
-        #expect(IndexedCopy.lean(#"<span class="x" id='a"b'>x</span>"#) == #"<span id="a&quot;b">x</span>"#)
+        #expect(IndexedCopy.lean(#"<h6 class="x" id='a"b'>x</h6>"#) == #"<h6 id="a&quot;b">x</h6>"#)
         let body = #"<article class="wrap" data-pagefind-body data-pagefind-meta="datum:1 maj"><span hidden data-pagefind-meta="date:2024-05-01"></span><h1>T</h1></article>"#
         #expect(IndexedCopy.lean(body) == #"<article data-pagefind-body data-pagefind-meta="datum:1 maj"><span data-pagefind-meta="date:2024-05-01"></span><h1>T</h1></article>"#)
         // A value that reads another attribute keeps them all.
@@ -52,11 +52,25 @@ struct IndexLeanCopyTests {
         #expect(IndexedCopy.lean(own) == own)
     }
 
+    @Test func onlyHeadingsKeepTheirAnchors() {
+        // Pagefind's search script makes sub-results only from heading anchors; any other
+        // element's id would be an anchor (with a copy of its text) in the fragment that no
+        // result shows. The words stay where they were.
+        #expect(IndexedCopy.lean(#"<p class="x" id="stycke-a">Ett <b id="b">två</b>.</p>"#) == "<p>Ett två.</p>")
+        #expect(IndexedCopy.lean(#"<section id="deltagare"><h2 id="deltagare-rubrik">Deltagare</h2><ul><li>A</li></ul></section>"#)
+                == #"<section><h2 id="deltagare-rubrik">Deltagare</h2><ul><li>A</li></ul></section>"#)
+        #expect(IndexedCopy.lean(#"<span id="s" data-pagefind-filter="tema:X"></span>"#) == #"<span data-pagefind-filter="tema:X"></span>"#)
+        #expect(IndexedCopy.lean(#"<h3 data-pagefind-weight="2" id="f">F</h3>"#) == #"<h3 data-pagefind-weight="2" id="f">F</h3>"#)
+        for level in 1...6 {
+            #expect(IndexedCopy.lean("<h\(level) class=\"c\" id=\"x\">X</h\(level)>") == "<h\(level) id=\"x\">X</h\(level)>")
+        }
+    }
+
     @Test func anchorTextStaysAsPagefindReadsIt() {
-        // Text of a block inside an element with an id is not that anchor's text in
+        // Text of a block inside a heading with an id is not that anchor's text in
         // Pagefind (only inline children's is), so the block's tag stays.
-        #expect(IndexedCopy.lean(#"<li id="p"><dl class="d"><dt>A</dt><dd>B</dd></dl> <b>C</b></li>"#)
-                == #"<li id="p"><dl>AB</dl> C</li>"#)
+        #expect(IndexedCopy.lean(#"<h4 id="p"><dl class="d"><dt>A</dt><dd>B</dd></dl> <b>C</b></h4>"#)
+                == #"<h4 id="p"><dl>AB</dl> C</h4>"#)
         #expect(IndexedCopy.lean("<dl><dt>A</dt><dd>B</dd></dl>") == "AB")
     }
 
