@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     /// The Pagefind to run; nil: look for it (`SearchIndexer.locate`). The preview passes
     /// the one it found, so the search page and the index never disagree.
     public var pagefind: SearchIndexer.Pagefind?
+    /// Pagefind services (indexes) to split the pages over, 1 or 2; nil: decided by the
+    /// site's size (`Pipeline.searchParts`).
+    public var searchParts: Int?
 
     public init(site: String = ".", output: String? = nil, includeDrafts: Bool = false, baseURL: String? = nil, search: Bool = true) {
         self.site = site

@@ -92,8 +92,16 @@ public enum Pipeline {
             if let pagefind = options.pagefind ?? SearchIndexer.locate() {
                 report.searchBinary = pagefind.description
                 do {
-                    let service = try PagefindService(binary: pagefind.path, language: index.site.config.language)
-                    started = SearchStream(service: service, index: index, order: snapshot.renderOrderPaths(workers: renderWorkersBesideSearch()),
+                    var services: [PagefindService] = []
+                    for _ in 0 ..< searchParts(options, meetings: index.site.meetings.count) {
+                        do {
+                            services.append(try PagefindService(binary: pagefind.path, language: index.site.config.language))
+                        } catch {
+                            services.forEach { $0.close() }
+                            throw error
+                        }
+                    }
+                    started = SearchStream(services: services, index: index, order: snapshot.renderOrderPaths(workers: renderWorkersBesideSearch()),
                                           language: index.site.config.language)
                 } catch let failure as PagefindService.Failure {
                     searchWarning = .warning(key: "diag_pagefind_failed", ["reason": failure.message])
@@ -105,7 +113,7 @@ public enum Pipeline {
             }
         }
         let stream = started
-        defer { stream?.service.close() }
+        defer { stream?.services.forEach { $0.close() } }
         do {
             let writer = OutputWriter(output: target.path)
             var searchDone = false
@@ -138,7 +146,7 @@ public enum Pipeline {
                 } else {
                     searchDone = true
                 }
-                clock.lap("search index (\(stream.service.added) pages and records)")
+                clock.lap("search index (\(stream.added) pages and records, \(stream.services.count) parts)")
             })
             report.wrote = true
             report.searchIndexed = searchDone
@@ -192,6 +200,21 @@ public enum Pipeline {
         }
         return max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
     }
+
+    /// How many Pagefind services index a build (1 or 2; `SearchStream`): two from
+    /// `splitSearchFrom` meetings on, on a machine with more than one core, where each
+    /// index's build-and-write step after the last page takes seconds on one thread.
+    /// `BuildOptions.searchParts` (tests) or `SAMRAD_SEARCH_PARTS` (measuring) decide
+    /// otherwise.
+    static func searchParts(_ options: BuildOptions, meetings: Int) -> Int {
+        if let given = options.searchParts ?? ProcessInfo.processInfo.environment["SAMRAD_SEARCH_PARTS"].flatMap({ Int($0) }) {
+            return given >= 2 ? 2 : 1
+        }
+        return meetings >= splitSearchFrom && ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1
+    }
+
+    /// Below this many meetings one index is built in a few seconds.
+    static let splitSearchFrom = 300
 
     static func renderChecked(_ snapshot: SiteSnapshot, workers: Int? = nil, into sink: @Sendable (String, OutputFile.Content) -> Void) -> [Diagnostic] {
         let config = snapshot.renderer?.index.site.config ?? SiteConfig()

@@ -84,9 +84,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def served_generated_site(samrad_bin: Path, work: Path, meetings: int, *build_args: str):
+def served_generated_site(samrad_bin: Path, work: Path, meetings: int, *build_args: str, env: dict | None = None):
     """Benchmarks/generate.py's site of `meetings` meetings, built under /arkiv/ with
-    `build_args` and served on 127.0.0.1; yields (Site, the build's CompletedProcess)."""
+    `build_args` (and `env` added to the environment) and served on 127.0.0.1; yields
+    (Site, the build's CompletedProcess)."""
     base = "/arkiv/"
     subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate.py"), str(meetings), str(work / "gen"),
                     "--kb", "12"], check=True, capture_output=True)
@@ -96,7 +97,7 @@ def served_generated_site(samrad_bin: Path, work: Path, meetings: int, *build_ar
     out = served / base.strip("/")
     result = subprocess.run(
         [str(samrad_bin), "build", "--site", str(work / "gen" / "samrad"), "--output", str(out),
-         "--base-url", base_url, *build_args], capture_output=True, text=True)
+         "--base-url", base_url, *build_args], capture_output=True, text=True, env={**os.environ, **(env or {})})
     assert result.returncode == 0, f"samrad build failed:\n{result.stdout}\n{result.stderr}"
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(served)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

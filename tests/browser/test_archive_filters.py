@@ -26,9 +26,12 @@ from test_keyboard import press
 
 @pytest.fixture(scope="module")
 def archive_site(samrad_bin, tmp_path_factory) -> Site:
-    # --lang en: the summary line is read below.
-    with served_generated_site(samrad_bin, tmp_path_factory.mktemp("archive"), 30, "--lang", "en") as (site, result):
+    # --lang en: the summary line is read below. The index in two parts, as a large
+    # archive has it (pagefind/ and pagefind/2/, merged by the search page).
+    with served_generated_site(samrad_bin, tmp_path_factory.mktemp("archive"), 30, "--lang", "en",
+                               env={"SAMRAD_SEARCH_PARTS": "2"}) as (site, result):
         assert "with search" in result.stdout, f"Pagefind did not run (bash scripts/setup.sh installs it):\n{result.stderr}"
+        assert (site.root / "pagefind" / "2" / "pagefind-entry.json").exists(), "the index is not in two parts"
         yield site
 
 
@@ -195,10 +198,13 @@ def test_filtered_views_are_axe_clean(archive, archive_site, width):
     archive.set_width(1280)
 
 
-def test_a_post_its_words_find_that_post_it_first(archive, archive_site):
-    # A post-it from the middle of the archive, with words enough to be its own.
+@pytest.mark.parametrize("where", [0.5, 0.05, 0.9])
+def test_a_post_its_words_find_that_post_it_first(archive, archive_site, where):
+    # A post-it from the middle (or either end: the index is in two parts, each half of
+    # the meetings) of the archive, with words enough to be its own.
     ideas = json.loads((archive_site.root / "data" / "ideas.json").read_text(encoding="utf-8"))
-    idea = max(ideas[len(ideas) // 2: len(ideas) // 2 + 50], key=lambda i: len(i["text"].split()))
+    start = int(len(ideas) * where)
+    idea = max(ideas[start: start + 50], key=lambda i: len(i["text"].split()))
     words = " ".join(idea["text"].split()[:6])
     # As a phrase in quotes: the generated corpus draws every text from one small
     # vocabulary, so the same six words loose are in many meetings' discussions.

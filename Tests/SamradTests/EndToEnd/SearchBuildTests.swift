@@ -265,14 +265,67 @@ extension SearchBuildTests {
         #expect(ordered(first) == ordered(second), "the index is the same on every build")
     }
 
+    @Test(.enabled(if: SearchIndexer.locate() != nil))
+    func anIndexInTwoPartsHasEveryPageOnceAndIsTheSameEachBuild() throws {
+        let site = try Self.siteWithPostIts()
+        defer { site.cleanup() }
+        func pageCount(_ entry: String) throws -> Int {
+            let text = try #require(site.read(entry))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            return try #require(((json["languages"] as? [String: Any])?["sv"] as? [String: Any])?["page_count"] as? Int)
+        }
+        var one = BuildOptions(site: site.path, search: true)
+        one.searchParts = 1
+        #expect(Pipeline.build(one).searchIndexed)
+        #expect(!site.exists("pagefind/2"))
+        let whole = try pageCount("pagefind/pagefind-entry.json")
+        func urls(_ files: [String: Data]) -> [String] {
+            files.filter { $0.key.contains("fragment/") }.values.compactMap { data -> String? in
+                let text = String(decoding: (try? gunzip(data)) ?? Data(), as: UTF8.self)
+                guard let brace = text.firstIndex(of: "{") else { return nil }
+                return (try? JSONSerialization.jsonObject(with: Data(text[brace...].utf8)) as? [String: Any])?["url"] as? String
+            }.sorted()
+        }
+        let wholeURLs = urls(site.snapshot(site.output + "/pagefind"))
+
+        var two = BuildOptions(site: site.path, search: true)
+        two.searchParts = 2
+        let report = Pipeline.build(two)
+        #expect(report.searchIndexed, "\(report.searchWarning?.message ?? "")")
+        // Each part holds pages; together they hold every page once.
+        let first = try pageCount("pagefind/pagefind-entry.json"), second = try pageCount("pagefind/2/pagefind-entry.json")
+        #expect(first >= 1 && second >= 1 && first + second == whole, "\(first) + \(second) pages, one index has \(whole)")
+        let parts = site.snapshot(site.output + "/pagefind")
+        #expect(urls(parts) == wholeURLs)
+        #expect(parts.keys.contains { $0.hasPrefix("2/fragment/") } && parts.keys.contains { $0.hasPrefix("fragment/") })
+        // The pages go to the parts in a fixed order, so both come out the same every build.
+        #expect(Pipeline.build(two).searchIndexed)
+        let ordered = { (files: [String: Data]) in files.filter { $0.key.contains("fragment/") || $0.key.contains("index/") } }
+        #expect(ordered(site.snapshot(site.output + "/pagefind")) == ordered(parts), "the parts are the same on every build")
+        // A site this small gets one index unless asked.
+        #expect(Pipeline.searchParts(BuildOptions(site: site.path), meetings: 1) == 1)
+        #expect(Pipeline.searchParts(BuildOptions(site: site.path), meetings: Pipeline.splitSearchFrom)
+                == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1))
+    }
+
+    @Test func aFailingPagefindInTwoPartsIsAWarning() throws {
+        let site = try Self.siteWithPostIts()
+        defer { site.cleanup() }
+        let report = try Self.build(site, withPagefind: "#!/bin/sh\nexit 3\n", parts: 2)
+        #expect(report.wrote && !report.searchIndexed && !report.hasErrors)
+        #expect(!site.exists("pagefind"))
+    }
+
     /// Builds `site` with search, Pagefind being a shell script with `script` as its text.
-    static func build(_ site: SiteFolder, withPagefind script: String) throws -> BuildReport {
+    static func build(_ site: SiteFolder, withPagefind script: String, parts: Int? = nil) throws -> BuildReport {
         let fake = site.root.appendingPathComponent("fake-pagefind")
         try Data(script.utf8).write(to: fake)
         chmod(fake.path, 0o755)
         setenv("PAGEFIND_BINARY_PATH", fake.path, 1)
         defer { unsetenv("PAGEFIND_BINARY_PATH") }
-        return Pipeline.build(BuildOptions(site: site.path, search: true))
+        var options = BuildOptions(site: site.path, search: true)
+        options.searchParts = parts
+        return Pipeline.build(options)
     }
 
     @Test func aFailingPagefindIsAWarning() throws {

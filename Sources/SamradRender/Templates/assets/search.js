@@ -190,9 +190,19 @@
   });
   more.querySelector("button").addEventListener("click", function () { showMore(); });
 
+  var loaded = null;
   import(base + "pagefind/pagefind.js").then(function (module) {
-    pagefind = module;
-    return pagefind.options({ baseUrl: base, excerptLength: 24 }).then(function () { return pagefind.filters(); });
+    loaded = module;
+    return loaded.options({ baseUrl: base, excerptLength: 24 });
+  }).then(function () {
+    // A large site's index is written in two parts (pagefind/ and pagefind/2/, built
+    // side by side); the second, when there, is merged in before the first search.
+    return fetch(base + "pagefind/2/pagefind-entry.json", { method: "HEAD" }).then(function (r) {
+      if (r.ok) return loaded.mergeIndex(base + "pagefind/2/", { baseUrl: base, excerptLength: 24 });
+    }, function () {});
+  }).then(function () {
+    pagefind = loaded;
+    return pagefind.filters();
   }).then(function (all) {
     buildFacets(all || {});
     run(false);
