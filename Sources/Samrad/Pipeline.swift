@@ -93,7 +93,8 @@ public enum Pipeline {
                 report.searchBinary = pagefind.description
                 do {
                     var services: [PagefindService] = []
-                    for _ in 0 ..< searchParts(options, meetings: index.site.meetings.count) {
+                    // As many as the search page was rendered to merge.
+                    for _ in 0 ..< (snapshot.renderer?.searchParts ?? 1) {
                         do {
                             services.append(try PagefindService(binary: pagefind.path, language: index.site.config.language))
                         } catch {

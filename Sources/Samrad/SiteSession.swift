@@ -294,7 +294,8 @@ public final class SiteSession: @unchecked Sendable {
         if let templates {
             let searchEnabled = options.search && (options.pagefind ?? SearchIndexer.locate()) != nil
             let r = SiteRenderer(index: index, templates: templates, templateAssets: loaded.templateAssets,
-                                 defaultAssets: defaults, searchEnabled: searchEnabled)
+                                 defaultAssets: defaults, searchEnabled: searchEnabled,
+                                 searchParts: Pipeline.searchParts(options, meetings: linked.meetings.count))
             jobs = r.outputJobs()
             renderer = r
             // Links in the content, checked against the pages that will exist and the

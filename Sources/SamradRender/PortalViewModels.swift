@@ -600,6 +600,14 @@ struct DataPage: MustacheParent {
 struct SearchPage: MustacheParent {
     /// Whether this build has a Pagefind index.
     let searchEnabled: Bool
+    /// Indexes the build writes (the form says how many).
+    let parts: Int
 
-    func child(named key: String) -> Any? { key == "searchEnabled" ? searchEnabled : nil }
+    func child(named key: String) -> Any? {
+        switch key {
+        case "searchEnabled": searchEnabled
+        case "searchParts": parts
+        default: nil
+        }
+    }
 }

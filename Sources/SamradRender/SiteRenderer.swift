@@ -18,8 +18,14 @@ public struct SiteRenderer: Sendable {
     public let defaultAssets: [String: String]
     /// Whether this build gets a Pagefind index; the search page says so when it does not.
     public let searchEnabled: Bool
+    /// How many indexes the build writes (`pagefind/`, then `pagefind/2/`): the search
+    /// page names the count, so that its script merges a second one without asking the
+    /// host whether it is there (a request in front of the first search, and a 404 on
+    /// every site with one index).
+    public let searchParts: Int
 
-    public init(index: SiteIndex, templates: TemplateSet, templateAssets: [AssetFile], defaultAssets: [String: String], searchEnabled: Bool = false) {
+    public init(index: SiteIndex, templates: TemplateSet, templateAssets: [AssetFile], defaultAssets: [String: String], searchEnabled: Bool = false,
+                searchParts: Int = 1) {
         self.index = index
         var speaking = templates
         speaking.words = CatalogueView(DocumentWords(index.site.meetings.map(\.meeting.type), index.site.config.catalogue))
@@ -27,6 +33,7 @@ public struct SiteRenderer: Sendable {
         self.templateAssets = templateAssets
         self.defaultAssets = defaultAssets
         self.searchEnabled = searchEnabled
+        self.searchParts = searchEnabled ? searchParts : 1
     }
 
     var config: SiteConfig { index.site.config }
@@ -126,10 +133,10 @@ public struct SiteRenderer: Sendable {
             ctx.page(title: config.catalogue["a11y_title"], path: config.paths.accessibility, description: config.catalogue["a11y_description"],
                      section: nil, content: AccessibilityStatement.view(config, html: html))
         })
-        let searchEnabled = self.searchEnabled
+        let searchEnabled = self.searchEnabled, searchParts = self.searchParts
         jobs.append(PageJob(path: config.paths.search, template: "search") {
             ctx.page(title: config.catalogue["search_title"], path: config.paths.search, description: ctx.words.text("search_description"), section: nil,
-                     content: SearchPage(searchEnabled: searchEnabled))
+                     content: SearchPage(searchEnabled: searchEnabled, parts: searchParts))
         })
         let organizationURLs = OrganizationURLs(index.site.organizations)
         for (i, linked) in index.site.meetings.enumerated() {

@@ -450,6 +450,8 @@ public final class PreviewServer: Service, Sendable {
         let buildOptions = {
             var o = BuildOptions(site: options.site, includeDrafts: true, baseURL: baseURL, search: options.search)
             o.pagefind = options.pagefind
+            // The preview keeps one Pagefind service and sends it only changed pages.
+            o.searchParts = 1
             return o
         }()
         let renderStart = ContinuousClock.now

@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import SamradIndex
 import Testing
+@testable import Samrad
 @testable import SamradServe
 
 /// Pagefind in the preview: indexed after the first build, served from memory.
@@ -55,6 +56,28 @@ struct ServeSearchTests {
     static let firstPath = "/moten/2024-05-02-samtal/"
     static let secondPath = "/moten/2024-06-10-andra/"
     static let secondFile = "content/meetings/2024-06-10-andra.md"
+
+    @Test(.enabled(if: pagefind != nil, "Pagefind is not installed"))
+    func theSearchPageOfALargeSiteMergesNothingInThePreview() async throws {
+        // A build splits the index of a site this large in two; the preview keeps one
+        // service and one index, so its search page must not ask for a second.
+        var files = ServedSite.files
+        for day in 0 ..< Pipeline.splitSearchFrom {
+            let date = String(format: "%04d-%02d-%02d", 2000 + day / 336, day / 28 % 12 + 1, day % 28 + 1)
+            files["content/meetings/\(date)-samtal.md"] = ServedSite.meeting(title: "Samtal \(day)", date: date)
+        }
+        #expect(Pipeline.searchParts(BuildOptions(site: "."), meetings: files.count - 2) == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1))
+        let site = try await ServedSite.start(files: files, search: true)
+        do {
+            let searchPage = try await site.get("/sok/")
+            #expect(searchPage.status == 200)
+            #expect(searchPage.text.contains(#"data-search-parts="1""#))
+        } catch {
+            try await site.stop()
+            throw error
+        }
+        try await site.stop()
+    }
 
     /// Two meetings; the first with a section of its own words, without tags, so that no
     /// other indexed page quotes it (the theme page shows tagged questions and ideas).

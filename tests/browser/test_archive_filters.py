@@ -225,3 +225,61 @@ def test_a_post_its_words_find_that_post_it_first(archive, archive_site, where):
         time.sleep(0.05)
     landed = archive.js("const el = document.getElementById(location.hash.slice(1)); return el && el.textContent")
     assert landed and words.split()[0] in landed, f"the hit lands on {archive.driver.current_url}: {landed!r}"
+
+
+@pytest.fixture(scope="module")
+def archive_in_one_part(driver, samrad_bin, tmp_path_factory) -> Browser:
+    # The same archive with its index in one part: what the two parts must answer as.
+    with served_generated_site(samrad_bin, tmp_path_factory.mktemp("archive-one"), 30, "--lang", "en",
+                               env={"SAMRAD_SEARCH_PARTS": "1"}) as (site, result):
+        assert "with search" in result.stdout, result.stderr
+        assert not (site.root / "pagefind" / "2").exists()
+        b = Browser(driver, site)
+        b.set_width(1280)
+        yield b
+
+
+def search_view(b: Browser, path: str) -> dict:
+    """Opens the search page at `path` and waits for its result: the count it says, the
+    count beside every facet value, and the pages of the first hits."""
+    b.open(path)
+    return b.driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const start = Date.now();
+        const tick = () => {
+          const status = document.querySelector('[data-search-status]').textContent;
+          const shown = document.querySelectorAll('.search-result').length;
+          if (/\\d/.test(status) && shown > 0) {
+            const facets = {};
+            document.querySelectorAll('[data-facet]').forEach(group => {
+              facets[group.dataset.facet] = {};
+              group.querySelectorAll('[data-count-for]').forEach(span => { facets[group.dataset.facet][span.dataset.countFor] = span.textContent; });
+            });
+            done({status, facets, pages: [...document.querySelectorAll('.search-result .result-title a')].map(a => new URL(a.href).pathname)});
+          } else if (Date.now() - start > 15000) done({status: 'timeout: ' + status});
+          else setTimeout(tick, 20);
+        };
+        tick();""")
+
+
+@pytest.mark.parametrize("query", ["word", "words"])
+def test_an_index_in_two_parts_answers_as_one(archive, archive_in_one_part, archive_site, query):
+    # Counts and facets are added up over the parts by Pagefind's mergeIndex; a search
+    # on the two-part archive says what the one-part archive says, with and without a
+    # facet chosen.
+    ideas = json.loads((archive_site.root / "data" / "ideas.json").read_text(encoding="utf-8"))
+    words = ideas[len(ideas) // 3]["text"].split()
+    q = words[0] if query == "word" else " ".join(words[1:3])
+    two = search_view(archive, "sok/?q=" + quote(q))
+    one = search_view(archive_in_one_part, "sok/?q=" + quote(q))
+    assert two["status"] == one["status"] and re.search(r"\d", two["status"]), (two["status"], one["status"])
+    assert two["facets"] == one["facets"] and two["facets"].get("tema"), "the facets' counts differ"
+    # The same hits, if not always in the same order (each part scores its own words).
+    assert set(two["pages"][:3]) & set(one["pages"][:10]), (two["pages"], one["pages"])
+    # A facet chosen narrows both to the count it showed.
+    theme, count = min(((t, c) for t, c in two["facets"]["tema"].items() if c != "(0)"), key=lambda tc: int(tc[1].strip("()")))
+    path = "sok/?q=" + quote(q) + "&tema=" + quote(theme)
+    narrowed_two, narrowed_one = search_view(archive, path), search_view(archive_in_one_part, path)
+    assert narrowed_two["status"] == narrowed_one["status"]
+    said = re.match(r"(\d[\d\u00a0 ]*) ", narrowed_two["status"])
+    assert said and said.group(1) == count.strip("()"), (narrowed_two["status"], theme, count)

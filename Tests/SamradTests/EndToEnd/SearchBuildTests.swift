@@ -278,6 +278,8 @@ extension SearchBuildTests {
         one.searchParts = 1
         #expect(Pipeline.build(one).searchIndexed)
         #expect(!site.exists("pagefind/2"))
+        // The search page says how many indexes to merge: its script asks the host nothing.
+        #expect(site.read("sok/index.html")?.contains(#"data-search-parts="1""#) == true)
         let whole = try pageCount("pagefind/pagefind-entry.json")
         func urls(_ files: [String: Data]) -> [String] {
             files.filter { $0.key.contains("fragment/") }.values.compactMap { data -> String? in
@@ -296,6 +298,7 @@ extension SearchBuildTests {
         let first = try pageCount("pagefind/pagefind-entry.json"), second = try pageCount("pagefind/2/pagefind-entry.json")
         #expect(first >= 1 && second >= 1 && first + second == whole, "\(first) + \(second) pages, one index has \(whole)")
         let parts = site.snapshot(site.output + "/pagefind")
+        #expect(site.read("sok/index.html")?.contains(#"data-search-parts="2""#) == true)
         #expect(urls(parts) == wholeURLs)
         #expect(parts.keys.contains { $0.hasPrefix("2/fragment/") } && parts.keys.contains { $0.hasPrefix("fragment/") })
         // The pages go to the parts in a fixed order, so both come out the same every build.

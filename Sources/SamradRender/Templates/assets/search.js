@@ -190,16 +190,24 @@
   });
   more.querySelector("button").addEventListener("click", function () { showMore(); });
 
+  // A large site's index is written in parts (pagefind/, pagefind/2/, built side by
+  // side); the page says how many, and the others are merged in before the first search.
+  // A search page from a template without the count asks whether a second part is there.
+  var partsGiven = parseInt(word("search-parts"), 10);
+  var parts = partsGiven > 0 ? Promise.resolve(partsGiven)
+    : fetch(base + "pagefind/2/pagefind-entry.json", { method: "HEAD" }).then(function (r) { return r.ok ? 2 : 1; }, function () { return 1; });
   var loaded = null;
   import(base + "pagefind/pagefind.js").then(function (module) {
     loaded = module;
     return loaded.options({ baseUrl: base, excerptLength: 24 });
   }).then(function () {
-    // A large site's index is written in two parts (pagefind/ and pagefind/2/, built
-    // side by side); the second, when there, is merged in before the first search.
-    return fetch(base + "pagefind/2/pagefind-entry.json", { method: "HEAD" }).then(function (r) {
-      if (r.ok) return loaded.mergeIndex(base + "pagefind/2/", { baseUrl: base, excerptLength: 24 });
-    }, function () {});
+    return parts;
+  }).then(function (count) {
+    var merged = [];
+    for (var part = 2; part <= count; part++) {
+      merged.push(loaded.mergeIndex(base + "pagefind/" + part + "/", { baseUrl: base, excerptLength: 24 }));
+    }
+    return Promise.all(merged);
   }).then(function () {
     pagefind = loaded;
     return pagefind.filters();
